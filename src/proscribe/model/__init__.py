@@ -1,0 +1,45 @@
+"""The domain model: entities as lists state them, and the values they are made of.
+
+Pure: no files, network, database, environment or clock. Sources map their records into these
+types; the store persists them; match, index and screen read them.
+"""
+
+from proscribe.model.countries import Country, CountryRole, country_code, country_name
+from proscribe.model.dates import DateSpec, PartialDate, parse_date_spec
+from proscribe.model.entity import (
+    Address,
+    Designation,
+    Entity,
+    Identifier,
+    IdentifierType,
+    Link,
+    Name,
+    NameKind,
+    Schema,
+    unique,
+)
+from proscribe.model.ftm import from_ftm, to_ftm
+from proscribe.model.version import ListVersion
+
+__all__ = [
+    "Address",
+    "Country",
+    "CountryRole",
+    "DateSpec",
+    "Designation",
+    "Entity",
+    "Identifier",
+    "IdentifierType",
+    "Link",
+    "ListVersion",
+    "Name",
+    "NameKind",
+    "PartialDate",
+    "Schema",
+    "country_code",
+    "country_name",
+    "from_ftm",
+    "parse_date_spec",
+    "to_ftm",
+    "unique",
+]

@@ -1,0 +1,162 @@
+"""Partial dates as lists publish them: a year, a year and month, a full day, a range, circa.
+
+A `PartialDate` keeps exactly the precision the publisher gave; nothing is invented (a bare year
+is never turned into 1 January). A `DateSpec` is what one date field of a list says: one partial
+date, or a range between two, possibly approximate. Parsing understands the spellings of the
+lists we load; an unreadable date raises ValueError and the parser that called us turns that into
+a ParseError naming the file and field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} out of range")
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if self.month is not None:
+            date(self.year, self.month, self.day or 1)  # raises ValueError when impossible
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 at the known precision: 1950, 1950-01, 1950-01-15."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+        if match is None:
+            raise ValueError(f"not an ISO partial date: {text!r}")
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpec:
+    """One date statement: a single partial date or a range, possibly 'circa'."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+    circa: bool = False
+
+    @property
+    def iso(self) -> str:
+        """Compact text form: `1950-01-15`, `1961/1963` for a range, `~1975` for circa."""
+        text = self.start.iso if self.end is None else f"{self.start.iso}/{self.end.iso}"
+        return f"~{text}" if self.circa else text
+
+    @classmethod
+    def from_iso(cls, text: str) -> DateSpec:
+        circa = text.startswith("~")
+        body = text[1:] if circa else text
+        first, _, second = body.partition("/")
+        end = PartialDate.from_iso(second) if second else None
+        return cls(PartialDate.from_iso(first), end, circa)
+
+    def years(self) -> tuple[int, int]:
+        """The first and last year this statement allows."""
+        return self.start.year, (self.end or self.start).year
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+def _one_date(text: str) -> PartialDate:
+    """Read a single date in any of the spellings lists use."""
+    value = text.strip().strip(".").strip()
+    lowered = value.lower()
+    patterns: list[tuple[str, str]] = [
+        (r"(\d{4})-(\d{1,2})-(\d{1,2})(?:t.*)?", "ymd"),
+        (r"(\d{4})-(\d{1,2})", "ym"),
+        (r"(\d{4})", "y"),
+        (r"(\d{1,2})[ -]([a-z]{3,9})\.?[ -,]+(\d{4})", "dMy"),
+        (r"([a-z]{3,9})\.? (\d{4})", "My"),
+        (r"([a-z]{3,9})\.? (\d{1,2}),? (\d{4})", "Mdy"),
+        (r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", "dmy"),
+    ]
+    for pattern, order in patterns:
+        found = re.fullmatch(pattern, lowered)
+        if found is None:
+            continue
+        parts = found.groups()
+        if order == "ymd":
+            return _checked(parts[0], parts[1], parts[2])
+        if order == "ym":
+            return _checked(parts[0], parts[1], None)
+        if order == "y":
+            return _checked(parts[0], None, None)
+        if order == "dMy":
+            return _checked(parts[2], _month(parts[1]), parts[0])
+        if order == "My":
+            return _checked(parts[1], _month(parts[0]), None)
+        if order == "Mdy":
+            return _checked(parts[2], _month(parts[0]), parts[1])
+        return _checked(parts[2], parts[1], parts[0])
+    raise ValueError(f"unreadable date: {text!r}")
+
+
+def _month(name: str) -> str:
+    if name not in _MONTHS:
+        raise ValueError(f"unknown month: {name!r}")
+    return str(_MONTHS[name])
+
+
+def _checked(year: str, month: str | None, day: str | None) -> PartialDate:
+    # Publishers write unknown parts as zero (UK ConList: 00/00/1980); keep what is known.
+    month_number = int(month) if month and int(month) else None
+    day_number = int(day) if day and int(day) and month_number else None
+    return PartialDate(int(year), month_number, day_number)
+
+
+def parse_date_spec(text: str) -> DateSpec:
+    """Read one date statement: `15 Jan 1950`, `1950`, `Jan 1950`, `circa 1975`,
+    `01 Jan 1961 to 31 Dec 1963`, `1961-1963`, `1950-01-15`, `15/01/1950`."""
+    value = " ".join(text.split())
+    circa = False
+    for prefix in ("circa ", "approximately ", "approx. ", "approx ", "c. ", "ca. ", "about "):
+        if value.lower().startswith(prefix):
+            value, circa = value[len(prefix):], True
+    range_match = re.fullmatch(r"(.+?)\s+(?:to|-|–|and)\s+(.+)", value, flags=re.IGNORECASE)
+    if range_match is None:
+        range_match = re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{4})", value)
+    if range_match is not None:
+        start, end = _one_date(range_match.group(1)), _one_date(range_match.group(2))
+        if end < start:
+            raise ValueError(f"date range ends before it starts: {text!r}")
+        return DateSpec(start, end, circa)
+    return DateSpec(_one_date(value), None, circa)

@@ -1,0 +1,5 @@
+"""Placeholder: OFAC's XML formats are being written."""
+
+from proscribe.sources.base import ListFormat
+
+XML_FORMATS: tuple[ListFormat, ...] = ()
