@@ -14,7 +14,10 @@ class ListVersion:
     sha256: str  # over the files of the publication, in name order
     record_count: int
     loaded_at: datetime
-    published: date | None = None  # from the file, or the --as-of the user gave
+    published: date | None = None  # the publication date, by `date_basis`
+    # Where `published` came from: "file" (the file states it), "as-of" (the user said so),
+    # "path" (a YYYY-MM-DD in the folder or file name) or "" (unknown).
+    date_basis: str = ""
     scope: str = ""  # "" for a whole list; the filter of an extract ("program=YEMEN")
     counts: Mapping[str, int] = field(default_factory=dict)  # records per schema
     files: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+from proscribe.cli import main
+
+main()

@@ -1,0 +1,122 @@
+"""Entity commands: `show` one listed entry, `export` lists as FtM or proscribe JSON lines."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from proscribe.cli.output import TextOrJson, open_store, stderr, stdout, write_json, \
+    write_json_lines
+from proscribe.errors import InputError
+from proscribe.model import Entity, ListVersion, country_name, to_ftm
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show")(show)
+    app.command("export")(export)
+
+
+def show(
+    ref: Annotated[str, typer.Argument(help="SOURCE:ID, e.g. us_ofac_sdn:23213")],
+    version: Annotated[str | None, typer.Option("--version", help="Version id or label.")] = None,
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+) -> None:
+    """Show every field of one listed entry and its designation."""
+    source, _, entity_id = ref.partition(":")
+    if not source or not entity_id:
+        raise InputError(f"expected SOURCE:ID (e.g. us_ofac_sdn:23213), got {ref!r}")
+    with open_store() as store:
+        chosen = store.version(version) if version else None
+        entity, held_in = store.entity(source, entity_id, chosen)
+    if output is TextOrJson.json:
+        write_json({**entity.to_dict(), "version": held_in.label, "caption": entity.caption})
+        return
+    stdout.print(entity_table(entity, held_in))
+
+
+def entity_table(entity: Entity, version: ListVersion) -> Table:
+    """Every field of an entity as a two-column table, names grouped by kind."""
+    table = Table(title=f"{entity.caption}  ({entity.ref}, {entity.schema.value})",
+                  show_header=False, title_justify="left")
+    table.add_column("field", style="bold")
+    table.add_column("value")
+    rows: list[tuple[str, str]] = [("list version", version.label)]
+    for name in entity.names:
+        script = f" [{name.script}]" if name.script else ""
+        rows.append((name.kind.value.replace("_", " "), name.full + script))
+    rows += [("birth date", spec.iso) for spec in entity.birth_dates]
+    rows += [("death date", spec.iso) for spec in entity.death_dates]
+    rows += [("birth place", place) for place in entity.birth_places]
+    if entity.gender:
+        rows.append(("gender", entity.gender))
+    rows += [(c.role.value.replace("_", " "), f"{country_name(c.code)} ({c.code})")
+             for c in entity.countries]
+    rows += [(i.type.value.replace("_", " "),
+              i.value + (f" ({i.country})" if i.country else "") + (f" — {i.label}"
+                                                                     if i.label else ""))
+             for i in entity.identifiers]
+    rows += [("address", a.full) for a in entity.addresses]
+    rows += [(f"link: {link.relation}", link.target) for link in entity.links]
+    designation = entity.designation
+    rows.append(("programs", ", ".join(designation.programs) or "-"))
+    if designation.listed_on:
+        rows.append(("listed on", designation.listed_on.iso))
+    if designation.authority:
+        rows.append(("authority", designation.authority))
+    for key, values in sorted(entity.extra.items()):
+        rows += [(key, value) for value in values]
+    if designation.remarks:
+        rows.append(("remarks", designation.remarks))
+    for field, value in rows:
+        table.add_row(field, value)
+    return table
+
+
+class ExportFormat(StrEnum):
+    ftm = "ftm"
+    json = "json"
+
+
+def export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write; - for stdout.")]
+    = Path("-"),
+    export_format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.ftm,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Only these lists.")] = None,
+    version: Annotated[str | None, typer.Option("--version", help="One version id or label.")]
+    = None,
+) -> None:
+    """Write entities as JSON lines: FollowTheMoney (`ftm`) or proscribe's own (`json`).
+
+    Default: the newest version of every list in the store."""
+    with open_store() as store:
+        versions = [store.version(version)] if version else _newest(store.versions(), source)
+        to_json = to_ftm if export_format is ExportFormat.ftm else Entity.to_dict
+        stream = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+        try:
+            count = sum(write_json_lines(map(to_json, store.entities(v)), stream)
+                        for v in versions)
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+    stderr.print(f"exported {count:,} entities from {len(versions)} list version(s)")
+
+
+def _newest(versions: list[ListVersion], sources: list[str] | None) -> list[ListVersion]:
+    newest: dict[tuple[str, str], ListVersion] = {}
+    for v in versions:
+        if sources and v.source not in sources:
+            continue
+        key = (v.source, v.scope)
+        current = newest.get(key)
+        if current is None or _order(v) > _order(current):
+            newest[key] = v
+    return list(newest.values())
+
+
+def _order(version: ListVersion) -> tuple[str, int]:
+    return (version.published.isoformat() if version.published else "", version.id or 0)

@@ -1,0 +1,31 @@
+"""Typed settings, read once from the environment by the adapters (CLI, API) and passed down.
+
+    PROSCRIBE_HOME            where proscribe keeps its data (default: the user's data folder)
+    PROSCRIBE_DATABASE_URL    a SQLAlchemy URL; default: SQLite at $PROSCRIBE_HOME/proscribe.db
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    return Path(platformdirs.user_data_dir("proscribe", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PROSCRIBE_", extra="ignore")
+
+    home: Path = Field(default_factory=_default_home)
+    database_url: str | None = None
+
+    @property
+    def store_url(self) -> str:
+        """The database to use: the configured URL, else SQLite inside home."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'proscribe.db'}"

@@ -1,0 +1,128 @@
+"""The tables of the store, as SQLAlchemy Core metadata.
+
+    list_versions     one row per stored publication of a list (its provenance)
+    entity_contents   one row per distinct entity content, keyed by Entity.content_hash
+    version_entities  which content each entity id has in each version
+
+An entry that does not change between two versions is one entity_contents row shared by both
+versions, so a daily list costs its changes, not its size. `data` is the canonical JSON of
+`Entity.to_json()` kept as text (not a JSON column) so the stored bytes are exactly the ones
+hashed and any row can be re-verified against its key.
+
+This module describes the current schema for code and for Alembic autogenerate; the database
+itself is created and upgraded only by the migrations in `migrations/versions/`, which must stay
+in step with it (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+# Lengths are generous upper bounds, not expectations: publisher ids are short ("23213",
+# "KPi.033"), but FtM ids can be long hashes and scopes are free-form filters.
+SOURCE_LENGTH = 100
+ENTITY_ID_LENGTH = 255
+HASH_LENGTH = 64
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend.
+
+    SQLite has no time zones and hands back naive values; PostgreSQL hands back the session's
+    zone. Both come back as UTC here, and a naive value is refused on the way in because its
+    meaning would depend on the machine that wrote it.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value.isoformat()} given; use an aware UTC time")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+list_versions = Table(
+    "list_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(SOURCE_LENGTH), nullable=False),
+    Column("scope", String(500), nullable=False),
+    Column("format", String(SOURCE_LENGTH), nullable=False),
+    Column("published", Date, nullable=True),
+    Column("date_basis", String(20), nullable=False),
+    Column("loaded_at", UTCDateTime, nullable=False),
+    Column("sha256", String(HASH_LENGTH), nullable=False),
+    Column("record_count", Integer, nullable=False),
+    Column("counts", JSON, nullable=False),
+    Column("files", JSON, nullable=False),
+    UniqueConstraint("source", "scope", "sha256"),
+)
+
+entity_contents = Table(
+    "entity_contents",
+    metadata,
+    Column("content_hash", String(HASH_LENGTH), primary_key=True),
+    Column("source", String(SOURCE_LENGTH), nullable=False),
+    Column("entity_id", String(ENTITY_ID_LENGTH), nullable=False),
+    Column("schema", String(50), nullable=False),
+    Column("caption", Text, nullable=False),
+    Column("data", Text, nullable=False),
+    Index(None, "source", "entity_id"),
+)
+
+version_entities = Table(
+    "version_entities",
+    metadata,
+    Column(
+        "version_id",
+        Integer,
+        ForeignKey(list_versions.c.id, ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("entity_id", String(ENTITY_ID_LENGTH), primary_key=True),
+    Column(
+        "content_hash",
+        String(HASH_LENGTH),
+        ForeignKey(entity_contents.c.content_hash),
+        nullable=False,
+    ),
+    # The history of one entry ("every version holding us_ofac_sdn:23213") starts here.
+    Index(None, "entity_id"),
+    Index(None, "content_hash"),
+)
