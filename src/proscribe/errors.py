@@ -56,8 +56,9 @@ class ParseError(InputError):
         where = ":".join(str(part) for part in (file, line) if part is not None)
         if field is not None:
             where = f"{where} field {field}" if where else f"field {field}"
-        super().__init__(f"{where}: {message}" if where else message, file=file, line=line,
-                         field=field)
+        super().__init__(
+            f"{where}: {message}" if where else message, file=file, line=line, field=field
+        )
 
 
 class UnsafeInputError(ParseError):

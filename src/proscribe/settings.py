@@ -1,7 +1,7 @@
 """Typed settings, read once from the environment by the adapters (CLI, API) and passed down.
 
-    PROSCRIBE_HOME            where proscribe keeps its data (default: the user's data folder)
-    PROSCRIBE_DATABASE_URL    a SQLAlchemy URL; default: SQLite at $PROSCRIBE_HOME/proscribe.db
+PROSCRIBE_HOME            where proscribe keeps its data (default: the user's data folder)
+PROSCRIBE_DATABASE_URL    a SQLAlchemy URL; default: SQLite at $PROSCRIBE_HOME/proscribe.db
 """
 
 from __future__ import annotations

@@ -5,13 +5,26 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from proscribe.model import (
-    Address, Country, CountryRole, DateSpec, Designation, Entity, Identifier, IdentifierType,
-    Link, Name, NameKind, PartialDate, Schema,
+    Address,
+    Country,
+    CountryRole,
+    DateSpec,
+    Designation,
+    Entity,
+    Identifier,
+    IdentifierType,
+    Link,
+    Name,
+    NameKind,
+    PartialDate,
+    Schema,
 )
 
-text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20).map(
-    str.strip
-).filter(bool)
+text = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20)
+    .map(str.strip)
+    .filter(bool)
+)
 codes = st.sampled_from(["kp", "ir", "ru", "us", "gb", "sy"])
 dates = st.builds(
     DateSpec,
@@ -37,8 +50,9 @@ entities = st.builds(
     ),
     birth_dates=st.lists(dates, max_size=2).map(tuple),
     gender=st.none() | st.sampled_from(["male", "female"]),
-    countries=st.lists(st.builds(Country, codes, st.sampled_from(list(CountryRole))),
-                       max_size=3).map(tuple),
+    countries=st.lists(
+        st.builds(Country, codes, st.sampled_from(list(CountryRole))), max_size=3
+    ).map(tuple),
     identifiers=st.lists(
         st.builds(Identifier, st.sampled_from(list(IdentifierType)), text, st.none() | codes),
         max_size=3,

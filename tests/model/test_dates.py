@@ -46,9 +46,13 @@ partial_dates = st.builds(
     year=st.integers(1800, 2100),
     month=st.none() | st.integers(1, 12),
 ).flatmap(
-    lambda d: st.just(d)
-    if d.month is None
-    else st.builds(PartialDate, st.just(d.year), st.just(d.month), st.none() | st.integers(1, 28))
+    lambda d: (
+        st.just(d)
+        if d.month is None
+        else st.builds(
+            PartialDate, st.just(d.year), st.just(d.month), st.none() | st.integers(1, 28)
+        )
+    )
 )
 
 

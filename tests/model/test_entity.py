@@ -9,8 +9,18 @@ from hypothesis import given
 
 from proscribe.errors import ParseError
 from proscribe.model import (
-    Country, CountryRole, Designation, Entity, Identifier, IdentifierType, Name, NameKind,
-    Schema, from_ftm, parse_date_spec, to_ftm,
+    Country,
+    CountryRole,
+    Designation,
+    Entity,
+    Identifier,
+    IdentifierType,
+    Name,
+    NameKind,
+    Schema,
+    from_ftm,
+    parse_date_spec,
+    to_ftm,
 )
 from tests.model.strategies import entities
 

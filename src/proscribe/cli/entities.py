@@ -10,8 +10,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from proscribe.cli.output import TextOrJson, open_store, stderr, stdout, write_json, \
-    write_json_lines
+from proscribe.cli.output import (
+    TextOrJson,
+    open_store,
+    stderr,
+    stdout,
+    write_json,
+    write_json_lines,
+)
 from proscribe.errors import InputError
 from proscribe.model import Entity, ListVersion, country_name, to_ftm
 
@@ -41,8 +47,11 @@ def show(
 
 def entity_table(entity: Entity, version: ListVersion) -> Table:
     """Every field of an entity as a two-column table, names grouped by kind."""
-    table = Table(title=f"{entity.caption}  ({entity.ref}, {entity.schema.value})",
-                  show_header=False, title_justify="left")
+    table = Table(
+        title=f"{entity.caption}  ({entity.ref}, {entity.schema.value})",
+        show_header=False,
+        title_justify="left",
+    )
     table.add_column("field", style="bold")
     table.add_column("value")
     rows: list[tuple[str, str]] = [("list version", version.label)]
@@ -54,12 +63,19 @@ def entity_table(entity: Entity, version: ListVersion) -> Table:
     rows += [("birth place", place) for place in entity.birth_places]
     if entity.gender:
         rows.append(("gender", entity.gender))
-    rows += [(c.role.value.replace("_", " "), f"{country_name(c.code)} ({c.code})")
-             for c in entity.countries]
-    rows += [(i.type.value.replace("_", " "),
-              i.value + (f" ({i.country})" if i.country else "") + (f" — {i.label}"
-                                                                     if i.label else ""))
-             for i in entity.identifiers]
+    rows += [
+        (c.role.value.replace("_", " "), f"{country_name(c.code)} ({c.code})")
+        for c in entity.countries
+    ]
+    rows += [
+        (
+            i.type.value.replace("_", " "),
+            i.value
+            + (f" ({i.country})" if i.country else "")
+            + (f" — {i.label}" if i.label else ""),
+        )
+        for i in entity.identifiers
+    ]
     rows += [("address", a.full) for a in entity.addresses]
     rows += [(f"link: {link.relation}", link.target) for link in entity.links]
     designation = entity.designation
@@ -83,12 +99,14 @@ class ExportFormat(StrEnum):
 
 
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write; - for stdout.")]
-    = Path("-"),
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="File to write; - for stdout.")
+    ] = Path("-"),
     export_format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.ftm,
     source: Annotated[list[str] | None, typer.Option("--source", help="Only these lists.")] = None,
-    version: Annotated[str | None, typer.Option("--version", help="One version id or label.")]
-    = None,
+    version: Annotated[
+        str | None, typer.Option("--version", help="One version id or label.")
+    ] = None,
 ) -> None:
     """Write entities as JSON lines: FollowTheMoney (`ftm`) or proscribe's own (`json`).
 
@@ -98,8 +116,7 @@ def export(
         to_json = to_ftm if export_format is ExportFormat.ftm else Entity.to_dict
         stream = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
         try:
-            count = sum(write_json_lines(map(to_json, store.entities(v)), stream)
-                        for v in versions)
+            count = sum(write_json_lines(map(to_json, store.entities(v)), stream) for v in versions)
         finally:
             if stream is not sys.stdout:
                 stream.close()

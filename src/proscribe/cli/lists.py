@@ -26,8 +26,9 @@ def load(
     paths: Annotated[list[Path], typer.Argument(exists=True, help="List files or folders.")],
     as_of: Annotated[
         datetime | None,
-        typer.Option("--as-of", formats=["%Y-%m-%d"],
-                     help="Publication date for files that state none."),
+        typer.Option(
+            "--as-of", formats=["%Y-%m-%d"], help="Publication date for files that state none."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Store a list even if far smaller than the last.")
@@ -48,15 +49,21 @@ def _read_with_status(path: Path) -> list[Publication]:
 def save_all(
     store: Store, publications: list[Publication], as_of: date | None, force: bool
 ) -> list[tuple[Publication, SaveResult]]:
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     results = []
     with Progress(*columns, console=stderr, transient=True) as progress:
         for pub in publications:
             task = progress.add_task(f"storing {pub.parsed.source}", total=len(pub.parsed.entities))
             version = version_of(pub, as_of)
             result = store.save_version(
-                version, pub.parsed.entities, force=force,
+                version,
+                pub.parsed.entities,
+                force=force,
                 progress=lambda n, task=task: progress.update(task, completed=n),  # type: ignore[misc]
             )
             progress.remove_task(task)
@@ -74,10 +81,16 @@ def version_of(pub: Publication, as_of: date | None) -> ListVersion:
     for entity in parsed.entities:
         counts[entity.schema.value] = counts.get(entity.schema.value, 0) + 1
     return ListVersion(
-        source=parsed.source, format=parsed.format, sha256=pub.sha256,
-        record_count=len(parsed.entities), loaded_at=datetime.now(UTC),
-        published=published, date_basis=basis if published else "", scope=parsed.scope,
-        counts=counts, files=parsed.files,
+        source=parsed.source,
+        format=parsed.format,
+        sha256=pub.sha256,
+        record_count=len(parsed.entities),
+        loaded_at=datetime.now(UTC),
+        published=published,
+        date_basis=basis if published else "",
+        scope=parsed.scope,
+        counts=counts,
+        files=parsed.files,
     )
 
 
@@ -90,8 +103,12 @@ def summary_table(results: list[tuple[Publication, SaveResult]]) -> Table:
         status = "loaded" if result.created else "already stored"
         table.add_row(
             version.source + (f" [{version.scope}]" if version.scope else ""),
-            _date_text(version), f"{version.record_count:,}", f"{result.stored_entities:,}",
-            f"{result.reused_entities:,}", status, pub.where,
+            _date_text(version),
+            f"{version.record_count:,}",
+            f"{result.stored_entities:,}",
+            f"{result.reused_entities:,}",
+            status,
+            pub.where,
         )
     return table
 
@@ -108,26 +125,48 @@ def show_lists(
         write_json([_version_json(v, today) for v in versions])
         return
     table = Table(title="List versions")
-    for column in ("id", "list", "published", "records", "by schema", "age (days)", "format",
-                   "sha256"):
+    for column in (
+        "id",
+        "list",
+        "published",
+        "records",
+        "by schema",
+        "age (days)",
+        "format",
+        "sha256",
+    ):
         table.add_column(column)
     for v in versions:
         by_schema = ", ".join(f"{k} {n:,}" for k, n in sorted(v.counts.items()))
         age = str((today - v.published).days) if v.published else "?"
-        table.add_row(str(v.id), v.source + (f" [{v.scope}]" if v.scope else ""), _date_text(v),
-                      f"{v.record_count:,}", by_schema, age, v.format, v.sha256[:12])
+        table.add_row(
+            str(v.id),
+            v.source + (f" [{v.scope}]" if v.scope else ""),
+            _date_text(v),
+            f"{v.record_count:,}",
+            by_schema,
+            age,
+            v.format,
+            v.sha256[:12],
+        )
     stdout.print(table if versions else "No lists loaded yet: try `proscribe load PATH`.")
 
 
 def _version_json(version: ListVersion, today: date) -> dict[str, object]:
     return {
-        "id": version.id, "source": version.source, "scope": version.scope,
-        "label": version.label, "format": version.format,
+        "id": version.id,
+        "source": version.source,
+        "scope": version.scope,
+        "label": version.label,
+        "format": version.format,
         "published": version.published.isoformat() if version.published else None,
-        "date_basis": version.date_basis, "record_count": version.record_count,
-        "counts": dict(version.counts), "loaded_at": version.loaded_at.isoformat(),
+        "date_basis": version.date_basis,
+        "record_count": version.record_count,
+        "counts": dict(version.counts),
+        "loaded_at": version.loaded_at.isoformat(),
         "age_days": (today - version.published).days if version.published else None,
-        "sha256": version.sha256, "files": list(version.files),
+        "sha256": version.sha256,
+        "files": list(version.files),
     }
 
 

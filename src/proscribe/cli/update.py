@@ -18,8 +18,9 @@ def run_update(sources: list[str], transport: httpx.BaseTransport | None = None)
     """Fetch `sources` (all when empty); `transport` lets tests answer without a network."""
     unknown = sorted(set(sources) - set(DOWNLOADS))
     if unknown:
-        raise InputError(f"unknown list id(s): {', '.join(unknown)}; known: "
-                         f"{', '.join(sorted(DOWNLOADS))}")
+        raise InputError(
+            f"unknown list id(s): {', '.join(unknown)}; known: {', '.join(sorted(DOWNLOADS))}"
+        )
     home = Settings().home
     publications = []
     with httpx.Client(transport=transport, follow_redirects=True, timeout=60.0) as client:

@@ -17,9 +17,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -150,7 +158,7 @@ def parse_date_spec(text: str) -> DateSpec:
     circa = False
     for prefix in ("circa ", "approximately ", "approx. ", "approx ", "c. ", "ca. ", "about "):
         if value.lower().startswith(prefix):
-            value, circa = value[len(prefix):], True
+            value, circa = value[len(prefix) :], True
     range_match = re.fullmatch(r"(.+?)\s+(?:to|-|–|and)\s+(.+)", value, flags=re.IGNORECASE)
     if range_match is None:
         range_match = re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{4})", value)

@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 from proscribe.model.countries import Country, CountryRole
 from proscribe.model.dates import DateSpec, PartialDate
 
-
 T = TypeVar("T")
 
 
@@ -152,13 +151,17 @@ class Entity:
             "id": self.id,
             "schema": self.schema.value,
             "names": [_compact(vars_of(name)) for name in self.names],
-            "designation": _compact({
-                "source": self.designation.source,
-                "programs": list(self.designation.programs),
-                "listed_on": self.designation.listed_on.iso if self.designation.listed_on else None,
-                "authority": self.designation.authority,
-                "remarks": self.designation.remarks,
-            }),
+            "designation": _compact(
+                {
+                    "source": self.designation.source,
+                    "programs": list(self.designation.programs),
+                    "listed_on": self.designation.listed_on.iso
+                    if self.designation.listed_on
+                    else None,
+                    "authority": self.designation.authority,
+                    "remarks": self.designation.remarks,
+                }
+            ),
             "birth_dates": [spec.iso for spec in self.birth_dates],
             "death_dates": [spec.iso for spec in self.death_dates],
             "birth_places": list(self.birth_places),
@@ -194,8 +197,9 @@ class Entity:
             death_dates=tuple(DateSpec.from_iso(text) for text in data.get("death_dates", ())),
             birth_places=tuple(data.get("birth_places", ())),
             gender=data.get("gender"),
-            countries=tuple(Country(code, CountryRole(role))
-                            for code, role in data.get("countries", ())),
+            countries=tuple(
+                Country(code, CountryRole(role)) for code, role in data.get("countries", ())
+            ),
             identifiers=tuple(
                 Identifier(**{**ident, "type": IdentifierType(ident["type"])})
                 for ident in data.get("identifiers", ())
@@ -207,8 +211,7 @@ class Entity:
 
     def to_json(self) -> str:
         """Canonical JSON: sorted keys, no whitespace; the input of `content_hash`."""
-        return json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False,
-                          separators=(",", ":"))
+        return json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
     @property
     def content_hash(self) -> str:

@@ -13,9 +13,17 @@ from typing import Any
 
 from proscribe.errors import ParseError
 from proscribe.model.countries import Country, CountryRole
-from proscribe.model.dates import PartialDate, parse_date_spec
+from proscribe.model.dates import DateSpec, PartialDate, parse_date_spec
 from proscribe.model.entity import (
-    Address, Designation, Entity, Identifier, IdentifierType, Link, Name, NameKind, Schema,
+    Address,
+    Designation,
+    Entity,
+    Identifier,
+    IdentifierType,
+    Link,
+    Name,
+    NameKind,
+    Schema,
     unique,
 )
 
@@ -112,27 +120,53 @@ def from_ftm(data: Mapping[str, Any], source: str, *, where: str = "") -> Entity
     if not names:
         raise ParseError("entity has no name", file=where or None, field="properties.name")
     prefix = f"{source}-"
-    entity_id = str(raw_id)[len(prefix):] if str(raw_id).startswith(prefix) else str(raw_id)
-    used = {"name", "alias", "weakAlias", "previousName", "firstName", "lastName", "birthDate",
-            "deathDate", "birthPlace", "gender", "address", "program", "createdAt", "notes",
-            "associates", *COUNTRY_PROPS.values(), *IDENTIFIER_PROPS.values()}
-    listed = props.get("createdAt", [None])[0]
+    entity_id = str(raw_id)[len(prefix) :] if str(raw_id).startswith(prefix) else str(raw_id)
+    used = {
+        "name",
+        "alias",
+        "weakAlias",
+        "previousName",
+        "firstName",
+        "lastName",
+        "birthDate",
+        "deathDate",
+        "birthPlace",
+        "gender",
+        "address",
+        "program",
+        "createdAt",
+        "notes",
+        "associates",
+        *COUNTRY_PROPS.values(),
+        *IDENTIFIER_PROPS.values(),
+    }
+    listed = _first(props, "createdAt")
     try:
         return Entity(
-            source=source, id=entity_id, schema=schema, names=names,
+            source=source,
+            id=entity_id,
+            schema=schema,
+            names=names,
             designation=Designation(
-                source=source, programs=unique(props.get("program", [])),
+                source=source,
+                programs=unique(props.get("program", [])),
                 listed_on=PartialDate.from_iso(listed[:10]) if listed else None,
                 remarks="; ".join(props.get("notes", [])) or None,
             ),
-            birth_dates=unique(parse_date_spec(v) for v in props.get("birthDate", [])),
-            death_dates=unique(parse_date_spec(v) for v in props.get("deathDate", [])),
+            birth_dates=unique(_date_spec(v) for v in props.get("birthDate", [])),
+            death_dates=unique(_date_spec(v) for v in props.get("deathDate", [])),
             birth_places=unique(props.get("birthPlace", [])),
-            gender=(props.get("gender") or [None])[0],
-            countries=unique(Country(code.lower(), role) for role, prop in COUNTRY_PROPS.items()
-                             for code in props.get(prop, [])),
-            identifiers=unique(Identifier(kind, value) for kind, prop in IDENTIFIER_PROPS.items()
-                               for value in props.get(prop, [])),
+            gender=_first(props, "gender"),
+            countries=unique(
+                Country(code.lower(), role)
+                for role, prop in COUNTRY_PROPS.items()
+                for code in props.get(prop, [])
+            ),
+            identifiers=unique(
+                Identifier(kind, value)
+                for kind, prop in IDENTIFIER_PROPS.items()
+                for value in props.get(prop, [])
+            ),
             addresses=unique(Address(full=value) for value in props.get("address", [])),
             links=unique(Link(target=value) for value in props.get("associates", [])),
             extra={key: tuple(values) for key, values in props.items() if key not in used},
@@ -146,13 +180,28 @@ def _names(props: Mapping[str, list[str]]) -> tuple[Name, ...]:
     for kind, prop in NAME_PROPS.items():
         for index, full in enumerate(props.get(prop, [])):
             if kind is NameKind.PRIMARY and index == 0:
-                first = (props.get("firstName") or [None])[0]
-                last = (props.get("lastName") or [None])[0]
-                names.append(Name(full, kind, first=first, last=last))
+                names.append(
+                    Name(
+                        full, kind, first=_first(props, "firstName"), last=_first(props, "lastName")
+                    )
+                )
             else:
                 # FtM allows several `name` values; the second and later read as aliases.
                 names.append(Name(full, NameKind.ALIAS if kind is NameKind.PRIMARY else kind))
     return unique(names)
+
+
+def _date_spec(text: str) -> DateSpec:
+    """`to_ftm` writes `DateSpec.iso` (`~1966`, `1961/1963`); other FtM writers plain dates."""
+    try:
+        return DateSpec.from_iso(text)
+    except ValueError:
+        return parse_date_spec(text)
+
+
+def _first(props: Mapping[str, list[str]], prop: str) -> str | None:
+    values = props.get(prop)
+    return values[0] if values else None
 
 
 def _missing(field: str, where: str) -> Any:

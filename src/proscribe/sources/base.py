@@ -77,8 +77,9 @@ def decode_text(data: bytes, file: str) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            raise ParseError(f"undecodable byte 0x{data[error.start]:02x}",
-                             file=file, line=line) from error
+            raise ParseError(
+                f"undecodable byte 0x{data[error.start]:02x}", file=file, line=line
+            ) from error
 
 
 def check_size(data: bytes, file: str) -> None:
@@ -103,8 +104,13 @@ def parse_xml(data: bytes, file: str) -> etree._Element:
     if _DTD_DANGER.search(head) or b"<!ENTITY" in data:
         raise UnsafeInputError("XML declares a DTD or entities, which lists never do", file=file)
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, remove_comments=True, remove_pis=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
     )
     try:
         root = etree.fromstring(data, parser)
@@ -134,7 +140,12 @@ def clean(value: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Download:
-    """One file of a list as its publisher serves it: saved under `name`, fetched from `url`."""
+    """One file of a list as its publisher serves it: saved under `name`, fetched from `url`.
+
+    An `optional` file may be missing from a publication (the publisher answers 404): OFAC's
+    remarks overflow files come and go, and their absence must not block an update.
+    """
 
     name: str
     url: str
+    optional: bool = False

@@ -27,7 +27,14 @@ from proscribe.sources import (
     us_ofac,
     us_trade_csl,
 )
-from proscribe.sources.base import MAX_FILE_BYTES, Files, ListFormat, ParsedList
+from proscribe.sources.base import MAX_FILE_BYTES, Download, Files, ListFormat, ParsedList
+from proscribe.sources.eu_fsf import fetch as eu_fsf_fetch
+from proscribe.sources.gb_fcdo import fetch as gb_fcdo_fetch
+from proscribe.sources.gb_hmt_ofsi import fetch as gb_hmt_ofsi_fetch
+from proscribe.sources.un_sc import fetch as un_sc_fetch
+from proscribe.sources.us_bis_dpl import fetch as us_bis_dpl_fetch
+from proscribe.sources.us_ofac import fetch as us_ofac_fetch
+from proscribe.sources.us_trade_csl import fetch as us_trade_csl_fetch
 
 FORMATS: tuple[ListFormat, ...] = (
     *us_ofac.FORMATS,
@@ -39,6 +46,17 @@ FORMATS: tuple[ListFormat, ...] = (
     *us_trade_csl.FORMATS,
     *ftm.FORMATS,
 )
+
+# Where each list is published: list id -> the files of one publication.
+DOWNLOADS: dict[str, tuple[Download, ...]] = {
+    **us_ofac_fetch.DOWNLOADS,
+    **un_sc_fetch.DOWNLOADS,
+    **eu_fsf_fetch.DOWNLOADS,
+    **gb_hmt_ofsi_fetch.DOWNLOADS,
+    **gb_fcdo_fetch.DOWNLOADS,
+    **us_bis_dpl_fetch.DOWNLOADS,
+    **us_trade_csl_fetch.DOWNLOADS,
+}
 
 # When two formats of one folder carry the same list, the earlier name here wins: the XML
 # forms state their publication date and alias quality, the CSV forms do not.
@@ -59,10 +77,7 @@ class Publication:
 
 def read_path(path: Path) -> list[Publication]:
     """Read every publication under `path` (a file, a snapshot folder or a tree of them)."""
-    if path.is_file():
-        groups = [(path.parent, [path])]
-    else:
-        groups = list(_file_groups(path))
+    groups = [(path.parent, [path])] if path.is_file() else list(_file_groups(path))
     publications: list[Publication] = []
     for folder, paths in groups:
         publications.extend(read_group(folder, paths, explicit=path.is_file()))

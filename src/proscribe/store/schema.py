@@ -39,6 +39,8 @@ from sqlalchemy.types import TypeDecorator
 # "KPi.033"), but FtM ids can be long hashes and scopes are free-form filters.
 SOURCE_LENGTH = 100
 ENTITY_ID_LENGTH = 255
+SCOPE_LENGTH = 500
+DATE_BASIS_LENGTH = 20
 HASH_LENGTH = 64
 
 NAMING_CONVENTION = {
@@ -60,14 +62,14 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, _dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None or value.utcoffset() is None:
             raise ValueError(f"naive datetime {value.isoformat()} given; use an aware UTC time")
         return value.astimezone(UTC)
 
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_result_value(self, value: datetime | None, _dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
@@ -82,10 +84,10 @@ list_versions = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("source", String(SOURCE_LENGTH), nullable=False),
-    Column("scope", String(500), nullable=False),
+    Column("scope", String(SCOPE_LENGTH), nullable=False),
     Column("format", String(SOURCE_LENGTH), nullable=False),
     Column("published", Date, nullable=True),
-    Column("date_basis", String(20), nullable=False),
+    Column("date_basis", String(DATE_BASIS_LENGTH), nullable=False),
     Column("loaded_at", UTCDateTime, nullable=False),
     Column("sha256", String(HASH_LENGTH), nullable=False),
     Column("record_count", Integer, nullable=False),
@@ -103,7 +105,6 @@ entity_contents = Table(
     Column("schema", String(50), nullable=False),
     Column("caption", Text, nullable=False),
     Column("data", Text, nullable=False),
-    Index(None, "source", "entity_id"),
 )
 
 version_entities = Table(
@@ -122,7 +123,7 @@ version_entities = Table(
         ForeignKey(entity_contents.c.content_hash),
         nullable=False,
     ),
-    # The history of one entry ("every version holding us_ofac_sdn:23213") starts here.
+    # The history of one entry ("every version holding us_ofac_sdn:23213") starts here. No
+    # other index: each one is paid on every row of every load, so only queries add them.
     Index(None, "entity_id"),
-    Index(None, "content_hash"),
 )

@@ -1,0 +1,83 @@
+"""OFAC's legacy CSV formats: the SDN set and the consolidated (non-SDN) set.
+
+Both are four headerless files with the same columns; only the names differ:
+
+    us_ofac_sdn    sdn.csv        alt.csv        add.csv        sdn_comments.csv
+    us_ofac_cons   cons_prim.csv  cons_alt.csv   cons_add.csv   cons_comments.csv
+
+The main file is required, the others optional (OFAC users often download sdn.csv alone).
+A set is claimed only when its main file really starts like one: 12 columns and a numeric uid.
+The files state no publication date, so `published` is None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proscribe.errors import ParseError
+from proscribe.sources.base import Files, ParsedList
+from proscribe.sources.us_ofac.map_csv import map_set
+from proscribe.sources.us_ofac.parse_csv import read_set, sniff_main
+
+
+@dataclass(frozen=True, slots=True)
+class OfacCsvFormat:
+    """One OFAC CSV set: the list it publishes and its four file names."""
+
+    source: str
+    name: str
+    main: str
+    alt: str
+    add: str
+    comments: str
+
+    def _present(self, files: Files) -> dict[str, str]:
+        """Our file names (lower case) -> the names as given, for the files present."""
+        wanted = {self.main, self.alt, self.add, self.comments}
+        return {given.lower(): given for given in files if given.lower() in wanted}
+
+    def claim(self, files: Files) -> tuple[str, ...]:
+        present = self._present(files)
+        main = present.get(self.main)
+        if main is None or not sniff_main(files[main]):
+            return ()
+        order = (self.main, self.alt, self.add, self.comments)
+        return tuple(present[name] for name in order if name in present)
+
+    def parse(self, files: Files) -> ParsedList:
+        present = self._present(files)
+        if self.main not in present:
+            raise ParseError(
+                f"{self.main} is missing: it is the one required file of the set", file=self.main
+            )
+
+        def pick(name: str) -> tuple[str, bytes] | None:
+            given = present.get(name)
+            return None if given is None else (given, files[given])
+
+        main = (present[self.main], files[present[self.main]])
+        records = read_set(main, pick(self.alt), pick(self.add), pick(self.comments))
+        entities, truncated = map_set(records, self.source, main[0])
+        notes: tuple[str, ...] = ()
+        if truncated:
+            notes = (
+                f"{truncated} remarks were cut at 1,000 characters and their continuation"
+                f" ({self.comments}) was not supplied: their last fragment is kept as"
+                " text only",
+            )
+        return ParsedList(
+            source=self.source,
+            format=self.name,
+            entities=entities,
+            files=self.claim(files),
+            notes=notes,
+        )
+
+
+SDN_CSV = OfacCsvFormat(
+    "us_ofac_sdn", "ofac_csv", "sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"
+)
+CONS_CSV = OfacCsvFormat(
+    "us_ofac_cons", "ofac_csv", "cons_prim.csv", "cons_alt.csv", "cons_add.csv", "cons_comments.csv"
+)
+CSV_FORMATS = (SDN_CSV, CONS_CSV)
