@@ -13,6 +13,7 @@ from rich.table import Table
 from proscribe.cli.output import (
     TextOrJson,
     open_store,
+    plain_table,
     stderr,
     stdout,
     write_json,
@@ -47,13 +48,6 @@ def show(
 
 def entity_table(entity: Entity, version: ListVersion) -> Table:
     """Every field of an entity as a two-column table, names grouped by kind."""
-    table = Table(
-        title=f"{entity.caption}  ({entity.ref}, {entity.schema.value})",
-        show_header=False,
-        title_justify="left",
-    )
-    table.add_column("field", style="bold")
-    table.add_column("value")
     rows: list[tuple[str, str]] = [("list version", version.label)]
     for name in entity.names:
         script = f" [{name.script}]" if name.script else ""
@@ -88,9 +82,8 @@ def entity_table(entity: Entity, version: ListVersion) -> Table:
         rows += [(key, value) for value in values]
     if designation.remarks:
         rows.append(("remarks", designation.remarks))
-    for field, value in rows:
-        table.add_row(field, value)
-    return table
+    title = f"{entity.caption}  ({entity.ref}, {entity.schema.value})"
+    return plain_table(title, ("field", "value"), rows)
 
 
 class ExportFormat(StrEnum):

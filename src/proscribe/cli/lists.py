@@ -10,7 +10,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from proscribe.cli.output import TextOrJson, open_store, stderr, stdout, write_json
+from proscribe.cli.output import (
+    TextOrJson,
+    open_store,
+    plain_table,
+    stderr,
+    stdout,
+    write_json,
+)
 from proscribe.model import ListVersion
 from proscribe.sources.registry import Publication, read_path
 from proscribe.store import SaveResult, Store
@@ -95,22 +102,24 @@ def version_of(pub: Publication, as_of: date | None) -> ListVersion:
 
 
 def summary_table(results: list[tuple[Publication, SaveResult]]) -> Table:
-    table = Table(title="Loaded")
-    for column in ("list", "published", "records", "new", "reused", "status", "from"):
-        table.add_column(column)
-    for pub, result in results:
-        version = result.version
-        status = "loaded" if result.created else "already stored"
-        table.add_row(
-            version.source + (f" [{version.scope}]" if version.scope else ""),
-            _date_text(version),
-            f"{version.record_count:,}",
+    columns = ("list", "published", "dated by", "records", "new", "reused", "status")
+    rows = [
+        (
+            _list_name(result.version),
+            _date_text(result.version),
+            result.version.date_basis or "-",
+            f"{result.version.record_count:,}",
             f"{result.stored_entities:,}",
             f"{result.reused_entities:,}",
-            status,
-            pub.where,
+            "loaded" if result.created else "already stored",
         )
-    return table
+        for _, result in results
+    ]
+    return plain_table("Loaded", columns, rows)
+
+
+def _list_name(version: ListVersion) -> str:
+    return version.source + (f" [{version.scope}]" if version.scope else "")
 
 
 def show_lists(
@@ -124,31 +133,32 @@ def show_lists(
     if output is TextOrJson.json:
         write_json([_version_json(v, today) for v in versions])
         return
-    table = Table(title="List versions")
-    for column in (
+    columns = (
         "id",
         "list",
         "published",
+        "dated by",
         "records",
         "by schema",
         "age (days)",
         "format",
         "sha256",
-    ):
-        table.add_column(column)
-    for v in versions:
-        by_schema = ", ".join(f"{k} {n:,}" for k, n in sorted(v.counts.items()))
-        age = str((today - v.published).days) if v.published else "?"
-        table.add_row(
+    )
+    rows = [
+        (
             str(v.id),
-            v.source + (f" [{v.scope}]" if v.scope else ""),
+            _list_name(v),
             _date_text(v),
+            v.date_basis or "-",
             f"{v.record_count:,}",
-            by_schema,
-            age,
+            ", ".join(f"{k} {n:,}" for k, n in sorted(v.counts.items())),
+            str((today - v.published).days) if v.published else "?",
             v.format,
             v.sha256[:12],
         )
+        for v in versions
+    ]
+    table = plain_table("List versions", columns, rows)
     stdout.print(table if versions else "No lists loaded yet: try `proscribe load PATH`.")
 
 
@@ -171,10 +181,7 @@ def _version_json(version: ListVersion, today: date) -> dict[str, object]:
 
 
 def _date_text(version: ListVersion) -> str:
-    if version.published is None:
-        return "unknown"
-    basis = {"file": "", "as-of": " (--as-of)", "path": " (from path)"}.get(version.date_basis, "")
-    return version.published.isoformat() + basis
+    return version.published.isoformat() if version.published else "unknown"
 
 
 def update(

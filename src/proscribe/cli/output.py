@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from proscribe.settings import Settings
 from proscribe.store import Store
 
-stdout = Console(soft_wrap=True)
-stderr = Console(stderr=True, soft_wrap=True)
+
+def _width(stream: Any) -> int | None:
+    """Terminal width on a terminal; wide enough for whole tables when piped to a file."""
+    if os.environ.get("COLUMNS") or stream.isatty():
+        return None
+    return 200
+
+
+stdout = Console(soft_wrap=True, width=_width(sys.stdout))
+stderr = Console(stderr=True, soft_wrap=True, width=_width(sys.stderr))
 
 
 class TextOrJson(StrEnum):
@@ -47,3 +58,14 @@ def write_json_lines(values: Iterable[Any], stream: Any = None) -> int:
         out.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
         count += 1
     return count
+
+
+def plain_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+    """A table whose cells are literal text: list data is full of square brackets that rich
+    would otherwise read as markup and swallow."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
