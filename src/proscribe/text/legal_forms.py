@@ -1,0 +1,141 @@
+"""Legal forms of companies: recognised, set aside and made comparable.
+
+"ACME TRADING CO., LTD.", "Acme Trading Company Limited" and "ACME TRADING CO LTD" are one
+company; so are "OOO Romashka", "ООО «Ромашка»" and "Romashka LLC" (an OOO is a Russian
+limited liability company). `legal_form` removes the legal form from the end of a name (or, for
+the forms that are written first, such as OOO, PT and JSC, from its start) and returns its
+canonical abbreviation, so that the matcher can compare the rest and the forms separately.
+
+Canonical forms group by legal meaning where that is unambiguous: OOO, TOV (Ukraine), TOO
+(Kazakhstan) and "limited liability company" are all "llc"; OAO is "ojsc", ZAO "cjsc", PAO
+"pjsc", AO "jsc". "co ltd" and "company limited" stay "co ltd", distinct from "ltd": lists keep
+them apart and so does company law in the jurisdictions that use them (China, Japan, Korea).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+# canonical form: spellings (tokens joined by "_"), after `normalize` (Cyrillic stays Cyrillic).
+_FORMS: dict[str, str] = {
+    "co ltd": "co_ltd company_limited co_limited company_ltd co_ltd_co",
+    "ltd": "ltd limited ltda limitada",
+    "co": "co company compania cia",
+    "corp": "corp corporation",
+    "inc": "inc incorporated",
+    "llc": "llc l_l_c limited_liability_company ooo ооо tov тов too тоо sp_z_o_o mchj "
+    "obshchestvo_s_ogranichennoy_otvetstvennostyu общество_с_ограниченной_ответственностью",
+    "llp": "llp l_l_p limited_liability_partnership",
+    "lp": "lp l_p limited_partnership",
+    "plc": "plc p_l_c public_limited_company",
+    "pte ltd": "pte_ltd private_limited pte_limited",
+    "pvt ltd": "pvt_ltd private_ltd pvt_limited",
+    "pty ltd": "pty_ltd pty_limited proprietary_limited",
+    "pte": "pte",
+    "pvt": "pvt",
+    "pty": "pty",
+    "sdn bhd": "sdn_bhd sendirian_berhad",
+    "bhd": "bhd berhad",
+    "tbk": "tbk terbuka",
+    "pt": "pt",
+    "kk": "kk kabushiki_kaisha k_k",
+    "gmbh": "gmbh g_m_b_h",
+    "gmbh co kg": "gmbh_co_kg gmbh_und_co_kg",
+    "kg": "kg",
+    "ag": "ag a_g aktiengesellschaft",
+    "se": "se",
+    "sa": "sa s_a societe_anonyme sociedad_anonima",
+    "sa de cv": "sa_de_cv s_a_de_c_v",
+    "sas": "sas s_a_s",
+    "sarl": "sarl s_a_r_l",
+    "srl": "srl s_r_l",
+    "spa": "spa s_p_a",
+    "sl": "s_l",
+    "bv": "bv b_v",
+    "nv": "nv n_v",
+    "oy": "oy",
+    "oyj": "oyj",
+    "ab": "ab",
+    "aps": "aps",
+    "asa": "asa",
+    "as": "as a_s",
+    "ltd sti": "ltd_sti",
+    "sro": "sro s_r_o",
+    "doo": "doo d_o_o",
+    "kft": "kft",
+    "zrt": "zrt",
+    "nyrt": "nyrt",
+    "jsc": "jsc j_s_c joint_stock_company ao ао at ат",
+    "ojsc": "ojsc open_joint_stock_company oao оао",
+    "cjsc": "cjsc closed_joint_stock_company zao зао",
+    "pjsc": "pjsc public_joint_stock_company pao пао pat пат",
+    "prjsc": "prjsc private_joint_stock_company prat прат",
+    "fsue": "fgup фгуп fsue federal_state_unitary_enterprise",
+    "sue": "gup гуп sue state_unitary_enterprise",
+    "fze": "fze",
+    "fzco": "fzco",
+    "fzc": "fzc",
+    "fzllc": "fzllc fz_llc",
+    "wll": "wll w_l_l",
+    "est": "est establishment",
+    "sae": "sae s_a_e",
+    "saoc": "saoc",
+    "saog": "saog",
+    "qsc": "qsc",
+    "qpsc": "qpsc",
+    "bsc": "bsc",
+    "psc": "psc",
+}
+# Forms that the law or custom writes before the name (ООО «Ромашка», PT Bank Mandiri).
+_PREFIX_FORMS = frozenset({"llc", "jsc", "ojsc", "cjsc", "pjsc", "prjsc", "pt", "fsue", "sue"})
+
+
+def _index(forms: dict[str, str]) -> dict[tuple[str, ...], str]:
+    return {
+        tuple(spelling.split("_")): canonical
+        for canonical, spellings in forms.items()
+        for spelling in spellings.split()
+    }
+
+
+SPELLINGS = _index(_FORMS)
+_LONGEST = max(len(spelling) for spelling in SPELLINGS)
+
+
+def _suffix(toks: Sequence[str]) -> tuple[int, str] | None:
+    for length in range(min(_LONGEST, len(toks) - 1), 0, -1):
+        canonical = SPELLINGS.get(tuple(toks[-length:]))
+        if canonical is not None:
+            return length, canonical
+    return None
+
+
+def _prefix(toks: Sequence[str]) -> tuple[int, str] | None:
+    for length in range(min(_LONGEST, len(toks) - 1), 0, -1):
+        canonical = SPELLINGS.get(tuple(toks[:length]))
+        if canonical is not None and canonical in _PREFIX_FORMS:
+            return length, canonical
+    return None
+
+
+def legal_form(toks: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
+    """(name tokens without the legal form, canonical legal form or None).
+
+    The longest form at the end wins ("co ltd" over "ltd"); a form written first (OOO, PT) is
+    removed too, and the canonical form then names both ("pt tbk"). A name is never reduced to
+    nothing: "Limited" alone stays a name.
+    """
+    return _legal_form(tuple(toks))
+
+
+@lru_cache(maxsize=1 << 14)
+def _legal_form(rest: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    forms: list[str] = []
+    found = _suffix(rest)
+    if found is not None:
+        rest, forms = rest[: -found[0]], [found[1]]
+    found = _prefix(rest)
+    if found is not None:
+        rest, forms = rest[found[0] :], [found[1], *forms]
+    return rest, " ".join(forms) if forms else None

@@ -1,0 +1,76 @@
+"""Phonetic keys: evidence that two spellings may sound alike, never a gate.
+
+`phonetic_key` is Metaphone (Lawrence Philips, 1990, as implemented in jellyfish, compiled Rust)
+applied after a fold of the spellings that transliteration varies and English-centred Metaphone
+does not know (kh -> h as in Mukhammad / Muhammad, q -> k, gh -> g, dh -> d, th -> t, dj / dzh
+/ zh -> j, tz -> ts, rh -> r, ou / oo -> u, ee / ie -> i, w after ch / h / k / g dropped), with
+every initial vowel or y written A (Yevgeny, Evgeny; Iusuf, Yusuf). Non-Latin tokens go
+through anyascii first.
+
+Measured on the spellings of the name groups in `data` (same key for two spellings of one
+name: recall) and on the 17,260 distinct alphabetic tokens of SDN 2021-07-07 and UN 2026-02-27
+(same key for two different tokens: collisions):
+
+    key                     recall   collisions   us/token
+    metaphone + fold         0.547     0.044 %      1.4
+    metaphone                0.438     0.030 %      0.4
+    soundex                  0.558     0.095 %      0.5
+    nysiis                   0.314     0.028 %      0.7
+    consonant-class skeleton 0.605     0.099 %      1.8   (pure Python, ours)
+
+Metaphone with the fold reaches Soundex's recall with half its collisions; the coarser
+skeleton gains recall only by colliding as often as Soundex. The spelling groups themselves
+are matched exactly by `canonical_token`; this key is for the spellings no table holds.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from anyascii import anyascii
+from jellyfish import metaphone
+
+_FOLDS = (
+    ("kh", "h"),
+    ("gh", "g"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("dj", "j"),
+    ("q", "k"),
+    ("tz", "ts"),
+    ("rh", "r"),
+    ("chw", "ch"),
+    ("hw", "h"),
+    ("kw", "k"),
+    ("gw", "g"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ie", "i"),
+    ("ey", "ei"),
+    ("aw", "au"),
+    ("ow", "ou"),
+    ("ew", "eu"),
+    ("yi", "i"),
+)
+_VOWEL_KEYS = frozenset("AEIOUY")
+
+
+def fold(token: str) -> str:
+    """The token with transliteration-dependent spellings made alike (no phonetic coding)."""
+    for spelling, replacement in _FOLDS:
+        if spelling in token:
+            token = token.replace(spelling, replacement)
+    return token
+
+
+@lru_cache(maxsize=1 << 16)
+def phonetic_key(token: str) -> str:
+    """The Metaphone key of the folded token; "" for a token without letters."""
+    latin = token if token.isascii() else anyascii(token).lower()
+    key: str = metaphone(fold(latin))
+    if key and key[0] in _VOWEL_KEYS:
+        key = "A" + key[1:]
+    return key

