@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from proscribe.cli import entities, lists
+from proscribe.cli import entities, lists, screening
 from proscribe.cli.output import stderr
 from proscribe.errors import ProscribeError
 
@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 lists.register(app)
 entities.register(app)
+screening.register(app)
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from proscribe.model.entity import (
     unique,
 )
 from proscribe.model.ftm import from_ftm, to_ftm
+from proscribe.model.query import Query, QueryIdentifier
 from proscribe.model.version import ListVersion
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "Name",
     "NameKind",
     "PartialDate",
+    "Query",
+    "QueryIdentifier",
     "Schema",
     "country_code",
     "country_name",

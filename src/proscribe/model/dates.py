@@ -36,7 +36,7 @@ _MONTHS = {
 }
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the year, the month or the day."""
 
@@ -72,6 +72,20 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso
+
+    # Ordered by what is known, an unknown month or day first, so that a year-only date can
+    # be compared with a full one (the generated ordering would compare None with int).
+    def __lt__(self, other: PartialDate) -> bool:
+        return _sort_key(self) < _sort_key(other)
+
+    def __le__(self, other: PartialDate) -> bool:
+        return _sort_key(self) <= _sort_key(other)
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return _sort_key(self) > _sort_key(other)
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return _sort_key(self) >= _sort_key(other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +178,14 @@ def parse_date_spec(text: str) -> DateSpec:
         range_match = re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{4})", value)
     if range_match is not None:
         start, end = _one_date(range_match.group(1)), _one_date(range_match.group(2))
-        if end < start:
+        # A range ends at the last day its end allows: "15 Jan 1950 to 1950" is fine.
+        latest_end = (end.year, end.month or 12, end.day or 31)
+        if latest_end < _sort_key(start):
             raise ValueError(f"date range ends before it starts: {text!r}")
         return DateSpec(start, end, circa)
     return DateSpec(_one_date(value), None, circa)
+
+
+def _sort_key(value: PartialDate) -> tuple[int, int, int]:
+    """Order partial dates by what is known; an unknown month or day sorts first."""
+    return value.year, value.month or 0, value.day or 0

@@ -1,0 +1,15 @@
+"""Candidate blocking: from a query to the few listed entities worth scoring.
+
+The index holds every name of every loaded entity as token sequences (see `text.forms`) and
+finds, for a query, the entities whose names share tokens with it: equal, a known spelling
+variant, one edit away (a delete-neighbourhood lookup over the token vocabulary), sounding
+alike, or two tokens written as one. It never requires an exact token in common, so "John
+Smyth" reaches "SMITH, Jon". Identifiers (passport, IMO ...) are looked up exactly.
+
+The index is a sibling of `match`: neither imports the other. It serialises to a snapshot
+(`to_bytes` / `from_bytes`) so a screening process starts without rebuilding it.
+"""
+
+from proscribe.index.build import Candidate, Index, build_index, identifier_key
+
+__all__ = ["Candidate", "Index", "build_index", "identifier_key"]

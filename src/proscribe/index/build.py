@@ -1,0 +1,271 @@
+"""The in-memory index: token vocabulary, postings, delete-neighbourhoods, identifiers."""
+
+from __future__ import annotations
+
+import heapq
+import math
+import pickle
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+
+from proscribe.model import Entity, Name, Query, Schema
+from proscribe.text import phonetic_key
+from proscribe.text.forms import NameForm, name_form
+
+SNAPSHOT_FORMAT = 1
+# Tokens in more names than this are too common to open candidates on their own ('al',
+# 'mohammad', 'company'): they only add to names that a rarer token already found.
+COMMON_DF = 400
+MIN_DELETE_LENGTH = 4  # one edit in a shorter token changes too much of it to be a typo
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entity worth scoring, with the index's rough estimate of how well its names cover
+    the query (0..1) and the names that were hit."""
+
+    entity: int  # position in Index.entities
+    coverage: float
+    names: tuple[int, ...]  # positions in Index.names (forms) of the names that were hit
+    identifier_hit: bool = False
+
+
+def identifier_key(value: str) -> str:
+    """An identifier as compared: upper case letters and digits only, without a type word."""
+    text = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    return text[3:] if text.startswith("IMO") and text[3:].isdigit() else text
+
+
+def _person_hint(schema: Schema) -> bool | None:
+    if schema is Schema.PERSON:
+        return True
+    if schema in (Schema.ORGANIZATION, Schema.VESSEL, Schema.AIRPLANE):
+        return False
+    return None
+
+
+def _deletes(token: str) -> set[str]:
+    return {token[:i] + token[i + 1 :] for i in range(len(token))}
+
+
+class Index:
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.forms: list[NameForm] = []  # every name of every entity
+        self.name_entity: list[int] = []  # name position -> entity position
+        self.names: list[Name] = []  # the listed names, parallel to forms
+        self.entity_names: list[tuple[int, ...]] = []  # entity -> its name positions
+        self.postings: dict[str, list[int]] = defaultdict(list)  # token -> name positions
+        # Deleted form -> the tokens it comes from, NUL-joined: one string per key unpickles
+        # several times faster than one list per key, and there are half a million keys.
+        self.neighbours: dict[str, str] = {}
+        self._typo_tokens: set[str] = set()  # tokens worth a typo lookup (not joined pairs)
+        self.sounds: dict[str, list[str]] = defaultdict(list)  # phonetic key -> tokens
+        self.identifiers: dict[str, list[int]] = defaultdict(list)  # key -> entity positions
+        self.weights: dict[str, float] = {}
+
+    # -- building ---------------------------------------------------------------------
+    def add(self, entity: Entity) -> None:
+        number = len(self.entities)
+        self.entities.append(entity)
+        hint = _person_hint(entity.schema)
+        positions: list[int] = []
+        for name in entity.names:
+            form = name_form(name.full, hint)
+            if not form.variants:
+                continue
+            position = len(self.forms)
+            self.forms.append(form)
+            self.name_entity.append(number)
+            self.names.append(name)
+            positions.append(position)
+            for token in _name_tokens(form):
+                self.postings[token].append(position)
+            for variant, keys in zip(form.variants, form.keys, strict=True):
+                self._typo_tokens.update(variant)
+                self._typo_tokens.update(keys)
+        self.entity_names.append(tuple(positions))
+        for ident in entity.identifiers:
+            key = identifier_key(ident.value)
+            if len(key) >= 4:
+                self.identifiers[key].append(number)
+
+    def finish(self) -> None:
+        """Deduplicate postings, compute token weights and the typo/sound lookups."""
+        total = max(len(self.forms), 1)
+        neighbours: dict[str, list[str]] = defaultdict(list)
+        for token, names in self.postings.items():
+            unique = sorted(set(names))
+            self.postings[token] = unique
+            self.weights[token] = min(1.0, max(0.25, math.log(total / len(unique)) / 6.0))
+            if len(token) >= MIN_DELETE_LENGTH and token in self._typo_tokens:
+                for deleted in _deletes(token):
+                    neighbours[deleted].append(token)
+                self.sounds[phonetic_key(token)].append(token)
+        self.postings = dict(self.postings)
+        self.neighbours = {key: "\0".join(tokens) for key, tokens in neighbours.items()}
+        self._typo_tokens = set()
+        self.sounds = dict(self.sounds)
+        self.identifiers = dict(self.identifiers)
+
+    def token_weight(self, token: str) -> float:
+        """How telling a name token is: 1.0 for rare tokens, down to 0.25 for the commonest;
+        unknown tokens count fully."""
+        return self.weights.get(token, 1.0)
+
+    # -- searching --------------------------------------------------------------------
+    def candidates(
+        self,
+        query: Query,
+        forms: Sequence[NameForm],
+        *,
+        limit: int = 25,
+        min_coverage: float = 0.0,
+        schemas: Collection[Schema] | None = None,
+        sources: Collection[str] | None = None,
+    ) -> list[Candidate]:
+        """The entities most worth scoring for `query`, best first: those whose names cover
+        at least `min_coverage` of the query (up to `limit`), and every identifier hit."""
+        coverage: dict[int, float] = {}
+        for form in forms:
+            for variant, keys in zip(form.variants, form.keys, strict=True):
+                for name, value in self._cover(variant, keys).items():
+                    if value >= min_coverage and value > coverage.get(name, 0.0):
+                        coverage[name] = value
+        if schemas is not None or sources is not None:
+            coverage = {
+                name: value
+                for name, value in coverage.items()
+                if self._admits(self.name_entity[name], schemas, sources)
+            }
+        by_entity: dict[int, tuple[float, list[int]]] = {}
+        # Enough names to fill `limit` entities even when each has several names hit.
+        for name, value in heapq.nlargest(limit * 8, coverage.items(), key=itemgetter(1)):
+            entity = self.name_entity[name]
+            best, names = by_entity.get(entity, (0.0, []))
+            names.append(name)
+            by_entity[entity] = (max(best, value), names)
+        ranked = sorted(by_entity.items(), key=lambda item: -item[1][0])[:limit]
+        out = [Candidate(entity, value, tuple(sorted(names))) for entity, (value, names) in ranked]
+        found = {candidate.entity for candidate in out}
+        out += [
+            Candidate(entity, 0.0, (), identifier_hit=True)
+            for entity in sorted(self._identifier_hits(query) - found)
+            if self._admits(entity, schemas, sources)
+        ]
+        return out
+
+    def _admits(
+        self, entity: int, schemas: Collection[Schema] | None, sources: Collection[str] | None
+    ) -> bool:
+        record = self.entities[entity]
+        return (schemas is None or record.schema in schemas) and (
+            sources is None or record.source in sources
+        )
+
+    def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> dict[int, float]:
+        """For each name reached, the weighted share of this query variant it covers.
+
+        Called for every query, so it works on dicts of name -> float and never builds a
+        per-name structure."""
+        weights = [self.token_weight(key) for key in keys]
+        total = sum(weights) or 1.0
+        singles = [
+            (weight / total, self._token_hits(token, key))
+            for token, key, weight in zip(variant, keys, weights, strict=True)
+        ]
+        # Rare tokens open candidates; common ones only add to names already open, unless
+        # the query has nothing but common tokens ("Mohammed Ali").
+        all_common = all(len(found) > COMMON_DF for _, found in singles)
+        cover: dict[int, float] = {}
+        for share, found in sorted(singles, key=lambda hit: len(hit[1])):
+            if len(found) > COMMON_DF and not all_common:
+                for name in [n for n in cover if n in found]:
+                    cover[name] += share * found[name]
+                continue
+            for name, sim in found.items():
+                cover[name] = cover.get(name, 0.0) + share * sim
+        # Two query tokens written as one in the list (Ryong Hae / Ryonghae): counts for the
+        # names that neither token reached on its own.
+        for i in range(len(variant) - 1):
+            left, right = singles[i][1], singles[i + 1][1]
+            share = singles[i][0] + singles[i + 1][0]
+            for name in self.postings.get(variant[i] + variant[i + 1], ()):
+                if name not in left and name not in right:
+                    cover[name] = cover.get(name, 0.0) + share
+        return cover
+
+    def _token_hits(self, token: str, key: str) -> dict[int, float]:
+        """Names holding this token, a variant of it, a token one edit away or sounding alike,
+        with a rough similarity."""
+        found: dict[int, float] = {}
+        for exact in {token, key}:
+            for name in self.postings.get(exact, ()):
+                found[name] = 1.0
+        if len(token) < MIN_DELETE_LENGTH:
+            return found
+        near: set[str] = set()
+        for deleted in (token, *_deletes(token)):
+            if deleted in self.postings:
+                near.add(deleted)
+            joined = self.neighbours.get(deleted)
+            if joined:
+                near.update(joined.split("\0"))
+        # Sound-alikes only when they start alike and are of about the same length: phonetic
+        # keys are coarse, and each neighbour costs its postings.
+        near.update(
+            other
+            for other in self.sounds.get(phonetic_key(token), ())
+            if other[0] == token[0] and abs(len(other) - len(token)) <= 1
+        )
+        near.discard(token)
+        for other in near:
+            postings = self.postings.get(other, ())
+            if len(postings) > COMMON_DF:
+                continue  # a common token one edit away is more likely another name
+            for name in postings:
+                if name not in found:
+                    found[name] = 0.8
+        return found
+
+    def _identifier_hits(self, query: Query) -> set[int]:
+        hits: set[int] = set()
+        for ident in query.identifiers:
+            hits.update(self.identifiers.get(identifier_key(ident.value), ()))
+        return hits
+
+    # -- snapshots --------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        """A snapshot of the whole index. Pickle: snapshots are written and read only by
+        proscribe itself, in its own data folder, never taken from outside."""
+        return pickle.dumps((SNAPSHOT_FORMAT, self.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Index:
+        version, state = pickle.loads(data)  # our own snapshot, see to_bytes
+        if version != SNAPSHOT_FORMAT:
+            raise ValueError(f"index snapshot format {version}, expected {SNAPSHOT_FORMAT}")
+        index = cls.__new__(cls)
+        index.__dict__.update(state)
+        return index
+
+
+def _name_tokens(form: NameForm) -> set[str]:
+    """Every token a name is found by: raw tokens, variant keys, adjacent pairs joined."""
+    tokens: set[str] = set()
+    for variant, keys in zip(form.variants, form.keys, strict=True):
+        tokens.update(variant)
+        tokens.update(keys)
+        tokens.update(variant[i] + variant[i + 1] for i in range(len(variant) - 1))
+    return tokens
+
+
+def build_index(entities: Iterable[Entity]) -> Index:
+    index = Index()
+    for entity in entities:
+        index.add(entity)
+    index.finish()
+    return index

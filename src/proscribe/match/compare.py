@@ -1,0 +1,64 @@
+"""Comparing one query with one listed entity: names first, then the features, then the score.
+
+The score is a logistic function of the weighted feature values (`Algorithm.score`), so it
+lies in (0, 1) and moves smoothly with the evidence. A schema mismatch (a vessel is never a
+person) is a veto: the score is 0 whatever the names say.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from proscribe.match.algorithms.base import Algorithm
+from proscribe.match.explain import explanation
+from proscribe.match.names import align
+from proscribe.match.types import FeatureResult, MatchConfig, NameEvidence, Pair
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The outcome for one pair: a score in [0, 1], each feature's result, a sentence."""
+
+    score: float
+    features: tuple[FeatureResult, ...]
+    names: NameEvidence | None
+    explanation: str
+
+    def contribution(self, algorithm: Algorithm, code: str) -> float:
+        result = next((f for f in self.features if f.code == code), None)
+        return 0.0 if result is None else algorithm.weight(code) * result.value
+
+
+def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
+    """The query name and listed name that align best, over every name on both sides."""
+    best: NameEvidence | None = None
+    for query_form in pair.query_forms:
+        for name, form in pair.entity_forms:
+            found = align(query_form, form, config.token_weight)
+            if found is None or (best is not None and found.score <= best.score):
+                continue
+            best = NameEvidence(
+                score=found.score,
+                query_name=query_form.text,
+                name=name,
+                pairs=found.pairs,
+                query_rendering=found.query_rendering,
+                list_rendering=found.list_rendering,
+                query_romanized=query_form.romanized,
+                list_romanized=form.romanized,
+            )
+            if found.score >= 1.0:
+                return best
+    return best
+
+
+def compare(pair: Pair, algorithm: Algorithm, config: MatchConfig) -> Comparison:
+    pair = replace(pair, names=best_names(pair, config))
+    results = tuple(feature(pair, config) for feature, _ in algorithm.features)
+    if any(r.code in algorithm.vetoes and r.value <= -1.0 for r in results):
+        score = 0.0
+    else:
+        logit = algorithm.bias + sum(algorithm.weight(r.code) * r.value for r in results)
+        score = 1.0 / (1.0 + math.exp(-logit))
+    return Comparison(round(score, 4), results, pair.names, explanation(pair, results, algorithm))

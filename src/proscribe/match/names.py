@@ -1,0 +1,149 @@
+"""Name comparison: the best token alignment between two names, with its evidence.
+
+Two names are compared as token sequences (one per Latin rendering, see `text.forms`). Each
+query token is paired with at most one list token, greedily by similarity; word order does
+not matter. A pair's similarity is 1.0 when the tokens are equal or known variants of each
+other (Choi / Choe), graded by edit distance for typos, 0.75 for tokens that sound alike, 0.5
+for an initial against a name it could stand for. A token may also pair with two adjacent
+tokens of the other name when written together (Ryonghae / Ryong Hae).
+
+The score weighs each token by how telling it is (`token_weight`: rare tokens count fully,
+tokens as common as 'al', 'kim' or 'trading' less) and averages two coverages: how much of
+the query the list name explains, and how much of the list name the query explains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from proscribe.text import phonetic_key
+from proscribe.text.forms import NameForm
+
+# How much of the score comes from covering the query (vs covering the list name). A query is
+# often shorter than the listed name (middle names left out), so covering it matters more.
+QUERY_SHARE = 0.6
+MIN_PAIR = 0.5  # token pairs below this similarity are not paired at all
+
+Weight = Callable[[str], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    score: float
+    pairs: tuple[tuple[str, str, float], ...]  # (query token, list token(s), similarity)
+    query_rendering: str
+    list_rendering: str
+
+
+@lru_cache(maxsize=1 << 20)
+def token_similarity(a: str, a_key: str, b: str, b_key: str) -> float:
+    """Similarity of two tokens in [0, 1]; 0 means they should not be paired.
+
+    Cached: the same token pairs recur across a candidate's aliases and across a batch, and
+    a lookup costs a tenth of computing an edit distance."""
+    if a_key == b_key or a == b:
+        return 1.0
+    longest = max(len(a), len(b))
+    if min(len(a), len(b)) < 2:
+        return 0.0
+    distance = min(OSA.distance(a, b, score_cutoff=2), OSA.distance(a_key, b_key, score_cutoff=2))
+    score = 0.0
+    # One edit in a 3-letter token changes a third of it: too much to call a typo.
+    if distance == 1 and longest >= 4:
+        score = 1.0 - 0.8 / longest - 0.05
+    elif distance == 2 and longest >= 7:
+        score = 1.0 - 1.6 / longest - 0.05
+    # Sound-alike only between tokens of similar length: phonetic keys drop vowels, so
+    # 'ryong' and 'ryonghae' can share one.
+    if (
+        score < 0.75
+        and longest >= 4
+        and abs(len(a) - len(b)) <= 2
+        and (phonetic_key(a) == phonetic_key(b))
+    ):
+        score = 0.75
+    return score
+
+
+def align_tokens(
+    q: Sequence[str],
+    q_keys: Sequence[str],
+    c: Sequence[str],
+    c_keys: Sequence[str],
+    weight: Weight,
+) -> tuple[float, list[tuple[str, str, float]]]:
+    """Score one query rendering against one list rendering."""
+    options = _pair_options(q, q_keys, c, c_keys)
+    # Best similarity first; among equals, the option that explains more tokens.
+    options.sort(key=lambda option: (option[0], len(option[1]) + len(option[2])), reverse=True)
+    q_sim = [0.0] * len(q)
+    c_sim = [0.0] * len(c)
+    pairs: list[tuple[str, str, float]] = []
+    for sim, q_ids, c_ids in options:
+        if any(q_sim[i] for i in q_ids) or any(c_sim[j] for j in c_ids):
+            continue
+        for i in q_ids:
+            q_sim[i] = sim
+        for j in c_ids:
+            c_sim[j] = sim
+        pairs.append((" ".join(q[i] for i in q_ids), " ".join(c[j] for j in c_ids), sim))
+    q_weights = [weight(key) for key in q_keys]
+    c_weights = [weight(key) for key in c_keys]
+    covered_q = sum(s * w for s, w in zip(q_sim, q_weights, strict=True)) / sum(q_weights)
+    covered_c = sum(s * w for s, w in zip(c_sim, c_weights, strict=True)) / sum(c_weights)
+    return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c, pairs
+
+
+Option = tuple[float, tuple[int, ...], tuple[int, ...]]
+
+
+def _pair_options(
+    q: Sequence[str], q_keys: Sequence[str], c: Sequence[str], c_keys: Sequence[str]
+) -> list[Option]:
+    """Every pairing worth considering: token to token, a token to two adjacent tokens of the
+    other name written together (Ryonghae / Ryong Hae), and initials (C. / Choe)."""
+    options: list[Option] = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            sim = token_similarity(a, q_keys[i], b, c_keys[j])
+            if sim >= MIN_PAIR:
+                options.append((sim, (i,), (j,)))
+            elif (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+                options.append((0.5, (i,), (j,)))
+    options += _joined_options(q, c, flipped=False)
+    options += _joined_options(c, q, flipped=True)
+    return options
+
+
+def _joined_options(one: Sequence[str], other: Sequence[str], *, flipped: bool) -> list[Option]:
+    options: list[Option] = []
+    for i, token in enumerate(one):
+        if len(token) < 5:
+            continue
+        for j in range(len(other) - 1):
+            # Cheap test first: a typo rarely hits both of the first two letters.
+            if token[:2] != other[j][:2] and token[-2:] != other[j + 1][-2:]:
+                continue
+            joined = other[j] + other[j + 1]
+            sim = token_similarity(token, token, joined, joined)
+            if sim >= 0.8:
+                option = ((i,), (j, j + 1))
+                options.append((sim, option[1], option[0]) if flipped else (sim, *option))
+    return options
+
+
+def align(query: NameForm, listed: NameForm, weight: Weight) -> Alignment | None:
+    """The best alignment over every rendering of both names; None if either has no tokens."""
+    best: Alignment | None = None
+    for qi, (q, q_keys) in enumerate(zip(query.variants, query.keys, strict=True)):
+        for ci, (c, c_keys) in enumerate(zip(listed.variants, listed.keys, strict=True)):
+            score, pairs = align_tokens(q, q_keys, c, c_keys, weight)
+            if best is None or score > best.score:
+                best = Alignment(score, tuple(pairs), query.renderings[qi], listed.renderings[ci])
+            if score >= 1.0:
+                return best
+    return best

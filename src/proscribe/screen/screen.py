@@ -1,0 +1,66 @@
+"""Screening one query: candidates from the index, each compared, ranked by score."""
+
+from __future__ import annotations
+
+from proscribe.index import Index
+from proscribe.match import Algorithm, MatchConfig, Pair, compare
+from proscribe.model import Query, Schema
+from proscribe.screen.result import Match, ScreeningResult
+from proscribe.text.forms import NameForm, name_form
+
+# Which listed schemas a query of a schema may meet. A vessel is never a person; an entry
+# the list leaves unspecified (LegalEntity) may be a person or an organisation.
+COMPATIBLE: dict[Schema, frozenset[Schema]] = {
+    Schema.PERSON: frozenset({Schema.PERSON, Schema.LEGAL_ENTITY}),
+    Schema.ORGANIZATION: frozenset({Schema.ORGANIZATION, Schema.LEGAL_ENTITY}),
+    Schema.LEGAL_ENTITY: frozenset({Schema.PERSON, Schema.ORGANIZATION, Schema.LEGAL_ENTITY}),
+    Schema.VESSEL: frozenset({Schema.VESSEL}),
+    Schema.AIRPLANE: frozenset({Schema.AIRPLANE}),
+}
+CANDIDATES = 12  # entities scored per query; the index ranks them by name coverage
+# Candidates covering less of the query than this cannot reach a match on their names: with
+# the best possible coverage of the listed name, the name similarity stays under 0.62.
+MIN_COVERAGE = 0.3
+
+
+def query_forms(query: Query) -> tuple[NameForm, ...]:
+    """The query name's comparable forms; titles are stripped only from person names."""
+    person = None
+    if query.schema not in (None, Schema.LEGAL_ENTITY):
+        person = query.schema is Schema.PERSON
+    return (name_form(query.name, person),)
+
+
+def screen(
+    query: Query,
+    index: Index,
+    algorithm: Algorithm,
+    *,
+    limit: int = 10,
+    threshold: float | None = None,
+    sources: frozenset[str] | None = None,
+    versions: tuple[str, ...] = (),
+) -> ScreeningResult:
+    cutoff = algorithm.threshold if threshold is None else threshold
+    forms = query_forms(query)
+    schemas = COMPATIBLE.get(query.schema) if query.schema else None
+    config = MatchConfig(token_weight=index.token_weight)
+    matches: list[Match] = []
+    for candidate in index.candidates(
+        query,
+        forms,
+        limit=max(CANDIDATES, limit),
+        min_coverage=MIN_COVERAGE,
+        schemas=schemas,
+        sources=sources,
+    ):
+        entity = index.entities[candidate.entity]
+        # Only the names the index reached can align well; the others share no token with
+        # the query. An identifier hit has no name hit to go by, so all its names count.
+        positions = candidate.names or index.entity_names[candidate.entity]
+        names = tuple((index.names[p], index.forms[p]) for p in positions)
+        pair = Pair(query, forms, entity, names)
+        comparison = compare(pair, algorithm, config)
+        matches.append(Match(entity, comparison.score, comparison.score >= cutoff, comparison))
+    matches.sort(key=lambda m: (-m.score, m.entity.source, m.entity.id))
+    return ScreeningResult(query, tuple(matches[:limit]), algorithm, cutoff, versions)

@@ -1,0 +1,120 @@
+"""`Screener`: screening wired to a store and chosen list versions (the public Python API).
+
+    with Store.open(url) as store:
+        screener = Screener.from_store(store)            # newest version of every list
+        result = screener.screen(Query("Choe Ryong-hae"))
+        print(result.matches[0].entity.caption, result.matches[0].comparison.explanation)
+
+The index of a set of versions is built once and kept as a snapshot file, so the next process
+starts from the snapshot instead of rebuilding it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from proscribe.index import Index, build_index
+from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm
+from proscribe.model import Entity, ListVersion, Query
+from proscribe.screen import ScreeningResult, screen
+from proscribe.store import Store
+
+
+class Screener:
+    def __init__(
+        self,
+        index: Index,
+        versions: Sequence[ListVersion] = (),
+        algorithm: Algorithm | None = None,
+    ) -> None:
+        self.index = index
+        self.versions = tuple(versions)
+        self.algorithm = algorithm or ALGORITHMS[DEFAULT_ALGORITHM]
+        self._labels = tuple(v.label for v in self.versions)
+
+    @classmethod
+    def from_entities(
+        cls, entities: Iterable[Entity], algorithm: Algorithm | None = None
+    ) -> Screener:
+        return cls(build_index(entities), (), algorithm)
+
+    @classmethod
+    def from_store(
+        cls,
+        store: Store,
+        versions: Sequence[str] | None = None,
+        *,
+        snapshot_dir: Path | None = None,
+        algorithm: Algorithm | None = None,
+    ) -> Screener:
+        """Screen against `versions` (ids or labels), by default the newest of every list."""
+        chosen = [store.version(ref) for ref in versions] if versions else newest(store)
+        index = _load_snapshot(snapshot_dir, chosen) if snapshot_dir else None
+        if index is None:
+            index = build_index(e for v in chosen for e in store.entities(v))
+            if snapshot_dir:
+                _save_snapshot(snapshot_dir, chosen, index)
+        return cls(index, chosen, algorithm)
+
+    @property
+    def threshold(self) -> float:
+        return self.algorithm.threshold
+
+    def screen(
+        self, query: Query, *, limit: int = 10, threshold: float | None = None
+    ) -> ScreeningResult:
+        return screen(
+            query,
+            self.index,
+            self.algorithm,
+            limit=limit,
+            threshold=threshold,
+            versions=self._labels,
+        )
+
+    def screen_many(
+        self, queries: Iterable[Query], *, limit: int = 10, threshold: float | None = None
+    ) -> list[ScreeningResult]:
+        return [self.screen(q, limit=limit, threshold=threshold) for q in queries]
+
+
+def newest(store: Store) -> list[ListVersion]:
+    """The newest version of every list. A filtered extract (OFAC's per-programme exports) is
+    used only for a list of which no whole version is loaded, so no entry counts twice."""
+    latest: dict[tuple[str, str], ListVersion] = {}
+    for version in store.versions():
+        found = store.latest(version.source, version.scope)
+        if found is not None:
+            latest[(version.source, version.scope)] = found
+    whole = {source for source, scope in latest if not scope}
+    return [v for (source, scope), v in sorted(latest.items()) if not scope or source not in whole]
+
+
+def _snapshot_path(folder: Path, versions: Sequence[ListVersion]) -> Path:
+    digest = hashlib.sha256()
+    for version in sorted(versions, key=lambda v: (v.source, v.scope, v.sha256)):
+        digest.update(f"{version.source}|{version.scope}|{version.sha256}\n".encode())
+    return folder / f"index-{digest.hexdigest()[:24]}.snapshot"
+
+
+def _load_snapshot(folder: Path, versions: Sequence[ListVersion]) -> Index | None:
+    path = _snapshot_path(folder, versions)
+    if not path.exists():
+        return None
+    try:
+        return Index.from_bytes(path.read_bytes())
+    except (ValueError, EOFError, AttributeError, ImportError):
+        return None  # a snapshot of another release: rebuild it
+
+
+def _save_snapshot(folder: Path, versions: Sequence[ListVersion], index: Index) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = _snapshot_path(folder, versions)
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".snapshot-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(index.to_bytes())
+    os.replace(temp, path)

@@ -1,0 +1,74 @@
+"""The comparable forms of one name, computed once and shared by the index and the matcher.
+
+A `NameForm` holds, for each plausible Latin rendering of a name, its tokens with titles and
+legal forms set aside and each token replaced by its spelling-variant key. Comparing two names
+is then comparing short tuples of keys, which is what makes screening fast: all the Unicode,
+script and variant work happens here, once per list name and once per query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from proscribe.text.honorifics import strip_honorifics
+from proscribe.text.joining import joined_variants
+from proscribe.text.legal_forms import legal_form
+from proscribe.text.romanize import romanizations
+from proscribe.text.scripts import script_of
+from proscribe.text.variants import canonical_token
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    text: str  # the name as given
+    script: str | None  # its script when it has letters ("Latin", "Hangul" ...)
+    # One entry per Latin rendering: its tokens, and the same tokens as spelling-variant keys
+    # (choi and choe share one key). Comparing keys finds known variants; comparing the raw
+    # tokens finds typos, which keys can hide (jon -> joon would no longer be one edit from
+    # john).
+    variants: tuple[tuple[str, ...], ...]
+    keys: tuple[tuple[str, ...], ...]
+    renderings: tuple[str, ...]
+    legal_form: str | None = None  # canonical company form found ("llc", "co ltd"), if any
+    titles: tuple[str, ...] = ()  # honorifics set aside ("dr", "haji")
+
+    @property
+    def romanized(self) -> bool:
+        """True when the name is not in Latin script and was compared through romanization."""
+        return self.script not in (None, "Latin")
+
+
+@lru_cache(maxsize=65536)
+def name_form(text: str, person: bool | None = None) -> NameForm:
+    """The comparable forms of `text`. `person` True strips titles (Dr, Haji ...); False never
+    does ('General Trading' is a company); None strips them unless the name has a legal form."""
+    variants: list[tuple[str, ...]] = []
+    keys_of: list[tuple[str, ...]] = []
+    renderings: list[str] = []
+    found_form: str | None = None
+    found_titles: tuple[str, ...] = ()
+    for rendering in romanizations(text):
+        toks, form = legal_form(tuple(rendering.split()))
+        if person is True or (person is None and form is None):
+            toks, titles = strip_honorifics(toks)
+            found_titles = found_titles or titles
+        found_form = found_form or form
+        # Compounds split into their parts (Abdulrahman -> Abd al Rahman) are extra variants;
+        # two words written as one are left to the aligner, which pairs a token with two.
+        for cut in (toks, *(v for v in joined_variants(toks) if len(v) > len(toks))):
+            keys = tuple(canonical_token(token) for token in cut)
+            # Renderings that differ only within a variant set (choe / choi) compare the same.
+            if cut and keys not in keys_of:
+                variants.append(cut)
+                keys_of.append(keys)
+                renderings.append(rendering)
+    return NameForm(
+        text,
+        script_of(text),
+        tuple(variants),
+        tuple(keys_of),
+        tuple(renderings),
+        found_form,
+        found_titles,
+    )
