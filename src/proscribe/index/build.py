@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import pickle
@@ -9,17 +10,28 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from proscribe.model import Entity, Name, Query, Schema
 from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm, name_form
+from proscribe.text.weights import is_legal_word
 
 SNAPSHOT_FORMAT = 1
 # Tokens in more names than this are too common to open candidates on their own ('al',
 # 'mohammad', 'company'): they only add to names that a rarer token already found.
 COMMON_DF = 400
 MIN_DELETE_LENGTH = 4  # one edit in a shorter token changes too much of it to be a typo
+LEGAL_WEIGHT = 0.1  # LTD, COMPANY, OOO: the same company may be written with or without
+INITIAL_WEIGHT = 0.5  # an initial says less than the name it stands for
+# Query tokens this long that the lists do not hold are also compared, by edit distance up to
+# two, with the list tokens sharing their first letter: the delete-neighbourhoods find only
+# one edit, and two typos in one long name ("Tavkoli" / "Tavakkoli") are common.
+DISTANCE_TWO_LENGTH = 7
+PREFIX_LENGTH = 4  # a query token this long that the lists lack may be a name cut short
+MAX_PREFIX_HITS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +77,9 @@ class Index:
         self._typo_tokens: set[str] = set()  # tokens worth a typo lookup (not joined pairs)
         self.sounds: dict[str, list[str]] = defaultdict(list)  # phonetic key -> tokens
         self.identifiers: dict[str, list[int]] = defaultdict(list)  # key -> entity positions
+        self.long_tokens: dict[str, list[str]] = {}  # first letter -> long list tokens
+        self.sorted_tokens: list[str] = []  # for prefix lookups of names cut short
+        self.name_length: list[int] = []  # tokens in each name's first rendering
         self.weights: dict[str, float] = {}
 
     # -- building ---------------------------------------------------------------------
@@ -81,6 +96,7 @@ class Index:
             self.forms.append(form)
             self.name_entity.append(number)
             self.names.append(name)
+            self.name_length.append(len(form.variants[0]))
             positions.append(position)
             for token in _name_tokens(form):
                 self.postings[token].append(position)
@@ -105,6 +121,9 @@ class Index:
                 for deleted in _deletes(token):
                     neighbours[deleted].append(token)
                 self.sounds[phonetic_key(token)].append(token)
+                if len(token) >= DISTANCE_TWO_LENGTH - 1:
+                    self.long_tokens.setdefault(token[0], []).append(token)
+        self.sorted_tokens = sorted(t for t in self._typo_tokens if len(t) >= PREFIX_LENGTH + 1)
         self.postings = dict(self.postings)
         self.neighbours = {key: "\0".join(tokens) for key, tokens in neighbours.items()}
         self._typo_tokens = set()
@@ -113,8 +132,11 @@ class Index:
 
     def token_weight(self, token: str) -> float:
         """How telling a name token is: 1.0 for rare tokens, down to 0.25 for the commonest;
-        unknown tokens count fully."""
-        return self.weights.get(token, 1.0)
+        unknown tokens count fully; legal forms (and their misspellings) and initials little."""
+        weight = self.weights.get(token)
+        if weight is None:
+            weight = INITIAL_WEIGHT if len(token) == 1 else 1.0
+        return LEGAL_WEIGHT if is_legal_word(token) else weight
 
     # -- searching --------------------------------------------------------------------
     def candidates(
@@ -142,8 +164,16 @@ class Index:
                 if self._admits(self.name_entity[name], schemas, sources)
             }
         by_entity: dict[int, tuple[float, list[int]]] = {}
-        # Enough names to fill `limit` entities even when each has several names hit.
-        for name, value in heapq.nlargest(limit * 8, coverage.items(), key=itemgetter(1)):
+        # Enough names to fill `limit` entities even when each has several names hit; among
+        # equal coverage, names of about the query's length first ("Muhammad al-Muhammad"
+        # should not lose to every longer name holding both words).
+        size = len(forms[0].variants[0]) if forms and forms[0].variants else 0
+        lengths = self.name_length
+
+        def rank(item: tuple[int, float]) -> float:
+            return item[1] - 0.01 * abs(lengths[item[0]] - size)
+
+        for name, value in heapq.nlargest(limit * 8, coverage.items(), key=rank):
             entity = self.name_entity[name]
             best, names = by_entity.get(entity, (0.0, []))
             names.append(name)
@@ -205,10 +235,12 @@ class Index:
         for exact in {token, key}:
             for name in self.postings.get(exact, ()):
                 found[name] = 1.0
-        if len(token) < MIN_DELETE_LENGTH:
+        if len(token) < MIN_DELETE_LENGTH - 1:
             return found
+        # A 3-letter query token may still be a list token with a letter lost (Ali / Wali).
+        deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else ()
         near: set[str] = set()
-        for deleted in (token, *_deletes(token)):
+        for deleted in (token, *deletes):
             if deleted in self.postings:
                 near.add(deleted)
             joined = self.neighbours.get(deleted)
@@ -221,6 +253,10 @@ class Index:
             for other in self.sounds.get(phonetic_key(token), ())
             if other[0] == token[0] and abs(len(other) - len(token)) <= 1
         )
+        if token not in self.postings:
+            if len(token) >= DISTANCE_TWO_LENGTH:
+                near.update(self._two_edits(token))
+            near.update(self._completions(token))
         near.discard(token)
         for other in near:
             postings = self.postings.get(other, ())
@@ -230,6 +266,19 @@ class Index:
                 if name not in found:
                     found[name] = 0.8
         return found
+
+    def _completions(self, token: str) -> list[str]:
+        """List tokens that start with `token`: the query may be cut short (Ramezan / Rame)."""
+        if len(token) < PREFIX_LENGTH:
+            return []
+        start = bisect.bisect_left(self.sorted_tokens, token)
+        end = bisect.bisect_left(self.sorted_tokens, token + "\uffff", start)
+        return self.sorted_tokens[start : min(end, start + MAX_PREFIX_HITS)]
+
+    def _two_edits(self, token: str) -> list[str]:
+        bucket = self.long_tokens.get(token[0], ())
+        found = process.extract(token, bucket, scorer=OSA.distance, score_cutoff=2, limit=None)
+        return [match for match, _, _ in found]
 
     def _identifier_hits(self, query: Query) -> set[int]:
         hits: set[int] = set()

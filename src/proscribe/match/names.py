@@ -3,9 +3,9 @@
 Two names are compared as token sequences (one per Latin rendering, see `text.forms`). Each
 query token is paired with at most one list token, greedily by similarity; word order does
 not matter. A pair's similarity is 1.0 when the tokens are equal or known variants of each
-other (Choi / Choe), graded by edit distance for typos, 0.75 for tokens that sound alike, 0.5
-for an initial against a name it could stand for. A token may also pair with two adjacent
-tokens of the other name when written together (Ryonghae / Ryong Hae).
+other (Choi / Choe), graded by edit distance for typos, 0.8 for a token cut short and for
+an initial against a name it could stand for, 0.7 for tokens that sound alike. A token may
+also pair with two adjacent tokens of the other name written together (Ryonghae / Ryong Hae).
 
 The score weighs each token by how telling it is (`token_weight`: rare tokens count fully,
 tokens as common as 'al', 'kim' or 'trading' less) and averages two coverages: how much of
@@ -27,6 +27,7 @@ from proscribe.text.forms import NameForm
 # often shorter than the listed name (middle names left out), so covering it matters more.
 QUERY_SHARE = 0.6
 MIN_PAIR = 0.5  # token pairs below this similarity are not paired at all
+INITIAL_SIMILARITY = 0.8  # "J." for John: consistent, though not proof
 
 Weight = Callable[[str], float]
 
@@ -47,26 +48,42 @@ def token_similarity(a: str, a_key: str, b: str, b_key: str) -> float:
     a lookup costs a tenth of computing an edit distance."""
     if a_key == b_key or a == b:
         return 1.0
-    longest = max(len(a), len(b))
     if min(len(a), len(b)) < 2:
         return 0.0
-    distance = min(OSA.distance(a, b, score_cutoff=2), OSA.distance(a_key, b_key, score_cutoff=2))
-    score = 0.0
-    # One edit in a 3-letter token changes a third of it: too much to call a typo.
-    if distance == 1 and longest >= 4:
-        score = 1.0 - 0.8 / longest - 0.05
-    elif distance == 2 and longest >= 7:
-        score = 1.0 - 1.6 / longest - 0.05
-    # Sound-alike only between tokens of similar length: phonetic keys drop vowels, so
-    # 'ryong' and 'ryonghae' can share one.
+    score = max(_typo_similarity(a, b), _typo_similarity(a_key, b_key), _prefix_similarity(a, b))
+    # Sound-alike only between tokens of four letters or more and of similar length:
+    # phonetic keys drop vowels, so 'ryong' and 'ryonghae', or 'choe' and 'jo', share one.
     if (
-        score < 0.75
-        and longest >= 4
+        score < 0.7
+        and min(len(a), len(b)) >= 4
         and abs(len(a) - len(b)) <= 2
-        and (phonetic_key(a) == phonetic_key(b))
+        and phonetic_key(a) == phonetic_key(b)
     ):
-        score = 0.75
+        score = 0.7
     return score
+
+
+def _typo_similarity(a: str, b: str) -> float:
+    """Graded by edit distance (transpositions count one): one edit in a token of 4+ letters,
+    two in a token of 7+. One edit in a 3-letter token changes a third of it: not a typo."""
+    shortest, longest = sorted((len(a), len(b)))
+    if shortest < 3:
+        return 0.0
+    distance = OSA.distance(a, b, score_cutoff=2)
+    if distance == 1 and longest >= 4:
+        return 1.0 - 0.8 / longest - 0.05
+    if distance == 2 and longest >= 7:
+        return 1.0 - 1.6 / longest - 0.05
+    return 0.0
+
+
+def _prefix_similarity(a: str, b: str) -> float:
+    """A token cut short (field limits in payment messages, truncated aliases): the shorter
+    is the start of the longer and has at least four letters."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) >= 4 and long.startswith(short):
+        return 0.8
+    return 0.0
 
 
 def align_tokens(
@@ -113,7 +130,7 @@ def _pair_options(
             if sim >= MIN_PAIR:
                 options.append((sim, (i,), (j,)))
             elif (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
-                options.append((0.5, (i,), (j,)))
+                options.append((INITIAL_SIMILARITY, (i,), (j,)))
     options += _joined_options(q, c, flipped=False)
     options += _joined_options(c, q, flipped=True)
     return options
@@ -138,6 +155,13 @@ def _joined_options(one: Sequence[str], other: Sequence[str], *, flipped: bool) 
 
 def align(query: NameForm, listed: NameForm, weight: Weight) -> Alignment | None:
     """The best alignment over every rendering of both names; None if either has no tokens."""
+    # The common case first: the same words in any order (a cheap tuple comparison).
+    for qi, q_sorted in enumerate(query.sorted_keys):
+        for ci, c_sorted in enumerate(listed.sorted_keys):
+            if q_sorted == c_sorted:
+                q = query.variants[qi]
+                same = tuple((token, token, 1.0) for token in q)
+                return Alignment(1.0, same, query.renderings[qi], listed.renderings[ci])
     best: Alignment | None = None
     for qi, (q, q_keys) in enumerate(zip(query.variants, query.keys, strict=True)):
         for ci, (c, c_keys) in enumerate(zip(listed.variants, listed.keys, strict=True)):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from proscribe.text.honorifics import strip_honorifics
 from proscribe.text.joining import joined_variants
 from proscribe.text.legal_forms import legal_form
+from proscribe.text.normalize import tokens
 from proscribe.text.romanize import romanizations
 from proscribe.text.scripts import script_of
 from proscribe.text.variants import canonical_token
@@ -30,6 +31,7 @@ class NameForm:
     variants: tuple[tuple[str, ...], ...]
     keys: tuple[tuple[str, ...], ...]
     renderings: tuple[str, ...]
+    sorted_keys: tuple[tuple[str, ...], ...]  # each keys tuple sorted: equal names, any order
     legal_form: str | None = None  # canonical company form found ("llc", "co ltd"), if any
     titles: tuple[str, ...] = ()  # honorifics set aside ("dr", "haji")
 
@@ -48,7 +50,7 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
     renderings: list[str] = []
     found_form: str | None = None
     found_titles: tuple[str, ...] = ()
-    for rendering in romanizations(text):
+    for rendering in romanizations(text if person is False else _given_names_first(text)):
         toks, form = legal_form(tuple(rendering.split()))
         if person is True or (person is None and form is None):
             toks, titles = strip_honorifics(toks)
@@ -69,6 +71,20 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
         tuple(variants),
         tuple(keys_of),
         tuple(renderings),
+        tuple(tuple(sorted(keys)) for keys in keys_of),
         found_form,
         found_titles,
     )
+
+
+def _given_names_first(text: str) -> str:
+    """'FAROOQ, Mr Muhammad' -> 'Mr Muhammad FAROOQ': lists write persons surname first, and
+    titles then stand after the comma where they cannot be recognised as leading."""
+    before, comma, after = text.partition(",")
+    if not comma or "," in after or not before.strip() or not after.strip():
+        return text
+    # legal_form never strips a whole name, so ask about the tail behind a stand-in word.
+    rest, form = legal_form(("x", *tokens(after)))
+    if form is not None and rest == ("x",):  # "ACME, S.A.": a legal form, not given names
+        return text
+    return f"{after.strip()} {before.strip()}"

@@ -1,0 +1,41 @@
+"""Words that say little about who a party is: legal forms and their near misspellings.
+
+"LIMITED", "CO.", "JOINT STOCK COMPANY" are in thousands of names; a query that writes
+"LIMTIED" or leaves the form out altogether names the same company. Such words are kept as
+tokens (they still align with each other) but weigh almost nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from proscribe.text.legal_forms import SPELLINGS
+
+# Single letters (from spellings such as "s a") and words that also name what a company
+# does or is called ("de", "federal", "enterprise") are left out.
+_NOT_LEGAL = frozenset({"de", "at", "as", "federal", "enterprise", "establishment", "est"})
+LEGAL_WORDS = frozenset(
+    token
+    for spelling in SPELLINGS
+    for token in spelling
+    if len(token) >= 2 and token not in _NOT_LEGAL
+)
+# Misspellings are recognised only for longer words: two edits turn 'co' into anything.
+_LONG_LEGAL_WORDS = tuple(sorted(word for word in LEGAL_WORDS if len(word) >= 6))
+
+
+@lru_cache(maxsize=65536)
+def is_legal_word(token: str) -> bool:
+    """True for a word of a legal form (ltd, company, ooo ...) or a misspelling of a long one
+    (limtied, copmany, corportion)."""
+    if token in LEGAL_WORDS:
+        return True
+    if len(token) < 6:
+        return False
+    return any(
+        OSA.distance(token, word, score_cutoff=2) <= (1 if len(word) < 8 else 2)
+        for word in _LONG_LEGAL_WORDS
+        if abs(len(word) - len(token)) <= 2
+    )
