@@ -81,6 +81,7 @@ class Index:
         self.sorted_tokens: list[str] = []  # for prefix lookups of names cut short
         self.name_length: list[int] = []  # tokens in each name's first rendering
         self.weights: dict[str, float] = {}
+        self._weights_limit = 0  # set by finish: list tokens plus room for query tokens
 
     # -- building ---------------------------------------------------------------------
     def add(self, entity: Entity) -> None:
@@ -116,13 +117,15 @@ class Index:
         for token, names in self.postings.items():
             unique = sorted(set(names))
             self.postings[token] = unique
-            self.weights[token] = min(1.0, max(0.25, math.log(total / len(unique)) / 6.0))
+            weight = min(1.0, max(0.25, math.log(total / len(unique)) / 6.0))
+            self.weights[token] = LEGAL_WEIGHT if is_legal_word(token) else weight
             if len(token) >= MIN_DELETE_LENGTH and token in self._typo_tokens:
                 for deleted in _deletes(token):
                     neighbours[deleted].append(token)
                 self.sounds[phonetic_key(token)].append(token)
                 if len(token) >= DISTANCE_TWO_LENGTH - 1:
                     self.long_tokens.setdefault(token[0], []).append(token)
+        self._weights_limit = len(self.weights) + 200_000
         self.sorted_tokens = sorted(t for t in self._typo_tokens if len(t) >= PREFIX_LENGTH + 1)
         self.postings = dict(self.postings)
         self.neighbours = {key: "\0".join(tokens) for key, tokens in neighbours.items()}
@@ -134,9 +137,12 @@ class Index:
         """How telling a name token is: 1.0 for rare tokens, down to 0.25 for the commonest;
         unknown tokens count fully; legal forms (and their misspellings) and initials little."""
         weight = self.weights.get(token)
-        if weight is None:
-            weight = INITIAL_WEIGHT if len(token) == 1 else 1.0
-        return LEGAL_WEIGHT if is_legal_word(token) else weight
+        if weight is None:  # a token no list name has: decided once, then remembered
+            weight = LEGAL_WEIGHT if is_legal_word(token) else 1.0
+            weight = INITIAL_WEIGHT if len(token) == 1 else weight
+            if len(self.weights) < self._weights_limit:
+                self.weights[token] = weight
+        return weight
 
     # -- searching --------------------------------------------------------------------
     def candidates(

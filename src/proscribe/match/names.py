@@ -94,20 +94,14 @@ def align_tokens(
     weight: Weight,
 ) -> tuple[float, list[tuple[str, str, float]]]:
     """Score one query rendering against one list rendering."""
-    options = _pair_options(q, q_keys, c, c_keys)
-    # Best similarity first; among equals, the option that explains more tokens.
-    options.sort(key=lambda option: (option[0], len(option[1]) + len(option[2])), reverse=True)
-    q_sim = [0.0] * len(q)
-    c_sim = [0.0] * len(c)
-    pairs: list[tuple[str, str, float]] = []
-    for sim, q_ids, c_ids in options:
-        if any(q_sim[i] for i in q_ids) or any(c_sim[j] for j in c_ids):
-            continue
-        for i in q_ids:
-            q_sim[i] = sim
-        for j in c_ids:
-            c_sim[j] = sim
-        pairs.append((" ".join(q[i] for i in q_ids), " ".join(c[j] for j in c_ids), sim))
+    options = _single_options(q, q_keys, c, c_keys)
+    q_sim, c_sim, pairs = _greedy(options, q, c)
+    # Joined pairings (Ryonghae / Ryong Hae) are looked for only when a long token is left
+    # poorly paired: most names never need them, and they cost more than the singles.
+    if _may_join(q, q_sim, c_sim) or _may_join(c, c_sim, q_sim):
+        joined = _joined_options(q, c, flipped=False) + _joined_options(c, q, flipped=True)
+        if joined:
+            q_sim, c_sim, pairs = _greedy(options + joined, q, c)
     q_weights = [weight(key) for key in q_keys]
     c_weights = [weight(key) for key in c_keys]
     covered_q = sum(s * w for s, w in zip(q_sim, q_weights, strict=True)) / sum(q_weights)
@@ -115,24 +109,49 @@ def align_tokens(
     return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c, pairs
 
 
-Option = tuple[float, tuple[int, ...], tuple[int, ...]]
+# (similarity, tokens explained, query token positions, list token positions)
+Option = tuple[float, int, tuple[int, ...], tuple[int, ...]]
 
 
-def _pair_options(
+def _greedy(
+    options: list[Option], q: Sequence[str], c: Sequence[str]
+) -> tuple[list[float], list[float], list[tuple[str, str, float]]]:
+    """Pair greedily: best similarity first; among equals, the option explaining more."""
+    q_sim = [0.0] * len(q)
+    c_sim = [0.0] * len(c)
+    pairs: list[tuple[str, str, float]] = []
+    for sim, _, q_ids, c_ids in sorted(options, reverse=True):
+        if any(q_sim[i] for i in q_ids) or any(c_sim[j] for j in c_ids):
+            continue
+        for i in q_ids:
+            q_sim[i] = sim
+        for j in c_ids:
+            c_sim[j] = sim
+        pairs.append((" ".join(q[i] for i in q_ids), " ".join(c[j] for j in c_ids), sim))
+    return q_sim, c_sim, pairs
+
+
+def _may_join(tokens: Sequence[str], sims: list[float], other_sims: list[float]) -> bool:
+    """A long token of one name is poorly paired while two adjacent tokens of the other are
+    too: the only situation a joined pairing can improve."""
+    if not any(sim < 0.9 and len(t) >= 5 for t, sim in zip(tokens, sims, strict=True)):
+        return False
+    return any(a < 0.9 and b < 0.9 for a, b in zip(other_sims, other_sims[1:], strict=False))
+
+
+def _single_options(
     q: Sequence[str], q_keys: Sequence[str], c: Sequence[str], c_keys: Sequence[str]
 ) -> list[Option]:
-    """Every pairing worth considering: token to token, a token to two adjacent tokens of the
-    other name written together (Ryonghae / Ryong Hae), and initials (C. / Choe)."""
+    """Token-to-token pairings worth considering, initials (C. / Choe) included."""
     options: list[Option] = []
     for i, a in enumerate(q):
+        a_key = q_keys[i]
         for j, b in enumerate(c):
-            sim = token_similarity(a, q_keys[i], b, c_keys[j])
+            sim = token_similarity(a, a_key, b, c_keys[j])
             if sim >= MIN_PAIR:
-                options.append((sim, (i,), (j,)))
+                options.append((sim, 2, (i,), (j,)))
             elif (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
-                options.append((INITIAL_SIMILARITY, (i,), (j,)))
-    options += _joined_options(q, c, flipped=False)
-    options += _joined_options(c, q, flipped=True)
+                options.append((INITIAL_SIMILARITY, 2, (i,), (j,)))
     return options
 
 
@@ -148,8 +167,8 @@ def _joined_options(one: Sequence[str], other: Sequence[str], *, flipped: bool) 
             joined = other[j] + other[j + 1]
             sim = token_similarity(token, token, joined, joined)
             if sim >= 0.8:
-                option = ((i,), (j, j + 1))
-                options.append((sim, option[1], option[0]) if flipped else (sim, *option))
+                single, double = (i,), (j, j + 1)
+                options.append((sim, 3, double, single) if flipped else (sim, 3, single, double))
     return options
 
 

@@ -17,7 +17,7 @@ COMPATIBLE: dict[Schema, frozenset[Schema]] = {
     Schema.VESSEL: frozenset({Schema.VESSEL}),
     Schema.AIRPLANE: frozenset({Schema.AIRPLANE}),
 }
-CANDIDATES = 12  # entities scored per query; the index ranks them by name coverage
+CANDIDATES = 10  # entities scored per query; the index ranks them by name coverage
 # Candidates covering less of the query than this cannot reach a match on their names: with
 # the best possible coverage of the listed name, the name similarity stays under 0.62.
 MIN_COVERAGE = 0.3
