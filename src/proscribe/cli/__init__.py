@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from proscribe.cli import entities, lists, screening
+from proscribe.cli import entities, lists, screen_file, screening, selftest
 from proscribe.cli.output import stderr
 from proscribe.errors import ProscribeError
 
@@ -24,6 +24,8 @@ app = typer.Typer(
 lists.register(app)
 entities.register(app)
 screening.register(app)
+screen_file.register(app)
+selftest.register(app)
 
 
 def main() -> None:

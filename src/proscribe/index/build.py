@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from proscribe.model import Entity, Name, Query, Schema
 from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm, name_form
-from proscribe.text.weights import is_legal_word
+from proscribe.text.weights import is_legal_word, is_patronymic
 
 SNAPSHOT_FORMAT = 1
 # Tokens in more names than this are too common to open candidates on their own ('al',
@@ -26,6 +26,8 @@ COMMON_DF = 400
 MIN_DELETE_LENGTH = 4  # one edit in a shorter token changes too much of it to be a typo
 LEGAL_WEIGHT = 0.1  # LTD, COMPANY, OOO: the same company may be written with or without
 INITIAL_WEIGHT = 0.5  # an initial says less than the name it stands for
+PATRONYMIC_WEIGHT = 0.3  # Vladimirovich: often left out
+EXACT_COVERAGE = 1.5  # ranks names with exactly the query's words above partial covers
 # Query tokens this long that the lists do not hold are also compared, by edit distance up to
 # two, with the list tokens sharing their first letter: the delete-neighbourhoods find only
 # one edit, and two typos in one long name ("Tavkoli" / "Tavakkoli") are common.
@@ -59,6 +61,17 @@ def _person_hint(schema: Schema) -> bool | None:
     return None
 
 
+def _fixed_weight(token: str) -> float | None:
+    """Weights set by what a token is rather than by how common it is."""
+    if len(token) == 1:
+        return INITIAL_WEIGHT
+    if is_legal_word(token):
+        return LEGAL_WEIGHT
+    if is_patronymic(token):
+        return PATRONYMIC_WEIGHT
+    return None
+
+
 def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))}
 
@@ -80,6 +93,9 @@ class Index:
         self.long_tokens: dict[str, list[str]] = {}  # first letter -> long list tokens
         self.sorted_tokens: list[str] = []  # for prefix lookups of names cut short
         self.name_length: list[int] = []  # tokens in each name's first rendering
+        # The sorted variant keys of every name: the same words in any order are found by one
+        # lookup, however common the words ("Muhammad al-Muhammad").
+        self.exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.weights: dict[str, float] = {}
         self._weights_limit = 0  # set by finish: list tokens plus room for query tokens
 
@@ -104,6 +120,8 @@ class Index:
             for variant, keys in zip(form.variants, form.keys, strict=True):
                 self._typo_tokens.update(variant)
                 self._typo_tokens.update(keys)
+            for sorted_keys in form.sorted_keys:
+                self.exact[sorted_keys].append(position)
         self.entity_names.append(tuple(positions))
         for ident in entity.identifiers:
             key = identifier_key(ident.value)
@@ -118,7 +136,7 @@ class Index:
             unique = sorted(set(names))
             self.postings[token] = unique
             weight = min(1.0, max(0.25, math.log(total / len(unique)) / 6.0))
-            self.weights[token] = LEGAL_WEIGHT if is_legal_word(token) else weight
+            self.weights[token] = _fixed_weight(token) or weight
             if len(token) >= MIN_DELETE_LENGTH and token in self._typo_tokens:
                 for deleted in _deletes(token):
                     neighbours[deleted].append(token)
@@ -128,6 +146,7 @@ class Index:
         self._weights_limit = len(self.weights) + 200_000
         self.sorted_tokens = sorted(t for t in self._typo_tokens if len(t) >= PREFIX_LENGTH + 1)
         self.postings = dict(self.postings)
+        self.exact = dict(self.exact)
         self.neighbours = {key: "\0".join(tokens) for key, tokens in neighbours.items()}
         self._typo_tokens = set()
         self.sounds = dict(self.sounds)
@@ -138,8 +157,7 @@ class Index:
         unknown tokens count fully; legal forms (and their misspellings) and initials little."""
         weight = self.weights.get(token)
         if weight is None:  # a token no list name has: decided once, then remembered
-            weight = LEGAL_WEIGHT if is_legal_word(token) else 1.0
-            weight = INITIAL_WEIGHT if len(token) == 1 else weight
+            weight = _fixed_weight(token) or 1.0
             if len(self.weights) < self._weights_limit:
                 self.weights[token] = weight
         return weight
@@ -163,6 +181,9 @@ class Index:
                 for name, value in self._cover(variant, keys).items():
                     if value >= min_coverage and value > coverage.get(name, 0.0):
                         coverage[name] = value
+            for sorted_keys in form.sorted_keys:
+                for name in self.exact.get(sorted_keys, ()):
+                    coverage[name] = EXACT_COVERAGE
         if schemas is not None or sources is not None:
             coverage = {
                 name: value
@@ -207,7 +228,8 @@ class Index:
 
         Called for every query, so it works on dicts of name -> float and never builds a
         per-name structure."""
-        weights = [self.token_weight(key) for key in keys]
+        # Initials are left out: the index cannot look them up, the matcher pairs them.
+        weights = [self.token_weight(key) if len(key) > 1 else 0.0 for key in keys]
         total = sum(weights) or 1.0
         singles = [
             (weight / total, self._token_hits(token, key))
@@ -229,9 +251,12 @@ class Index:
         for i in range(len(variant) - 1):
             left, right = singles[i][1], singles[i + 1][1]
             share = singles[i][0] + singles[i + 1][0]
-            for name in self.postings.get(variant[i] + variant[i + 1], ()):
+            joined = variant[i] + variant[i + 1]
+            # Typos count here too: Arabic compounds are joined with a vowel that the split
+            # spelling lacks (Nur Allah / Nurullah).
+            for name, sim in self._token_hits(joined, joined).items():
                 if name not in left and name not in right:
-                    cover[name] = cover.get(name, 0.0) + share
+                    cover[name] = cover.get(name, 0.0) + share * sim
         return cover
 
     def _token_hits(self, token: str, key: str) -> dict[int, float]:

@@ -40,6 +40,7 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
                 continue
             best = NameEvidence(
                 score=found.score,
+                conflict=found.conflict,
                 query_name=query_form.text,
                 name=name,
                 pairs=found.pairs,

@@ -50,3 +50,14 @@ def name_weak_alias(pair: Pair, config: MatchConfig) -> FeatureResult:
     if names is None or names.name.kind is not NameKind.WEAK_ALIAS:
         return FeatureResult("name_weak_alias", 0.0)
     return FeatureResult("name_weak_alias", -1.0, "matched only a weak alias")
+
+
+def name_conflict(pair: Pair, config: MatchConfig) -> FeatureResult:
+    """Both names hold words the other lacks: "Atiqullah Wali Basir" against "Atiqullah Wali
+    Mohammad" shares two words but each has one the other does not, which points to another
+    person. A name that is only shorter (a middle name left out) is no conflict."""
+    names = pair.names
+    if names is None or names.conflict <= 0.0:
+        return FeatureResult("name_conflict", 0.0)
+    value = -min(1.0, 3.0 * names.conflict)
+    return FeatureResult("name_conflict", value, "each name has words the other lacks")

@@ -14,19 +14,22 @@ the query the list name explains, and how much of the list name the query explai
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm
 
-# How much of the score comes from covering the query (vs covering the list name). A query is
-# often shorter than the listed name (middle names left out), so covering it matters more.
-QUERY_SHARE = 0.6
+# How much of the score comes from covering the query (vs covering the list name). Equal
+# shares: a query that leaves out a middle name still scores high (3 of 3 and 3 of 4 words),
+# while a surname alone against a two-word name stays under a match (1 of 1 and 1 of 2).
+QUERY_SHARE = 0.5
 MIN_PAIR = 0.5  # token pairs below this similarity are not paired at all
+RESEMBLANCE = 0.75  # Jaro-Winkler above which leftover words are not a conflict
 INITIAL_SIMILARITY = 0.8  # "J." for John: consistent, though not proof
 
 Weight = Callable[[str], float]
@@ -35,6 +38,10 @@ Weight = Callable[[str], float]
 @dataclass(frozen=True, slots=True)
 class Alignment:
     score: float
+    # The smaller of the weighted shares of words left unpaired on each side: 0 when one name
+    # explains the other entirely (a truncated or longer name), high when both hold words the
+    # other lacks ("Atiqullah Wali Basir" / "Atiqullah Wali Mohammad": another person).
+    conflict: float
     pairs: tuple[tuple[str, str, float], ...]  # (query token, list token(s), similarity)
     query_rendering: str
     list_rendering: str
@@ -92,8 +99,8 @@ def align_tokens(
     c: Sequence[str],
     c_keys: Sequence[str],
     weight: Weight,
-) -> tuple[float, list[tuple[str, str, float]]]:
-    """Score one query rendering against one list rendering."""
+) -> tuple[float, float, list[tuple[str, str, float]]]:
+    """Score one query rendering against one list rendering: (score, conflict, pairs)."""
     options = _single_options(q, q_keys, c, c_keys)
     q_sim, c_sim, pairs = _greedy(options, q, c)
     # Joined pairings (Ryonghae / Ryong Hae) are looked for only when a long token is left
@@ -104,9 +111,37 @@ def align_tokens(
             q_sim, c_sim, pairs = _greedy(options + joined, q, c)
     q_weights = [weight(key) for key in q_keys]
     c_weights = [weight(key) for key in c_keys]
-    covered_q = sum(s * w for s, w in zip(q_sim, q_weights, strict=True)) / sum(q_weights)
-    covered_c = sum(s * w for s, w in zip(c_sim, c_weights, strict=True)) / sum(c_weights)
-    return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c, pairs
+    q_total, c_total = sum(q_weights), sum(c_weights)
+    covered_q = sum(s * w for s, w in zip(q_sim, q_weights, strict=True)) / q_total
+    covered_c = sum(s * w for s, w in zip(c_sim, c_weights, strict=True)) / c_total
+    score = QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
+    return score, _conflict(q, q_sim, q_weights, c, c_sim, c_weights), pairs
+
+
+def _conflict(
+    q: Sequence[str],
+    q_sim: list[float],
+    q_weights: list[float],
+    c: Sequence[str],
+    c_sim: list[float],
+    c_weights: list[float],
+) -> float:
+    """The smaller weighted share of words left unpaired on either side. A leftover word that
+    still resembles a leftover of the other side (Jaro-Winkler >= 0.75: a heavily mistyped
+    word) is not counted: it may be the same word."""
+    left_q = [i for i, sim in enumerate(q_sim) if not sim]
+    left_c = [j for j, sim in enumerate(c_sim) if not sim]
+    if not left_q or not left_c:
+        return 0.0
+    alike_q = {i for i in left_q if any(_resemble(q[i], c[j]) for j in left_c)}
+    alike_c = {j for j in left_c if any(_resemble(q[i], c[j]) for i in left_q)}
+    unpaired_q = sum(q_weights[i] for i in left_q if i not in alike_q) / sum(q_weights)
+    unpaired_c = sum(c_weights[j] for j in left_c if j not in alike_c) / sum(c_weights)
+    return min(unpaired_q, unpaired_c)
+
+
+def _resemble(a: str, b: str) -> bool:
+    return len(a) > 2 and len(b) > 2 and JaroWinkler.similarity(a, b) >= RESEMBLANCE
 
 
 # (similarity, tokens explained, query token positions, list token positions)
@@ -136,7 +171,7 @@ def _may_join(tokens: Sequence[str], sims: list[float], other_sims: list[float])
     too: the only situation a joined pairing can improve."""
     if not any(sim < 0.9 and len(t) >= 5 for t, sim in zip(tokens, sims, strict=True)):
         return False
-    return any(a < 0.9 and b < 0.9 for a, b in zip(other_sims, other_sims[1:], strict=False))
+    return any(a < 0.9 and b < 0.9 for a, b in itertools.pairwise(other_sims))
 
 
 def _single_options(
@@ -180,13 +215,15 @@ def align(query: NameForm, listed: NameForm, weight: Weight) -> Alignment | None
             if q_sorted == c_sorted:
                 q = query.variants[qi]
                 same = tuple((token, token, 1.0) for token in q)
-                return Alignment(1.0, same, query.renderings[qi], listed.renderings[ci])
+                return Alignment(1.0, 0.0, same, query.renderings[qi], listed.renderings[ci])
     best: Alignment | None = None
     for qi, (q, q_keys) in enumerate(zip(query.variants, query.keys, strict=True)):
         for ci, (c, c_keys) in enumerate(zip(listed.variants, listed.keys, strict=True)):
-            score, pairs = align_tokens(q, q_keys, c, c_keys, weight)
+            score, conflict, pairs = align_tokens(q, q_keys, c, c_keys, weight)
             if best is None or score > best.score:
-                best = Alignment(score, tuple(pairs), query.renderings[qi], listed.renderings[ci])
+                best = Alignment(
+                    score, conflict, tuple(pairs), query.renderings[qi], listed.renderings[ci]
+                )
             if score >= 1.0:
                 return best
     return best

@@ -29,6 +29,7 @@ class NameEvidence:
     """The best pairing of a query name with a listed name, found once per pair."""
 
     score: float  # 0..1, see match.names
+    conflict: float  # 0..1: words unpaired on both sides, see match.names.Alignment
     query_name: str  # the query name as given
     name: Name  # the listed name it met
     pairs: tuple[tuple[str, str, float], ...]  # (query token(s), listed token(s), similarity)

@@ -53,8 +53,10 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
     for rendering in romanizations(text if person is False else _given_names_first(text)):
         toks, form = legal_form(tuple(rendering.split()))
         if person is True or (person is None and form is None):
-            toks, titles = strip_honorifics(toks)
-            found_titles = found_titles or titles
+            stripped, titles = strip_honorifics(toks)
+            # "KHAMENEI, Qari": a title that would leave a single word is kept as a word.
+            if len(stripped) >= 2:
+                toks, found_titles = stripped, found_titles or titles
         found_form = found_form or form
         # Compounds split into their parts (Abdulrahman -> Abd al Rahman) are extra variants;
         # two words written as one are left to the aligner, which pairs a token with two.

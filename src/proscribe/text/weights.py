@@ -32,6 +32,11 @@ def is_legal_word(token: str) -> bool:
     (limtied, copmany, corportion)."""
     if token in LEGAL_WORDS:
         return True
+    if len(token) < 4:
+        return False
+    # A long legal word cut short ("RAJBROOK LIMIT", "... TECHNOLOGY CORP").
+    if any(word.startswith(token) for word in _LONG_LEGAL_WORDS):
+        return True
     if len(token) < 6:
         return False
     return any(
@@ -39,3 +44,12 @@ def is_legal_word(token: str) -> bool:
         for word in _LONG_LEGAL_WORDS
         if abs(len(word) - len(token)) <= 2
     )
+
+
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+
+
+def is_patronymic(token: str) -> bool:
+    """A Slavic patronymic (Vladimirovich, Ivanovna): often left out when a name is written,
+    so it says less about a match than the given name and surname do."""
+    return len(token) >= 7 and token.endswith(_PATRONYMIC_ENDINGS)

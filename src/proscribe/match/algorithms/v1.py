@@ -18,10 +18,15 @@ from proscribe.match.features import (
     identifier_mismatch,
     schema_mismatch,
 )
-from proscribe.match.name_features import name_match, name_transliteration_match, name_weak_alias
+from proscribe.match.name_features import (
+    name_conflict,
+    name_match,
+    name_transliteration_match,
+    name_weak_alias,
+)
 
 NAME_WEIGHT = 14.0
-NAME_MIDPOINT = 0.76
+NAME_MIDPOINT = 0.78
 
 V1 = Algorithm(
     name="proscribe-v1",
@@ -29,6 +34,7 @@ V1 = Algorithm(
         (name_match, NAME_WEIGHT),
         (name_transliteration_match, 0.0),
         (name_weak_alias, 1.0),
+        (name_conflict, 5.0),
         (birth_date_match, 1.5),
         (birth_date_mismatch, 2.5),
         (country_match, 0.4),

@@ -1,0 +1,156 @@
+"""Screening files read as rows, lazily: CSV, JSON lines or Parquet, told by the extension.
+
+`-` is JSON lines on standard input, so screening composes in a pipe. Column names are read
+without regard to case or surrounding spaces; columns other than `rows.COLUMNS` are ignored.
+A file without an `id` or `name` column, or one that is not UTF-8, is an InputError: nothing
+in it can be screened. Anything wrong within a row is that row's problem only.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from proscribe.batch.rows import COLUMNS, REQUIRED_COLUMNS, Row
+from proscribe.errors import InputError
+
+INPUT_FORMATS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+_PARQUET_BATCH = 4096
+
+
+def input_format(path: str) -> str:
+    """`csv`, `jsonl` or `parquet` for a file name; `-` is JSON lines."""
+    if path == "-":
+        return "jsonl"
+    found = INPUT_FORMATS.get(Path(path).suffix.lower())
+    if found is None:
+        known = ", ".join(INPUT_FORMATS)
+        raise InputError(f"{path}: unknown input format (file names ending {known}, or -)")
+    return found
+
+
+def read_rows(path: str) -> Iterator[Row]:
+    """Every row of a screening file, in file order."""
+    readers = {"csv": _csv_rows, "jsonl": _jsonl_rows, "parquet": _parquet_rows}
+    reader = readers[input_format(path)]
+    try:
+        yield from reader(path)
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text ({error.reason})") from None
+
+
+def count_rows(path: str) -> int | None:
+    """How many rows `read_rows` will give (for a progress bar); None for standard input."""
+    kind = input_format(path)
+    if path == "-":
+        return None
+    if kind == "parquet":
+        return int(_parquet_file(path).metadata.num_rows)
+    try:
+        with _open_text(path) as stream:
+            if kind == "jsonl":
+                return sum(1 for line in stream if line.strip())
+            return max(0, sum(1 for record in csv.reader(stream) if record) - 1)
+    except (UnicodeDecodeError, csv.Error):
+        return None  # read_rows says what is wrong, at the row where it is
+
+
+def _open_text(path: str) -> TextIO:
+    # utf-8-sig: spreadsheet programs start their CSV with a byte order mark.
+    return open(path, encoding="utf-8-sig", newline="")  # the caller closes it
+
+
+def _key(column: str) -> str:
+    return column.strip().lower()
+
+
+def _require_columns(path: str, columns: list[str]) -> None:
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        raise InputError(
+            f"{path}: no {' or '.join(missing)} column (columns read: {', '.join(COLUMNS)})"
+        )
+
+
+def _csv_rows(path: str) -> Iterator[Row]:
+    with _open_text(path) as stream:
+        reader = csv.reader(stream)
+        header = [_key(column) for column in next(reader, [])]
+        _require_columns(path, header)
+        line = reader.line_num
+        try:
+            for record in reader:
+                start, line = line + 1, reader.line_num  # a quoted field may span lines
+                if record:
+                    yield _csv_row(header, record, start)
+        except csv.Error as error:
+            raise InputError(f"{path}:{reader.line_num}: unreadable CSV ({error})") from None
+
+
+def _csv_row(header: list[str], record: list[str], line: int) -> Row:
+    values = dict(zip(header, record, strict=False))  # short rows: the rest are empty
+    if len(record) > len(header):
+        problem = f"{len(record)} values for {len(header)} columns"
+        return Row(line, values, problem)
+    return Row(line, values)
+
+
+def _jsonl_rows(path: str) -> Iterator[Row]:
+    if path == "-":
+        yield from _json_lines(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig"))
+        return
+    with _open_text(path) as stream:
+        yield from _json_lines(stream)
+
+
+def _json_lines(stream: TextIO) -> Iterator[Row]:
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield _json_row(line, number)
+
+
+def _json_row(line: str, number: int) -> Row:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Row(number, {}, f"not JSON ({error.msg} at column {error.colno})")
+    if not isinstance(value, dict):
+        return Row(number, {}, f"a JSON {type(value).__name__}, not an object")
+    return Row(number, {_key(key): item for key, item in value.items()})
+
+
+def _parquet_file(path: str) -> Any:
+    try:
+        # Imported here: pyarrow is large and only Parquet input needs it.
+        parquet: Any = importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        raise InputError("reading Parquet needs pyarrow: pip install pyarrow") from None
+    try:
+        return parquet.ParquetFile(path)
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path}: not a readable Parquet file ({error})") from None
+
+
+def _parquet_rows(path: str) -> Iterator[Row]:
+    table = _parquet_file(path)
+    names = {_key(name): name for name in table.schema_arrow.names}
+    _require_columns(path, list(names))
+    wanted = [names[column] for column in COLUMNS if column in names]  # skip the rest unread
+    number = 0
+    for batch in table.iter_batches(batch_size=_PARQUET_BATCH, columns=wanted):
+        for values in batch.to_pylist():
+            number += 1
+            yield Row(number, {_key(key): value for key, value in values.items()})

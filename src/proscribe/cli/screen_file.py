@@ -1,0 +1,140 @@
+"""`proscribe screen-file`: a file of parties screened on every core, one result per row.
+
+The Screener is built (or its snapshot loaded) once, here in the parent, before the workers
+are forked; see proscribe.batch. Results go to the output as they come, in input order; a
+progress bar and then a one-line summary go to stderr.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from proscribe.batch import Outcome, OutputFormat, ScreenJob, Workers, count_rows, read_rows
+from proscribe.batch.pool import CHUNK_SIZE, default_workers
+from proscribe.batch.screening import csv_header, screen_rows
+from proscribe.cli.output import open_store, stderr
+from proscribe.errors import NotFoundError
+from proscribe.screener import Screener
+from proscribe.settings import Settings
+
+
+def register(app: typer.Typer) -> None:
+    app.command("screen-file")(screen_file)
+
+
+def screen_file(
+    input_path: Annotated[
+        str, typer.Argument(metavar="INPUT", help="CSV, JSON lines or Parquet file; - for stdin.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.jsonl,
+    limit: Annotated[int, typer.Option(min=1, help="Candidates per row.")] = 10,
+    threshold: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="Default: the algorithm's.")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Processes; default: one per core.")
+    ] = None,
+    versions: Annotated[
+        list[str] | None,
+        typer.Option("--version", help="List version (id or label); default: newest of each."),
+    ] = None,
+    chunk_size: Annotated[int, typer.Option(min=1, help="Rows per task.")] = CHUNK_SIZE,
+) -> None:
+    """Screen a file of parties on every core: one result per row, in row order.
+
+    Columns id, name, schema, birth_date, country (optional: id_number, gender). A malformed
+    row gets an error in its place; the run goes on."""
+    total = count_rows(input_path)
+    job = ScreenJob(load_screener(versions), output_format, limit, threshold)
+    processes = _processes(workers, total, chunk_size)
+    started = time.perf_counter()
+    with _opened(output) as out, Workers(job, processes) as pool:
+        if output_format is OutputFormat.csv:
+            out.write(csv_header())
+        used = pool.workers if pool.parallel else 1
+        tally = _write_all(pool.map(screen_rows, read_rows(input_path), chunk_size), out, total)
+    stderr.print(tally.summary(time.perf_counter() - started, used), highlight=False)
+
+
+def load_screener(versions: list[str] | None) -> Screener:
+    """The Screener over the chosen (default: newest) list versions, from the index snapshot
+    when one was saved for them."""
+    snapshots = Settings().home / "index"
+    with open_store() as store, stderr.status("loading the screening index"):
+        screener = Screener.from_store(store, versions or None, snapshot_dir=snapshots)
+    if not screener.versions:
+        raise NotFoundError("no lists loaded yet: try `proscribe load PATH`")
+    return screener
+
+
+def _processes(workers: int | None, total: int | None, chunk_size: int) -> int:
+    """Never more processes than chunks: a small file is screened without forking."""
+    wanted = workers or default_workers()
+    return wanted if total is None else max(1, min(wanted, math.ceil(total / chunk_size)))
+
+
+@contextmanager
+def _opened(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file that appears only once it is complete (written aside, then renamed)."""
+    if output is None:
+        yield sys.stdout
+        return
+    handle, temp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(temp, output)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+@dataclass
+class _Tally:
+    rows: int = 0
+    hits: int = 0
+    errors: int = 0
+
+    def add(self, outcomes: list[Outcome]) -> None:
+        self.rows += len(outcomes)
+        self.hits += sum(outcome.hit for outcome in outcomes)
+        self.errors += sum(outcome.error for outcome in outcomes)
+
+    def summary(self, seconds: float, workers: int) -> str:
+        rate = self.rows / seconds if seconds > 0 else 0.0
+        return (
+            f"{self.rows:,} rows screened: {self.hits:,} with a match, {self.errors:,} errors; "
+            f"{rate:,.0f} rows/s on {workers} worker{'s' if workers > 1 else ''}"
+        )
+
+
+def _write_all(batches: Iterable[list[Outcome]], out: TextIO, total: int | None) -> _Tally:
+    tally = _Tally()
+    with progress_bar() as progress:
+        task = progress.add_task("screening", total=total)
+        for outcomes in batches:
+            out.writelines(outcome.text for outcome in outcomes)
+            tally.add(outcomes)
+            progress.advance(task, len(outcomes))
+    return tally
+
+
+def progress_bar() -> Progress:
+    """A progress bar on stderr that clears itself when done."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    return Progress(*columns, TimeElapsedColumn(), console=stderr, transient=True)
