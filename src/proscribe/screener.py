@@ -17,6 +17,8 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import proscribe.index
+import proscribe.text
 from proscribe.index import Index, build_index
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm
 from proscribe.model import Entity, ListVersion, Query
@@ -94,8 +96,18 @@ def newest(store: Store) -> list[ListVersion]:
     return [v for (source, scope), v in sorted(latest.items()) if not scope or source not in whole]
 
 
-def _snapshot_path(folder: Path, versions: Sequence[ListVersion]) -> Path:
+def _code_fingerprint() -> str:
+    """sha256 of the code that shapes an index (text and index packages): a snapshot made by
+    other code is never loaded, it is rebuilt."""
     digest = hashlib.sha256()
+    for package in (proscribe.text, proscribe.index):
+        for path in sorted(Path(package.__file__ or "").parent.rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _snapshot_path(folder: Path, versions: Sequence[ListVersion]) -> Path:
+    digest = hashlib.sha256(_code_fingerprint().encode())
     for version in sorted(versions, key=lambda v: (v.source, v.scope, v.sha256)):
         digest.update(f"{version.source}|{version.scope}|{version.sha256}\n".encode())
     return folder / f"index-{digest.hexdigest()[:24]}.snapshot"

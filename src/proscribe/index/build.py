@@ -19,7 +19,7 @@ from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm, name_form
 from proscribe.text.weights import is_legal_word, is_patronymic
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 # Tokens in more names than this are too common to open candidates on their own ('al',
 # 'mohammad', 'company'): they only add to names that a rarer token already found.
 COMMON_DF = 400
@@ -197,15 +197,17 @@ class Index:
         size = len(forms[0].variants[0]) if forms and forms[0].variants else 0
         lengths = self.name_length
 
-        def rank(item: tuple[int, float]) -> float:
-            return item[1] - 0.01 * abs(lengths[item[0]] - size)
+        def rank(item: tuple[int, float]) -> tuple[float, int]:
+            # Ties broken by position, never by dict order: results must not depend on the
+            # interpreter's hash seed.
+            return item[1] - 0.01 * abs(lengths[item[0]] - size), -item[0]
 
         for name, value in heapq.nlargest(limit * 8, coverage.items(), key=rank):
             entity = self.name_entity[name]
             best, names = by_entity.get(entity, (0.0, []))
             names.append(name)
             by_entity[entity] = (max(best, value), names)
-        ranked = sorted(by_entity.items(), key=lambda item: -item[1][0])[:limit]
+        ranked = sorted(by_entity.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
         out = [Candidate(entity, value, tuple(sorted(names))) for entity, (value, names) in ranked]
         found = {candidate.entity for candidate in out}
         out += [

@@ -23,11 +23,14 @@ class Algorithm:
     vetoes: frozenset[str] = field(default_factory=frozenset)  # codes that force score 0
     description: str = ""
 
+    def __post_init__(self) -> None:
+        # Looked up for every feature of every candidate: a dict, not a scan of the table.
+        weights = {feature.__name__: weight for feature, weight in self.features}
+        object.__setattr__(self, "_weights", weights)
+
     def weight(self, code: str) -> float:
-        for feature, weight in self.features:
-            if feature.__name__ == code:
-                return weight
-        return 0.0
+        weights: dict[str, float] = self.__dict__["_weights"]
+        return weights.get(code, 0.0)
 
     def table(self) -> list[dict[str, object]]:
         """The features with their weights and explanations, for documentation and APIs."""

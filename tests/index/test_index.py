@@ -1,0 +1,63 @@
+"""The index reaches names through typos, variants and order, and survives a snapshot."""
+
+from __future__ import annotations
+
+from proscribe.index import Index, build_index
+from proscribe.model import (
+    Designation,
+    Entity,
+    Identifier,
+    IdentifierType,
+    Name,
+    Query,
+    QueryIdentifier,
+    Schema,
+)
+from proscribe.screen import query_forms
+from tests.engine import story_screener
+
+
+def entity(entity_id: str, name: str, schema: Schema = Schema.PERSON, *ids: Identifier) -> Entity:
+    return Entity("test", entity_id, schema, (Name(name),), Designation("test"), identifiers=ids)
+
+
+def candidates(index: Index, name: str) -> list[str]:
+    query = Query(name)
+    return [index.entities[c.entity].id for c in index.candidates(query, query_forms(query))]
+
+
+def test_no_exact_token_is_needed() -> None:
+    index = build_index([entity("1", "SMITH, Jon"), entity("2", "BROWN, Alice")])
+    assert candidates(index, "John Smyth") == ["1"]
+
+
+def test_words_written_together_or_apart() -> None:
+    index = build_index([entity("1", "CHOE, Ryong Hae")])
+    assert candidates(index, "Choe Ryonghae") == ["1"]
+
+
+def test_identifiers_are_looked_up_exactly() -> None:
+    index = build_index(
+        [
+            entity("v", "SEA STAR", Schema.VESSEL, Identifier(IdentifierType.IMO, "9123456")),
+        ]
+    )
+    query = Query("unrelated words")
+    assert index.candidates(query, query_forms(query)) == []
+    query = Query("unrelated words", identifiers=(QueryIdentifier("IMO 9123456"),))
+    found = index.candidates(query, query_forms(query))
+    assert [(index.entities[c.entity].id, c.identifier_hit) for c in found] == [("v", True)]
+
+
+def test_schema_partition() -> None:
+    index = build_index([entity("p", "ATLANTIC STAR"), entity("v", "ATLANTIC STAR", Schema.VESSEL)])
+    query = Query("Atlantic Star")
+    found = index.candidates(query, query_forms(query), schemas={Schema.VESSEL})
+    assert [index.entities[c.entity].id for c in found] == ["v"]
+
+
+def test_snapshot_round_trip_gives_the_same_candidates() -> None:
+    index = story_screener().index
+    again = Index.from_bytes(index.to_bytes())
+    for name in ("Choe Ryong-hae", "Banco Nacional de Cuba", "최룡해"):
+        assert candidates(again, name) == candidates(index, name)

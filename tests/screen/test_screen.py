@@ -1,0 +1,91 @@
+"""Screening the people of the 2018 story, in every script, with explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from proscribe.model import Query, QueryIdentifier, Schema, parse_date_spec
+from tests.engine import story_screener
+
+
+def top(query: Query) -> tuple[str, float, bool]:
+    result = story_screener().screen(query)
+    best = result.matches[0]
+    return f"{best.entity.source}:{best.entity.id}", best.score, best.match
+
+
+@pytest.mark.parametrize(
+    ("name", "ref"),
+    [
+        ("Choe Ryong-hae", "us_ofac_sdn:23213"),
+        ("Ch'oe Ryong Hae", "us_ofac_sdn:23213"),
+        ("Choi Ryonghae", "us_ofac_sdn:23213"),
+        ("최룡해", "us_ofac_sdn:23213"),
+        ("崔龍海", "us_ofac_sdn:23213"),
+        ("Jong Kyong Thaek", "us_ofac_sdn:23212"),
+        ("Cho'ng Kyo'ng-t'aek", "us_ofac_sdn:23212"),
+        ("Pak Kwang Ho", "us_ofac_sdn:26168"),
+        ("Park Kwang-ho", "us_ofac_sdn:26168"),
+    ],
+)
+def test_the_three_officials_are_found_in_any_spelling(name: str, ref: str) -> None:
+    found, score, match = top(Query(name))
+    assert (found, match) == (ref, True), (name, found, score)
+
+
+def test_the_reporter_is_not_the_official() -> None:
+    result = story_screener().screen(Query("Choe Sang-Hun", schema=Schema.PERSON))
+    assert not [m for m in result.matches if m.match and m.entity.id == "23213"]
+
+
+def test_explanation_names_the_alias_and_the_romanisation() -> None:
+    result = story_screener().screen(
+        Query("최룡해", birth_date=parse_date_spec("1950-01-15"), countries=("kp",))
+    )
+    best = result.matches[0]
+    text = best.comparison.explanation
+    assert "CHOE, Ryong Hae" in text or "CH'OE, Ryong-hae" in text
+    assert "romanised as 'choe ryong hae'" in text
+    assert "birth date 15 Jan 1950 equal" in text
+    codes = {r["code"] for r in best.to_json(result.algorithm)["reasons"]}
+    assert {"name_match", "name_transliteration_match", "birth_date_match"} <= codes
+
+
+def test_a_vessel_query_never_matches_a_person() -> None:
+    result = story_screener().screen(Query("Choe Ryong Hae", schema=Schema.VESSEL))
+    assert all(m.entity.schema is Schema.VESSEL for m in result.matches)
+    assert not any(m.match for m in result.matches)
+
+
+def test_decades_apart_birth_date_lowers_the_score() -> None:
+    plain = top(Query("Choe Ryong Hae"))[1]
+    far = top(Query("Choe Ryong Hae", birth_date=parse_date_spec("1995")))[1]
+    assert far < plain
+
+
+def test_an_identifier_alone_finds_its_entry() -> None:
+    result = story_screener().screen(
+        Query("Someone Else", identifiers=(QueryIdentifier("381310014"),))
+    )
+    refs = [(m.entity.source, m.entity.id) for m in result.matches]
+    assert ("un_sc", "KPi.033") in refs
+
+
+def test_result_contract_shape() -> None:
+    data = story_screener().screen(Query("Choe Ryong-hae", id="c-1")).to_json()
+    assert data["id"] == "c-1"
+    first = data["matches"][0]
+    assert {
+        "entity_id",
+        "caption",
+        "schema",
+        "score",
+        "match",
+        "references",
+        "programs",
+        "explanation",
+    } <= first.keys()
+    assert first["references"] == [{"source": "us_ofac_sdn", "id": "23213"}]
+    assert first["programs"] == ["DPRK2"]
+    scores = [m["score"] for m in data["matches"]]
+    assert scores == sorted(scores, reverse=True)
