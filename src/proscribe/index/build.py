@@ -27,6 +27,7 @@ MIN_DELETE_LENGTH = 4  # one edit in a shorter token changes too much of it to b
 LEGAL_WEIGHT = 0.1  # LTD, COMPANY, OOO: the same company may be written with or without
 INITIAL_WEIGHT = 0.5  # an initial says less than the name it stands for
 PATRONYMIC_WEIGHT = 0.3  # Vladimirovich: often left out
+HITS_CACHE_SIZE = 50_000  # token lookups remembered (cleared whole when full)
 EXACT_COVERAGE = 1.5  # ranks names with exactly the query's words above partial covers
 # Query tokens this long that the lists do not hold are also compared, by edit distance up to
 # two, with the list tokens sharing their first letter: the delete-neighbourhoods find only
@@ -254,6 +255,8 @@ class Index:
             left, right = singles[i][1], singles[i + 1][1]
             share = singles[i][0] + singles[i + 1][0]
             joined = variant[i] + variant[i + 1]
+            if len(joined) < MIN_DELETE_LENGTH + 2:
+                continue
             # Typos count here too: Arabic compounds are joined with a vowel that the split
             # spelling lacks (Nur Allah / Nurullah).
             for name, sim in self._token_hits(joined, joined).items():
@@ -263,12 +266,24 @@ class Index:
 
     def _token_hits(self, token: str, key: str) -> dict[int, float]:
         """Names holding this token, a variant of it, a token one edit away or sounding alike,
-        with a rough similarity."""
+        with a rough similarity. Cached: batches repeat given names and surnames; the cached
+        dicts are never modified."""
+        cache: dict[tuple[str, str], dict[int, float]] = self.__dict__.setdefault("_hits_cache", {})
+        found = cache.get((token, key))
+        if found is None:
+            found = self._find_token(token, key)
+            if len(cache) >= HITS_CACHE_SIZE:
+                cache.clear()
+            cache[(token, key)] = found
+        return found
+
+    def _find_token(self, token: str, key: str) -> dict[int, float]:
         found: dict[int, float] = {}
         for exact in {token, key}:
             for name in self.postings.get(exact, ()):
                 found[name] = 1.0
-        if len(token) < MIN_DELETE_LENGTH - 1:
+        # A common word's near spellings are mostly other common words: not worth their cost.
+        if len(token) < MIN_DELETE_LENGTH - 1 or len(found) > COMMON_DF:
             return found
         # A 3-letter query token may still be a list token with a letter lost (Ali / Wali).
         deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else ()
@@ -323,7 +338,8 @@ class Index:
     def to_bytes(self) -> bytes:
         """A snapshot of the whole index. Pickle: snapshots are written and read only by
         proscribe itself, in its own data folder, never taken from outside."""
-        return pickle.dumps((SNAPSHOT_FORMAT, self.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+        state = {k: v for k, v in self.__dict__.items() if k != "_hits_cache"}
+        return pickle.dumps((SNAPSHOT_FORMAT, state), protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Index:

@@ -21,6 +21,10 @@ CANDIDATES = 10  # entities scored per query; the index ranks them by name cover
 # Candidates covering less of the query than this cannot reach a match on their names: with
 # the best possible coverage of the listed name, the name similarity stays under 0.62.
 MIN_COVERAGE = 0.3
+COVERAGE_BEHIND = 0.45
+# Candidates whose best name similarity is lower than this are not returned at all (unless an
+# identifier matched): at 0.5 half the words differ, far from any match.
+MIN_NAME_SIMILARITY = 0.5
 
 
 def query_forms(query: Query) -> tuple[NameForm, ...]:
@@ -45,15 +49,20 @@ def screen(
     forms = query_forms(query)
     schemas = COMPATIBLE.get(query.schema) if query.schema else None
     config = MatchConfig(token_weight=index.token_weight)
-    matches: list[Match] = []
-    for candidate in index.candidates(
+    found = index.candidates(
         query,
         forms,
         limit=max(CANDIDATES, limit),
         min_coverage=MIN_COVERAGE,
         schemas=schemas,
         sources=sources,
-    ):
+    )
+    # Candidates far behind the best cover too little of the query to compete with it.
+    best = max((c.coverage for c in found), default=0.0)
+    matches: list[Match] = []
+    for candidate in found:
+        if candidate.coverage < best - COVERAGE_BEHIND and not candidate.identifier_hit:
+            continue
         entity = index.entities[candidate.entity]
         # Only the names the index reached can align well; the others share no token with
         # the query. An identifier hit has no name hit to go by, so all its names count.
@@ -61,6 +70,10 @@ def screen(
         names = tuple((index.names[p], index.forms[p]) for p in positions)
         pair = Pair(query, forms, entity, names)
         comparison = compare(pair, algorithm, config)
+        if not candidate.identifier_hit and (
+            comparison.names is None or comparison.names.score < MIN_NAME_SIMILARITY
+        ):
+            continue  # not a near miss worth a reviewer's look: nothing in common but a word
         matches.append(Match(entity, comparison.score, comparison.score >= cutoff, comparison))
     matches.sort(key=lambda m: (-m.score, m.entity.source, m.entity.id))
     return ScreeningResult(query, tuple(matches[:limit]), algorithm, cutoff, versions)
