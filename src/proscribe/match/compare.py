@@ -8,7 +8,7 @@ person) is a veto: the score is 0 whatever the names say.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from proscribe.match.algorithms.base import Algorithm
 from proscribe.match.explain import explanation
@@ -55,8 +55,10 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
 
 
 def compare(pair: Pair, algorithm: Algorithm, config: MatchConfig) -> Comparison:
-    pair = replace(pair, names=best_names(pair, config))
-    results = tuple(feature(pair, config) for feature, _ in algorithm.features)
+    pair = Pair(
+        pair.query, pair.query_forms, pair.entity, pair.entity_forms, best_names(pair, config)
+    )
+    results = tuple([feature(pair, config) for feature, _ in algorithm.features])
     if any(r.code in algorithm.vetoes and r.value <= -1.0 for r in results):
         score = 0.0
     else:

@@ -179,9 +179,15 @@ def _single_options(
 ) -> list[Option]:
     """Token-to-token pairings worth considering, initials (C. / Choe) included."""
     options: list[Option] = []
+    c_positions = {key: j for j, key in enumerate(c_keys)}
     for i, a in enumerate(q):
         a_key = q_keys[i]
+        exact = c_positions.get(a_key)
+        if exact is not None:  # the usual case in a real hit: no similarity to compute
+            options.append((1.0, 2, (i,), (exact,)))
         for j, b in enumerate(c):
+            if j == exact:
+                continue
             sim = token_similarity(a, a_key, b, c_keys[j])
             if sim >= MIN_PAIR:
                 options.append((sim, 2, (i,), (j,)))
