@@ -302,9 +302,11 @@ class Index:
             if other[0] == token[0] and abs(len(other) - len(token)) <= 1
         )
         if token not in self.postings:
-            if len(token) >= DISTANCE_TWO_LENGTH:
-                near.update(self._two_edits(token))
             near.update(self._completions(token))
+            # Two edits only when nothing nearer exists: the costliest lookup, for the rare
+            # long token mangled twice.
+            if not near and len(token) >= DISTANCE_TWO_LENGTH:
+                near.update(self._two_edits(token))
         near.discard(token)
         for other in near:
             postings = self.postings.get(other, ())

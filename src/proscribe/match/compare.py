@@ -55,9 +55,19 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
 
 
 def compare(pair: Pair, algorithm: Algorithm, config: MatchConfig) -> Comparison:
-    pair = Pair(
+    return score_pair(with_names(pair, config), algorithm, config)
+
+
+def with_names(pair: Pair, config: MatchConfig) -> Pair:
+    """The pair with its best name pairing found: the first and costliest step, which a
+    caller may check before paying for the rest."""
+    return Pair(
         pair.query, pair.query_forms, pair.entity, pair.entity_forms, best_names(pair, config)
     )
+
+
+def score_pair(pair: Pair, algorithm: Algorithm, config: MatchConfig) -> Comparison:
+    """Every feature of a pair whose names are already paired, the score and the sentence."""
     results = tuple([feature(pair, config) for feature, _ in algorithm.features])
     if any(r.code in algorithm.vetoes and r.value <= -1.0 for r in results):
         score = 0.0

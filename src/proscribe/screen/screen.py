@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from proscribe.index import Index
-from proscribe.match import Algorithm, MatchConfig, Pair, compare
+from proscribe.match import Algorithm, MatchConfig, Pair
+from proscribe.match.compare import score_pair, with_names
 from proscribe.model import Query, Schema
 from proscribe.screen.result import Match, ScreeningResult
 from proscribe.text.forms import NameForm, name_form
@@ -58,7 +59,7 @@ def screen(
         sources=sources,
     )
     # Candidates far behind the best cover too little of the query to compete with it.
-    best = max((c.coverage for c in found), default=0.0)
+    best = min(1.0, max((c.coverage for c in found), default=0.0))  # exact names rank 1.5
     matches: list[Match] = []
     for candidate in found:
         if candidate.coverage < best - COVERAGE_BEHIND and not candidate.identifier_hit:
@@ -68,12 +69,12 @@ def screen(
         # the query. An identifier hit has no name hit to go by, so all its names count.
         positions = candidate.names or index.entity_names[candidate.entity]
         names = tuple((index.names[p], index.forms[p]) for p in positions)
-        pair = Pair(query, forms, entity, names)
-        comparison = compare(pair, algorithm, config)
+        pair = with_names(Pair(query, forms, entity, names), config)
         if not candidate.identifier_hit and (
-            comparison.names is None or comparison.names.score < MIN_NAME_SIMILARITY
+            pair.names is None or pair.names.score < MIN_NAME_SIMILARITY
         ):
             continue  # not a near miss worth a reviewer's look: nothing in common but a word
+        comparison = score_pair(pair, algorithm, config)
         matches.append(Match(entity, comparison.score, comparison.score >= cutoff, comparison))
     matches.sort(key=lambda m: (-m.score, m.entity.source, m.entity.id))
     return ScreeningResult(query, tuple(matches[:limit]), algorithm, cutoff, versions)
