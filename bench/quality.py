@@ -161,10 +161,44 @@ def generated(
     }
     return {
         "categories": categories,
+        "score_bands": score_bands(screener, cases, innocents),
         "original_script_latin_only": cross_script,
         "overall_recall": share(recalled, len(cases)),
         "variant_cases": len(cases),
         "innocent": innocent,
+    }
+
+
+BANDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def score_bands(screener: Screener, cases: Sequence[Case], innocents: Sequence[Case]) -> Figures:
+    """Precision of the flagged candidates per score band: what a score means to a reviewer.
+
+    A flagged candidate is right when it is the expected entry, or another list's entry for
+    the same party (same primary name: the UN and OFAC list many parties twice); every
+    candidate flagged for an innocent is wrong."""
+    by_ref = {ref(entity): entity for entity in screener.index.entities}
+    right = [0] * (len(BANDS) - 1)
+    total = [0] * (len(BANDS) - 1)
+    for case in [*cases, *innocents]:
+        expected = by_ref.get(case.expected) if case.expected else None
+        for match in screener.screen(case.query).matches:
+            if not match.match:
+                continue
+            band = next(i for i in range(len(BANDS) - 1) if match.score < BANDS[i + 1])
+            total[band] += 1
+            same = expected is not None and (
+                ref(match.entity) == case.expected
+                or normalize(match.entity.caption) == normalize(expected.caption)
+            )
+            right[band] += same
+    return {
+        f"{BANDS[i]:.1f}-{min(BANDS[i + 1], 1.0):.1f}": {
+            "flagged": total[i],
+            "precision": share(right[i], total[i]),
+        }
+        for i in range(len(BANDS) - 1)
     }
 
 
@@ -437,6 +471,10 @@ def print_generated(figures: Figures, threshold: float) -> None:
     for schema, row in innocent["by_schema"].items():
         label_text = f"  of which {schema}"
         print(f"  {label_text:<34} {row['cases']:>6} {row['false_alert_rate']:>8.4f}")
+    print("\nFlagged candidates by score band (variants and innocents together)")
+    print(f"  {'score':<10} {'flagged':>8} {'precision':>10}")
+    for band, row in figures["score_bands"].items():
+        print(f"  {band:<10} {row['flagged']:>8} {row['precision']:>10.4f}")
 
 
 def print_peers(yente: Figures, negatives: Figures, watch: Figures) -> None:

@@ -239,11 +239,16 @@ class Index:
             for token, key, weight in zip(variant, keys, weights, strict=True)
         ]
         # Rare tokens open candidates; common ones only add to names already open, unless
-        # the query has nothing but common tokens ("Mohammed Ali").
-        all_common = all(len(found) > COMMON_DF for _, found in singles)
+        # the query has nothing but common tokens ("Mohammed Ali"). Common means the word
+        # itself is in many names, not that its near spellings are ("Sadu" is rare).
+        pairs = zip(variant, keys, strict=True)
+        common = [self._frequency(token, key) > COMMON_DF for token, key in pairs]
+        all_common = all(common)
         cover: dict[int, float] = {}
-        for share, found in sorted(singles, key=lambda hit: len(hit[1])):
-            if len(found) > COMMON_DF and not all_common:
+        order = sorted(range(len(singles)), key=lambda i: len(singles[i][1]))
+        for i in order:
+            share, found = singles[i]
+            if common[i] and not all_common:
                 for name in [n for n in cover if n in found]:
                     cover[name] += share * found[name]
                 continue
@@ -263,6 +268,9 @@ class Index:
                 if name not in left and name not in right:
                     cover[name] = cover.get(name, 0.0) + share * sim
         return cover
+
+    def _frequency(self, token: str, key: str) -> int:
+        return max(len(self.postings.get(token, ())), len(self.postings.get(key, ())))
 
     def _token_hits(self, token: str, key: str) -> dict[int, float]:
         """Names holding this token, a variant of it, a token one edit away or sounding alike,

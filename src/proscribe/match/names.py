@@ -115,7 +115,23 @@ def align_tokens(
     covered_q = sum(s * w for s, w in zip(q_sim, q_weights, strict=True)) / q_total
     covered_c = sum(s * w for s, w in zip(c_sim, c_weights, strict=True)) / c_total
     score = QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
+    if not _substantive(pairs):
+        score *= 0.5  # only initials and particles agree ("EL M."): no evidence of a name
     return score, _conflict(q, q_sim, q_weights, c, c_sim, c_weights), pairs
+
+
+PARTICLES = frozenset(
+    "al el ul ad ar as ash at az bin ibn ben abu abou bou de la le da di del della van von der "
+    "den du dos das".split()
+)
+
+
+def _substantive(pairs: list[tuple[str, str, float]]) -> bool:
+    """At least one pairing of real words: longer than an initial, not a particle."""
+    return any(
+        sim >= MIN_PAIR and len(a) > 1 and len(b) > 1 and a not in PARTICLES and b not in PARTICLES
+        for a, b, sim in pairs
+    )
 
 
 def _conflict(
