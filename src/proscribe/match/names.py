@@ -121,8 +121,37 @@ def align_tokens(
 
 
 PARTICLES = frozenset(
-    "al el ul ad ar as ash at az bin ibn ben abu abou bou de la le da di del della van von der "
-    "den du dos das".split()
+    [
+        "al",
+        "el",
+        "ul",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "bin",
+        "ibn",
+        "ben",
+        "abu",
+        "abou",
+        "bou",
+        "de",
+        "la",
+        "le",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "du",
+        "dos",
+        "das",
+    ]
 )
 
 
