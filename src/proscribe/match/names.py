@@ -121,7 +121,7 @@ def align_tokens(
 
 
 PARTICLES = frozenset(
-    [
+    {
         "al",
         "el",
         "ul",
@@ -151,7 +151,7 @@ PARTICLES = frozenset(
         "du",
         "dos",
         "das",
-    ]
+    }
 )
 
 
