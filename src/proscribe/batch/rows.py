@@ -27,20 +27,19 @@ from typing import Any
 
 from proscribe.model import (
     DateSpec,
-    IdentifierType,
     PartialDate,
     Query,
     QueryIdentifier,
     Schema,
     country_code,
     parse_date_spec,
+    parse_query_identifier,
 )
 
 COLUMNS = ("id", "name", "schema", "birth_date", "country", "id_number", "gender")
 REQUIRED_COLUMNS = ("id", "name")
 MAX_NAME_LENGTH = 500  # longer is no name but a pasted document; refuse it, do not screen it
 _SCHEMAS = {schema.value.lower(): schema for schema in Schema}
-_IDENTIFIER_TYPES = {kind.value: kind for kind in IdentifierType}
 _GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female"}
 
 
@@ -179,10 +178,11 @@ def _country(text: str) -> str:
 
 
 def _identifier(text: str) -> QueryIdentifier:
-    """`VALUE`, or `TYPE:VALUE` with an IdentifierType (passport:M1234567, imo:9106297)."""
-    kind, colon, value = text.partition(":")
-    known = _IDENTIFIER_TYPES.get(kind.strip().lower()) if colon else None
-    return QueryIdentifier(value.strip(), known) if known else QueryIdentifier(text)
+    """`VALUE`, `TYPE:VALUE` (passport:M1234567) or `IMO 9106297`; IMO check digits checked."""
+    try:
+        return parse_query_identifier(text)
+    except ValueError as error:
+        raise FieldError("id_number", str(error)) from error
 
 
 def _gender(values: Mapping[str, Any]) -> str | None:

@@ -7,16 +7,18 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from proscribe.api.records import audit_screenings, cli_caller
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stdout, write_json
 from proscribe.errors import InputError
+from proscribe.history import parse_day, versions_in_force
 from proscribe.model import (
     DateSpec,
-    IdentifierType,
     Query,
     QueryIdentifier,
     Schema,
     country_code,
     parse_date_spec,
+    parse_query_identifier,
 )
 from proscribe.screen import ScreeningResult
 from proscribe.screener import Screener
@@ -41,13 +43,24 @@ def screen_name(
     version: Annotated[
         list[str] | None, typer.Option(help="List versions (default newest).")
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="YYYY-MM-DD: the lists as they stood that day."),
+    ] = None,
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Screen one name against the loaded lists; every candidate comes with its explanation."""
     query = build_query(name, schema, birth_date, country or [], id_number or [], gender)
+    if as_of and version:
+        raise InputError("give --version or --as-of, not both")
     with open_store() as store:
+        if as_of:
+            in_force = versions_in_force(store, parse_day(as_of, "--as-of"))
+            version = [str(v.id) for v in in_force]
         screener = Screener.from_store(store, version, snapshot_dir=Settings().home / "index")
-    result = screener.screen(query, limit=limit, threshold=threshold)
+        result = screener.screen(query, limit=limit, threshold=threshold)
+        # No unaudited screening: if the record cannot be written, nothing is shown.
+        audit_screenings(store, cli_caller(), [result], Settings())
     if output is TextOrJson.json:
         write_json(result.to_json())
     else:
@@ -105,10 +118,10 @@ def _country(value: str) -> str:
 
 
 def _identifier(value: str) -> QueryIdentifier:
-    kind, sep, rest = value.partition(":")
-    if sep and kind.strip().lower() in {t.value for t in IdentifierType}:
-        return QueryIdentifier(rest.strip(), IdentifierType(kind.strip().lower()))
-    return QueryIdentifier(value.strip())
+    try:
+        return parse_query_identifier(value)
+    except ValueError as error:
+        raise InputError(f"field id: {error}") from error
 
 
 def _gender(value: str | None) -> str | None:

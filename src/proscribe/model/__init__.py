@@ -19,6 +19,7 @@ from proscribe.model.entity import (
     unique,
 )
 from proscribe.model.ftm import from_ftm, to_ftm
+from proscribe.model.identifiers import imo_is_valid, parse_query_identifier
 from proscribe.model.query import Query, QueryIdentifier
 from proscribe.model.version import ListVersion
 
@@ -42,7 +43,9 @@ __all__ = [
     "country_code",
     "country_name",
     "from_ftm",
+    "imo_is_valid",
     "parse_date_spec",
+    "parse_query_identifier",
     "to_ftm",
     "unique",
 ]

@@ -8,6 +8,7 @@ script and variant work happens here, once per list name and once per query.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,6 +51,8 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
     renderings: list[str] = []
     found_form: str | None = None
     found_titles: tuple[str, ...] = ()
+    if person is not True:
+        text = _without_ship_prefix(text)
     for rendering in romanizations(text if person is False else _given_names_first(text)):
         toks, form = legal_form(tuple(rendering.split()))
         if person is True or (person is None and form is None):
@@ -90,3 +93,13 @@ def _given_names_first(text: str) -> str:
     if form is not None and rest == ("x",):  # "ACME, S.A.": a legal form, not given names
         return text
     return f"{after.strip()} {before.strip()}"
+
+
+# "M/V", "MV", "M.T.", "SS" ... before a ship's name: how ships are written in payments and
+# bills of lading, never part of the name a list holds.
+_SHIP_PREFIX = re.compile(r"^\s*(?:M\s*[/.]?\s*[VTYS]\.?|S\.?\s*S\.?|MTY|F/?V|R/?V)\s+", re.I)
+
+
+def _without_ship_prefix(text: str) -> str:
+    stripped = _SHIP_PREFIX.sub("", text, count=1)
+    return stripped if stripped.strip() else text

@@ -2,7 +2,9 @@
 
 Weights were set on the labelled development set of bench/quality.py (variants of SDN and UN
 names, innocent look-alikes, the peer suites). With a name alone, a name similarity of
-NAME_MIDPOINT gives a score of 0.5; each other feature moves the logit by weight * value.
+NAME_MIDPOINT gives a score of 0.5; each other feature moves the logit by weight * value. An
+equal identifier outweighs any name: a renamed ship keeps its IMO number, and a passport
+number is the party whatever name it travels under.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ V1 = Algorithm(
         (birth_date_mismatch, 2.5),
         (country_match, 0.4),
         (country_mismatch, 0.6),
-        (identifier_match, 5.0),
+        (identifier_match, 20.0),
         (identifier_mismatch, 2.0),
         (gender_mismatch, 1.0),
         (schema_mismatch, 0.0),

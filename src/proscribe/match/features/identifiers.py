@@ -23,7 +23,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from proscribe.match.types import FeatureResult, MatchConfig, Pair
-from proscribe.model import Entity, Identifier, IdentifierType, QueryIdentifier, Schema
+from proscribe.model import (
+    Entity,
+    Identifier,
+    IdentifierType,
+    QueryIdentifier,
+    Schema,
+    imo_is_valid,
+)
 
 _LABELS: dict[IdentifierType, str] = {
     IdentifierType.PASSPORT: "passport",
@@ -119,14 +126,3 @@ def normalise_identifier(value: str) -> str:
     while found := _TYPE_WORD.match(text):
         text = text[found.end() :]
     return _SEPARATORS.sub("", text)
-
-
-def imo_is_valid(value: str) -> bool:
-    """True when `value` is a 7-digit IMO ship number whose check digit is right: the first
-    six digits weighted 7, 6, 5, 4, 3, 2 sum to a number whose last digit is the seventh."""
-    if len(value) != 7 or not value.isascii() or not value.isdigit():
-        return False
-    total = sum(
-        int(digit) * weight for digit, weight in zip(value[:6], range(7, 1, -1), strict=True)
-    )
-    return total % 10 == int(value[6])

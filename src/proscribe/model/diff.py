@@ -1,0 +1,118 @@
+"""What changed between two versions of a list: a pure diff of their entities.
+
+History is computed, not stored: the store keeps every version, and a change report is this
+function applied to two of them. Entries are paired by the publisher's id. An entry whose
+content hash is unchanged is skipped without a field comparison; for the others, each field of
+`Entity.to_dict()` is compared on its own, names per kind ("names.alias") and the designation
+and `extra` per key ("programs", "extra.title"), so a report says which part changed. Before and
+after values are the JSON-ready values of `to_dict()`; a field absent on one side is `None`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from proscribe.model.entity import Entity, NameKind
+
+# Fields of to_dict() that identify an entry rather than describe it: never reported.
+_IDENTITY = frozenset({"source", "id"})
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of an entry as it was before and after; None where the field was empty."""
+
+    field: str
+    before: Any
+    after: Any
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "before": self.before, "after": self.after}
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """An entry present in both versions with different content."""
+
+    id: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListDiff:
+    """Ids added and removed (sorted) and the entries amended (by id)."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    amended: tuple[Amendment, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.amended)
+
+
+def diff(previous: Mapping[str, Entity], current: Mapping[str, Entity]) -> ListDiff:
+    """The changes from `previous` to `current`, both keyed by entry id."""
+    amended = []
+    for entity_id in sorted(previous.keys() & current.keys()):
+        before, after = previous[entity_id], current[entity_id]
+        # The hash is cached nowhere, but equal JSON is the common case and settles it at once.
+        if before.to_json() == after.to_json():
+            continue
+        changes = entity_changes(before, after)
+        if changes:
+            amended.append(Amendment(entity_id, changes))
+    return ListDiff(
+        added=tuple(sorted(current.keys() - previous.keys())),
+        removed=tuple(sorted(previous.keys() - current.keys())),
+        amended=tuple(amended),
+    )
+
+
+def entity_changes(before: Entity, after: Entity) -> tuple[FieldChange, ...]:
+    """The fields that differ between two states of one entry, in a stable order."""
+    old, new = fields_of(before), fields_of(after)
+    return tuple(
+        FieldChange(name, old.get(name), new.get(name))
+        for name in sorted(old.keys() | new.keys(), key=_field_order)
+        if old.get(name) != new.get(name)
+    )
+
+
+def fields_of(entity: Entity) -> dict[str, Any]:
+    """The comparable fields of an entity: to_dict() split by name kind, designation key and
+    extra key. Empty fields are left out, as to_dict() leaves them out."""
+    data = entity.to_dict()
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in _IDENTITY:
+            continue
+        if key == "names":
+            out.update(_names_by_kind(value))
+        elif key == "designation":
+            out.update({k: v for k, v in value.items() if k != "source"})
+        elif key == "extra":
+            out.update({f"extra.{k}": v for k, v in value.items()})
+        else:
+            out[key] = value
+    return out
+
+
+def _names_by_kind(names: list[dict[str, Any]]) -> dict[str, Any]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        # to_dict() leaves out the default kind, primary.
+        kind = name.get("kind", NameKind.PRIMARY.value)
+        grouped.setdefault(f"names.{kind}", []).append(name)
+    return grouped
+
+
+# Names first, then the designation, then the rest alphabetically: the order a reviewer reads.
+_LEADING = ["names.primary", "names.alias", "names.weak_alias", "names.former"]
+_LEADING += ["names.original_script", "schema", "programs", "listed_on", "authority"]
+
+
+def _field_order(name: str) -> tuple[int, str]:
+    return (_LEADING.index(name), "") if name in _LEADING else (len(_LEADING), name)
