@@ -44,7 +44,7 @@ class Candidate:
 
     entity: int  # position in Index.entities
     coverage: float
-    names: tuple[int, ...]  # positions in Index.names (forms) of the names that were hit
+    names: tuple[int, ...]  # positions in Index.names of the names hit, best covered first
     identifier_hit: bool = False
 
 
@@ -209,7 +209,8 @@ class Index:
             names.append(name)
             by_entity[entity] = (max(best, value), names)
         ranked = sorted(by_entity.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
-        out = [Candidate(entity, value, tuple(sorted(names))) for entity, (value, names) in ranked]
+        # Names stay in the order they were ranked: best covered first.
+        out = [Candidate(entity, value, tuple(names)) for entity, (value, names) in ranked]
         found = {candidate.entity for candidate in out}
         out += [
             Candidate(entity, 0.0, (), identifier_hit=True)

@@ -15,6 +15,8 @@ from proscribe.match.explain import explanation
 from proscribe.match.names import align
 from proscribe.match.types import FeatureResult, MatchConfig, NameEvidence, Pair
 
+GOOD_ENOUGH = 0.95  # a name pairing this good ends the search over an entry's names
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
@@ -49,8 +51,8 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
                 query_romanized=query_form.romanized,
                 list_romanized=form.romanized,
             )
-            if found.score >= 1.0:
-                return best
+            if found.score >= GOOD_ENOUGH:
+                return best  # names are tried best covered first: another will not beat this
     return best
 
 

@@ -26,6 +26,8 @@ COVERAGE_BEHIND = 0.45
 # Candidates whose best name similarity is lower than this are not returned at all (unless an
 # identifier matched): at 0.5 half the words differ, far from any match.
 MIN_NAME_SIMILARITY = 0.5
+# An entry with dozens of aliases is compared on the few names that cover the query best.
+NAMES_PER_CANDIDATE = 3
 
 
 def query_forms(query: Query) -> tuple[NameForm, ...]:
@@ -67,7 +69,7 @@ def screen(
         entity = index.entities[candidate.entity]
         # Only the names the index reached can align well; the others share no token with
         # the query. An identifier hit has no name hit to go by, so all its names count.
-        positions = candidate.names or index.entity_names[candidate.entity]
+        positions = candidate.names[:NAMES_PER_CANDIDATE] or index.entity_names[candidate.entity]
         names = tuple((index.names[p], index.forms[p]) for p in positions)
         pair = with_names(Pair(query, forms, entity, names), config)
         if not candidate.identifier_hit and (
