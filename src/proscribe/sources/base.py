@@ -13,8 +13,10 @@ no DTD, no entities, no network, and bounded sizes.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -149,3 +151,33 @@ class Download:
     name: str
     url: str
     optional: bool = False
+
+
+def read_table(
+    data: bytes, file: str, columns: tuple[str, ...], *, delimiter: str = ",", layout: str
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a delimited file with a header line that must be exactly `columns`:
+    (first line of the row, {column: value}). Quoted line breaks are allowed and blank lines
+    skipped; a bad header or a row of the wrong width is a ParseError with its line."""
+    rows = _delimited_rows(decode_text(data, file), file, delimiter)
+    header = next(rows, None)
+    if header is None or tuple(header[1]) != columns:
+        raise ParseError(f"header is not the {layout} layout", file=file, line=1)
+    for line, fields in rows:
+        if len(fields) != len(columns):
+            raise ParseError(
+                f"expected {len(columns)} columns, found {len(fields)}", file=file, line=line
+            )
+        yield line, dict(zip(columns, fields, strict=True))
+
+
+def _delimited_rows(text: str, file: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for fields in reader:
+            if fields:
+                yield start, fields
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise ParseError(f"malformed row: {error}", file=file, line=start) from error

@@ -11,13 +11,10 @@ with the file and line.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from proscribe.errors import ParseError
-from proscribe.sources.base import clean, decode_text
+from proscribe.sources.base import clean, read_table
 
 COLUMNS = (
     "Name",
@@ -53,28 +50,5 @@ def looks_like_dpl(data: bytes) -> bool:
 
 
 def read_dpl(data: bytes, file: str) -> list[DplRow]:
-    rows = _tsv_rows(decode_text(data, file), file)
-    header = next(rows, None)
-    if header is None or tuple(header[1]) != COLUMNS:
-        raise ParseError("header is not the Denied Persons List layout", file=file, line=1)
-    records = []
-    for line, fields in rows:
-        if len(fields) != len(COLUMNS):
-            raise ParseError(
-                f"expected {len(COLUMNS)} columns, found {len(fields)}", file=file, line=line
-            )
-        records.append(DplRow(line, dict(zip(COLUMNS, fields, strict=True))))
-    return records
-
-
-def _tsv_rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line of the row, fields); a blank line (the last one) is not a row."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
-    start = 1
-    try:
-        for fields in reader:
-            if fields:
-                yield start, fields
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise ParseError(f"malformed row: {error}", file=file, line=start) from error
+    rows = read_table(data, file, COLUMNS, delimiter="\t", layout="Denied Persons List")
+    return [DplRow(line, fields) for line, fields in rows]

@@ -11,13 +11,10 @@ with the file and line.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from proscribe.errors import ParseError
-from proscribe.sources.base import clean, decode_text
+from proscribe.sources.base import clean, read_table
 
 COLUMNS = (
     "source",
@@ -75,28 +72,5 @@ def looks_like_csl(data: bytes) -> bool:
 
 
 def read_csl(data: bytes, file: str) -> list[CslRow]:
-    rows = _csv_rows(decode_text(data, file), file)
-    header = next(rows, None)
-    if header is None or tuple(header[1]) != COLUMNS:
-        raise ParseError("header is not the Consolidated Screening List layout", file=file, line=1)
-    records = []
-    for line, fields in rows:
-        if len(fields) != len(COLUMNS):
-            raise ParseError(
-                f"expected {len(COLUMNS)} columns, found {len(fields)}", file=file, line=line
-            )
-        records.append(CslRow(line, dict(zip(COLUMNS, fields, strict=True))))
-    return records
-
-
-def _csv_rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line of the row, fields); quoted line breaks are allowed, blank lines skipped."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
-    try:
-        for fields in reader:
-            if fields:
-                yield start, fields
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise ParseError(f"malformed CSV: {error}", file=file, line=start) from error
+    rows = read_table(data, file, COLUMNS, delimiter=",", layout="Consolidated Screening List")
+    return [CslRow(line, fields) for line, fields in rows]
