@@ -2,11 +2,14 @@
 
 PROSCRIBE_HOME            where proscribe keeps its data (default: the user's data folder)
 PROSCRIBE_DATABASE_URL    a SQLAlchemy URL; default: SQLite at $PROSCRIBE_HOME/proscribe.db
+PROSCRIBE_MAX_LIST_AGE_DAYS   a list older than this is stale: /readyz fails (default 7)
+PROSCRIBE_AUDIT_QUERIES   "full" keeps each screened query in the audit, "hash" only its sha256
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import Field
@@ -22,6 +25,8 @@ class Settings(BaseSettings):
 
     home: Path = Field(default_factory=_default_home)
     database_url: str | None = None
+    max_list_age_days: int = Field(default=7, ge=0)
+    audit_queries: Literal["full", "hash"] = "full"
 
     @property
     def store_url(self) -> str:

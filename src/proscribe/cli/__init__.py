@@ -10,7 +10,18 @@ import sys
 
 import typer
 
-from proscribe.cli import entities, lists, screen_file, screening, selftest
+from proscribe.cli import (
+    admin,
+    documents,
+    entities,
+    history,
+    lists,
+    messages,
+    screen_file,
+    screening,
+    selftest,
+    serve,
+)
 from proscribe.cli.output import stderr
 from proscribe.errors import ProscribeError
 
@@ -26,6 +37,11 @@ entities.register(app)
 screening.register(app)
 screen_file.register(app)
 selftest.register(app)
+serve.register(app)
+admin.register(app)
+history.register(app)
+messages.register(app)
+documents.register(app)
 
 
 def main() -> None:

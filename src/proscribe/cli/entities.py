@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +11,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from proscribe import history
+from proscribe.cli.history import timeline_table
 from proscribe.cli.output import (
     TextOrJson,
     open_store,
@@ -20,6 +23,7 @@ from proscribe.cli.output import (
     write_json_lines,
 )
 from proscribe.errors import InputError
+from proscribe.history import parse_day
 from proscribe.model import Entity, ListVersion, country_name, to_ftm
 
 
@@ -31,19 +35,43 @@ def register(app: typer.Typer) -> None:
 def show(
     ref: Annotated[str, typer.Argument(help="SOURCE:ID, e.g. us_ofac_sdn:23213")],
     version: Annotated[str | None, typer.Option("--version", help="Version id or label.")] = None,
+    listed_on: Annotated[
+        str | None, typer.Option("--listed-on", help="YYYY-MM-DD: was it listed that day?")
+    ] = None,
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
-    """Show every field of one listed entry and its designation."""
+    """Show every field of one listed entry, its designation and its history."""
     source, _, entity_id = ref.partition(":")
     if not source or not entity_id:
         raise InputError(f"expected SOURCE:ID (e.g. us_ofac_sdn:23213), got {ref!r}")
     with open_store() as store:
+        if listed_on is not None:
+            day = parse_day(listed_on, "--listed-on")
+            _print_listed(ref, day, history.listed_on(store, source, entity_id, day), output)
+            return
         chosen = store.version(version) if version else None
         entity, held_in = store.entity(source, entity_id, chosen)
+        events = history.timeline(store, source, entity_id)
     if output is TextOrJson.json:
-        write_json({**entity.to_dict(), "version": held_in.label, "caption": entity.caption})
+        timeline = [event.to_json() for event in events]
+        write_json(
+            {
+                **entity.to_dict(),
+                "version": held_in.label,
+                "caption": entity.caption,
+                "timeline": timeline,
+            }
+        )
         return
     stdout.print(entity_table(entity, held_in))
+    stdout.print(timeline_table(events))
+
+
+def _print_listed(ref: str, day: date, listed: bool, output: TextOrJson) -> None:
+    if output is TextOrJson.json:
+        write_json({"ref": ref, "date": day.isoformat(), "listed": listed})
+    else:
+        stdout.print(f"{ref} listed on {day.isoformat()}: {'yes' if listed else 'no'}")
 
 
 def entity_table(entity: Entity, version: ListVersion) -> Table:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from proscribe.model import Entity, Name, Query, Schema
+from proscribe.model import Entity, Name, Query, Schema, bic_head
 from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm, name_form
 from proscribe.text.weights import is_legal_word, is_patronymic
@@ -51,7 +51,7 @@ class Candidate:
 def identifier_key(value: str) -> str:
     """An identifier as compared: upper case letters and digits only, without a type word."""
     text = re.sub(r"[^0-9A-Za-z]", "", value).upper()
-    return text[3:] if text.startswith("IMO") and text[3:].isdigit() else text
+    return text[3:] if text.startswith("IMO") and text[3:].isdigit() else bic_head(text)
 
 
 def _person_hint(schema: Schema) -> bool | None:

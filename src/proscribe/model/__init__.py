@@ -19,7 +19,7 @@ from proscribe.model.entity import (
     unique,
 )
 from proscribe.model.ftm import from_ftm, to_ftm
-from proscribe.model.identifiers import imo_is_valid, parse_query_identifier
+from proscribe.model.identifiers import bic_head, imo_is_valid, parse_query_identifier
 from proscribe.model.query import Query, QueryIdentifier
 from proscribe.model.version import ListVersion
 
@@ -40,6 +40,7 @@ __all__ = [
     "Query",
     "QueryIdentifier",
     "Schema",
+    "bic_head",
     "country_code",
     "country_name",
     "from_ftm",

@@ -1,8 +1,8 @@
 """What changed between two versions of a list: a pure diff of their entities.
 
 History is computed, not stored: the store keeps every version, and a change report is this
-function applied to two of them. Entries are paired by the publisher's id. An entry whose
-content hash is unchanged is skipped without a field comparison; for the others, each field of
+function applied to two of them. Entries are paired by the publisher's id. An unchanged entry
+(equal values) is skipped without a field comparison; for the others, each field of
 `Entity.to_dict()` is compared on its own, names per kind ("names.alias") and the designation
 and `extra` per key ("programs", "extra.title"), so a report says which part changed. Before and
 after values are the JSON-ready values of `to_dict()`; a field absent on one side is `None`.
@@ -58,8 +58,9 @@ def diff(previous: Mapping[str, Entity], current: Mapping[str, Entity]) -> ListD
     amended = []
     for entity_id in sorted(previous.keys() & current.keys()):
         before, after = previous[entity_id], current[entity_id]
-        # The hash is cached nowhere, but equal JSON is the common case and settles it at once.
-        if before.to_json() == after.to_json():
+        # Most entries are unchanged; dataclass equality settles those without serialising
+        # (an order of magnitude cheaper than comparing to_json() of both sides).
+        if before == after:
             continue
         changes = entity_changes(before, after)
         if changes:

@@ -39,3 +39,12 @@ def parse_query_identifier(text: str) -> QueryIdentifier:
     if identifier.type is IdentifierType.IMO and not imo_is_valid(identifier.value):
         raise ValueError(f"invalid IMO number {identifier.value!r} (7 digits, check digit)")
     return identifier
+
+
+def bic_head(value: str) -> str:
+    """A SWIFT/BIC of 11 characters whose branch is XXX (the head office) is the same party as
+    its 8-character form: KDBKKPPYXXX -> KDBKKPPY. Anything else is returned unchanged."""
+    text = value.upper()
+    if len(text) == 11 and text.endswith("XXX") and text[:6].isalpha():
+        return text[:8]
+    return text

@@ -3,6 +3,8 @@
     list_versions     one row per stored publication of a list (its provenance)
     entity_contents   one row per distinct entity content, keyed by Entity.content_hash
     version_entities  which content each entity id has in each version
+    api_keys          API keys of the HTTP service: a role and the sha256 of the secret
+    audit_records     one hash-chained record per screening (see audit.py)
 
 An entry that does not change between two versions is one entity_contents row shared by both
 versions, so a daily list costs its changes, not its size. `data` is the canonical JSON of
@@ -42,6 +44,9 @@ ENTITY_ID_LENGTH = 255
 SCOPE_LENGTH = 500
 DATE_BASIS_LENGTH = 20
 HASH_LENGTH = 64
+NAME_LENGTH = 200
+ROLE_LENGTH = 20
+TIME_LENGTH = 40
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -126,4 +131,33 @@ version_entities = Table(
     # The history of one entry ("every version holding us_ofac_sdn:23213") starts here. No
     # other index: each one is paid on every row of every load, so only queries add them.
     Index(None, "entity_id"),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(NAME_LENGTH), nullable=False),
+    Column("role", String(ROLE_LENGTH), nullable=False),
+    # Only the sha256 of the secret is kept: a copy of the database grants no access.
+    Column("hash", String(HASH_LENGTH), nullable=False, unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime, nullable=True),
+)
+
+# Every value that is hashed is stored as the text that was hashed (time as ISO text, JSON as
+# canonical text), so verifying a record never depends on how a backend returns types.
+audit_records = Table(
+    "audit_records",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("time", String(TIME_LENGTH), nullable=False),
+    Column("caller", String(NAME_LENGTH), nullable=False),
+    Column("query", Text, nullable=False),
+    Column("versions", Text, nullable=False),
+    Column("algorithm", String(SOURCE_LENGTH), nullable=False),
+    Column("config_hash", String(HASH_LENGTH), nullable=False),
+    Column("results", Text, nullable=False),
+    Column("prev_hash", String(HASH_LENGTH), nullable=False),
+    Column("hash", String(HASH_LENGTH), nullable=False),
 )

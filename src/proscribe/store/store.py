@@ -20,8 +20,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from proscribe.errors import InputError, NotFoundError, StoreError
 from proscribe.model import Entity, ListVersion
+from proscribe.store.audit import AuditLog
 from proscribe.store.engine import SQLITE_BEGIN, connect
 from proscribe.store.guard import check_input, check_plausible
+from proscribe.store.keys import ApiKeys
 from proscribe.store.rows import entity_from_data, version_from_row, version_order, version_values
 from proscribe.store.schema import entity_contents, list_versions, version_entities
 from proscribe.store.writer import write_entities
@@ -66,6 +68,16 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    @property
+    def keys(self) -> ApiKeys:
+        """The API keys of the HTTP service."""
+        return ApiKeys(self._engine)
+
+    @property
+    def audit(self) -> AuditLog:
+        """The hash-chained record of every screening."""
+        return AuditLog(self._engine)
 
     # -- writing ---------------------------------------------------------------------------
 

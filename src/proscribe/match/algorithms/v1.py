@@ -35,7 +35,7 @@ V1 = Algorithm(
     features=(
         (name_match, NAME_WEIGHT),
         (name_transliteration_match, 0.0),
-        (name_weak_alias, 1.0),
+        (name_weak_alias, 2.5),
         (name_conflict, 5.0),
         (birth_date_match, 1.5),
         (birth_date_mismatch, 2.5),

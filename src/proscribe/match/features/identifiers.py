@@ -29,6 +29,7 @@ from proscribe.model import (
     IdentifierType,
     QueryIdentifier,
     Schema,
+    bic_head,
     imo_is_valid,
 )
 
@@ -125,4 +126,4 @@ def normalise_identifier(value: str) -> str:
     text = value.upper().strip()
     while found := _TYPE_WORD.match(text):
         text = text[found.end() :]
-    return _SEPARATORS.sub("", text)
+    return bic_head(_SEPARATORS.sub("", text))

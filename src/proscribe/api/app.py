@@ -1,0 +1,72 @@
+"""The FastAPI application: `create_app(settings)` for tests and `from_environment()` for
+uvicorn (`proscribe serve`), which calls it once in each worker process.
+
+The Screener is built once here, from the newest version of every stored list, and reused by
+every request; lists loaded later are served after a restart. Errors of the ProscribeError tree
+and of authentication become `{"error": {"code", "message"}}` with a status; validation errors
+keep FastAPI's field-level `{"detail": [{"loc", "msg", "type"}]}` with 422.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from proscribe import __version__
+from proscribe.api.auth import ApiError
+from proscribe.api.routes import Service, router
+from proscribe.errors import InputError, NotFoundError, ProscribeError, StoreError
+from proscribe.screener import Screener
+from proscribe.settings import Settings
+from proscribe.store import Store
+
+STATUS = {InputError: 422, NotFoundError: 404, StoreError: 503}
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The service on the store named by `settings`, screening its newest list versions."""
+    if not settings.database_url:
+        settings.home.mkdir(parents=True, exist_ok=True)
+    store = Store.open(settings.store_url)
+    screener = Screener.from_store(store, snapshot_dir=settings.home / "index")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="proscribe",
+        version=__version__,
+        description="Sanctions screening with explanations; every screening is audited.",
+        lifespan=lifespan,
+    )
+    app.state.service = Service(settings=settings, store=store, screener=screener)
+    app.include_router(router)
+    app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
+    app.add_exception_handler(ProscribeError, _proscribe_error)  # type: ignore[arg-type]
+    return app
+
+
+def from_environment() -> FastAPI:
+    """The app with settings read from the environment (uvicorn's factory)."""
+    return create_app(Settings())
+
+
+async def _api_error(_request: Request, error: ApiError) -> JSONResponse:
+    return _error(error.status, error.code, error.message)
+
+
+async def _proscribe_error(_request: Request, error: ProscribeError) -> JSONResponse:
+    status = next((code for kind, code in STATUS.items() if isinstance(error, kind)), 500)
+    return _error(status, error.code, error.message)
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(
+        {"error": {"code": code, "message": message}}, status_code=status, headers=headers
+    )

@@ -1,0 +1,60 @@
+"""API keys on every route that reads lists or screens: `Authorization: Bearer <key>` or
+`X-API-Key: <key>`. 401 without a valid key, 403 when its role is too low.
+
+The secret is hashed and looked up, never logged or echoed; callers are named in audit
+records as `key:<id>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from proscribe.store import Store
+from proscribe.store.keys import ApiKey
+
+bearer = HTTPBearer(auto_error=False, description="An API key from `proscribe keys create`.")
+header = APIKeyHeader(name="X-API-Key", auto_error=False)
+
+
+class ApiError(Exception):
+    """An error answered as `{"error": {"code", "message"}}` with an HTTP status."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def require(role: str) -> Callable[..., ApiKey]:
+    """A dependency that admits keys of `role` or higher and returns the key."""
+
+    def check(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
+        api_key: Annotated[str | None, Security(header)],
+    ) -> ApiKey:
+        secret = credentials.credentials if credentials else api_key
+        if not secret:
+            raise ApiError(401, "unauthenticated", "an API key is required")
+        store: Store = request.app.state.service.store
+        key = store.keys.authenticate(secret)
+        if key is None:
+            raise ApiError(401, "unauthenticated", "the API key is unknown or revoked")
+        if not key.allows(role):
+            raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
+        return key
+
+    return check
+
+
+def caller(key: ApiKey) -> str:
+    return f"key:{key.id}"
+
+
+Screen = Annotated[ApiKey, Depends(require("screen"))]
+Admin = Annotated[ApiKey, Depends(require("admin"))]

@@ -1,0 +1,89 @@
+"""`proscribe screen-text`: every mention of a listed party in documents (text or HTML)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from proscribe.cli.output import TextOrJson, plain_table, stdout, write_json_lines
+from proscribe.cli.screen_file import load_screener
+from proscribe.documents import DocumentResult, document_text, screen_text
+from proscribe.errors import InputError
+
+SUFFIXES = {".txt", ".text", ".html", ".htm", ".md"}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("screen-text")(screen_documents)
+
+
+def screen_documents(
+    sources: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE|FOLDER|-", help="Text or HTML files, folders; - for stdin."),
+    ],
+    output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
+    threshold: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="Default: the algorithm's.")
+    ] = None,
+    versions: Annotated[
+        list[str] | None,
+        typer.Option("--version", help="List version (id or label); default: newest of each."),
+    ] = None,
+) -> None:
+    """Find every mention of a listed party in documents: span, text, entry, score and why.
+    A folder screens its .txt, .html, .htm and .md files, in name order."""
+    _check_exist(sources)
+    screener = load_screener(versions)
+    for name, data in _documents(sources):
+        result = screen_text(screener, document_text(data, name), name, threshold=threshold)
+        if output is TextOrJson.json:
+            write_json_lines([result.to_json()])
+        else:
+            _print(result)
+
+
+def _check_exist(sources: list[str]) -> None:
+    """Fail on a missing path before the index is loaded, not after."""
+    for source in sources:
+        if source != "-" and not Path(source).exists():
+            raise InputError(f"{source}: no such file or folder")
+
+
+def _documents(sources: list[str]) -> Iterator[tuple[str, bytes]]:
+    for source in sources:
+        path = Path(source)
+        if source == "-":
+            yield "-", sys.stdin.buffer.read()
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUFFIXES:
+                    yield str(child), child.read_bytes()
+        elif path.is_file():
+            yield source, path.read_bytes()
+        else:
+            raise InputError(f"{source}: no such file or folder")
+
+
+def _print(result: DocumentResult) -> None:
+    title = (
+        f"{result.name}: {len(result.mentions)} mention(s) "
+        f"({result.candidates} candidate spans screened)"
+    )
+    rows = [
+        (
+            f"{m.start}-{m.end}",
+            m.text,
+            f"{m.match.score:.3f}",
+            m.match.entity.caption,
+            m.reference,
+            m.match.comparison.explanation,
+        )
+        for m in result.mentions
+    ]
+    columns = ("span", "text", "score", "listed as", "entry", "why")
+    stdout.print(plain_table(title, columns, rows) if rows else title)

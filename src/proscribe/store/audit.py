@@ -1,0 +1,180 @@
+"""The audit: one hash-chained record per screening, so that any later edit shows.
+
+Each record holds its sequence number, time, caller, the query (or only its hash), the list
+versions, the algorithm and the hash of its configuration, and the results. Its `hash` is
+sha256(prev_hash + canonical JSON of those fields) and `prev_hash` is the hash of the record
+before (64 zeros for the first). Editing a record breaks its own hash; deleting or inserting
+one breaks the sequence or the next record's link. Removing the newest records cannot be seen
+from the chain alone: an exported head hash kept elsewhere proves that (see `head`).
+
+Appends take the write lock (SQLite: BEGIN IMMEDIATE) so that two writers cannot both link to
+the same predecessor; on PostgreSQL the loser of such a race hits the primary key and retries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from proscribe.errors import StoreError
+from proscribe.store.engine import SQLITE_BEGIN
+from proscribe.store.schema import audit_records
+
+GENESIS = "0" * 64
+APPEND_ATTEMPTS = 3
+PAGE = 1_000
+# The fields covered by the hash, in the order they are stored.
+BODY = ("seq", "time", "caller", "query", "versions", "algorithm", "config_hash", "results")
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """What is recorded about one screening; JSON-ready values, hashed as given."""
+
+    caller: str
+    query: Any  # the query as JSON, or {"sha256": ...} when queries are not retained
+    versions: Sequence[str]
+    algorithm: str
+    config_hash: str
+    results: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    records: int  # records checked
+    bad_seq: int | None  # the first record that fails, None when the chain holds
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.bad_seq is None
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def record_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
+    body = {field: record[field] for field in BODY}
+    return hashlib.sha256((prev_hash + canonical(body)).encode()).hexdigest()
+
+
+class AuditLog:
+    """The audit_records table."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def append(self, screenings: Sequence[Screening]) -> list[int]:
+        """Append one record per screening in one transaction; their sequence numbers.
+        Raises StoreError when they cannot be written: the caller must then fail."""
+        for attempt in range(1, APPEND_ATTEMPTS + 1):
+            try:
+                return self._append_once(screenings)
+            except IntegrityError as error:
+                if attempt == APPEND_ATTEMPTS:
+                    raise StoreError(f"cannot write the audit record: {error.orig}") from error
+            except SQLAlchemyError as error:
+                raise StoreError(f"cannot write the audit record: {error}") from error
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _append_once(self, screenings: Sequence[Screening]) -> list[int]:
+        now = datetime.now(UTC).isoformat()
+        with self._engine.connect() as connection:
+            connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+            with connection.begin():
+                seq, prev = _head(connection)
+                rows = []
+                for screening in screenings:
+                    seq += 1
+                    row = _row(seq, now, screening)
+                    row["prev_hash"] = prev
+                    row["hash"] = prev = record_hash(prev, row)
+                    rows.append(row)
+                if rows:
+                    connection.execute(audit_records.insert(), rows)
+        return [int(row["seq"]) for row in rows]
+
+    def head(self) -> tuple[int, str]:
+        """(sequence number, hash) of the newest record; (0, 64 zeros) when there is none."""
+        with self._engine.connect() as connection:
+            return _head(connection)
+
+    def records(
+        self, start: date | None = None, end: date | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Records in sequence order, those of days start..end (inclusive, UTC) when given,
+        with their JSON fields decoded."""
+        for row in self._rows():
+            day = datetime.fromisoformat(row["time"]).date()
+            if (start and day < start) or (end and day > end):
+                continue
+            yield {
+                **row,
+                "query": json.loads(row["query"]),
+                "versions": json.loads(row["versions"]),
+                "results": json.loads(row["results"]),
+            }
+
+    def verify(self) -> Verification:
+        """Walk the chain; the first record that was edited, inserted or follows a deletion."""
+        expected_seq, prev, count = 1, GENESIS, 0
+        for row in self._rows():
+            count += 1
+            seq = int(row["seq"])
+            if seq != expected_seq:
+                reason = f"records {expected_seq} to {seq - 1} are missing (deleted)"
+                return Verification(count, seq, reason)
+            if row["prev_hash"] != prev:
+                return Verification(count, seq, "its link to the record before is broken")
+            if record_hash(prev, row) != row["hash"]:
+                return Verification(count, seq, "its content does not match its hash (edited)")
+            expected_seq, prev = seq + 1, row["hash"]
+        return Verification(count, None)
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        after = 0
+        while True:
+            query = (
+                select(audit_records)
+                .where(audit_records.c.seq > after)
+                .order_by(audit_records.c.seq)
+                .limit(PAGE)
+            )
+            try:
+                with self._engine.connect() as connection:
+                    page = [dict(row) for row in connection.execute(query).mappings()]
+            except SQLAlchemyError as error:
+                raise StoreError(f"cannot read the audit records: {error}") from error
+            yield from page
+            if len(page) < PAGE:
+                return
+            after = int(page[-1]["seq"])
+
+
+def _head(connection: Connection) -> tuple[int, str]:
+    newest = connection.execute(select(func.max(audit_records.c.seq))).scalar()
+    if newest is None:
+        return 0, GENESIS
+    query = select(audit_records.c.hash).where(audit_records.c.seq == newest)
+    return int(newest), str(connection.execute(query).scalar_one())
+
+
+def _row(seq: int, time: str, screening: Screening) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "time": time,
+        "caller": screening.caller,
+        "query": canonical(screening.query),
+        "versions": canonical(list(screening.versions)),
+        "algorithm": screening.algorithm,
+        "config_hash": screening.config_hash,
+        "results": canonical(screening.results),
+    }

@@ -1,0 +1,67 @@
+"""The pure list diff: added, removed and amended entries, field by field."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from proscribe.model import Designation, Entity, Name, NameKind
+from proscribe.model.diff import FieldChange, diff, entity_changes
+from tests.model.strategies import entities
+from tests.store.factory import make_entity
+
+
+def by_id(*items: Entity) -> dict[str, Entity]:
+    return {entity.id: entity for entity in items}
+
+
+@given(st.lists(entities, max_size=5))
+def test_diff_of_a_list_with_itself_is_empty(items: list[Entity]) -> None:
+    listed = {entity.id: entity for entity in items}
+    assert diff(listed, listed).empty
+    assert diff(listed, dict(listed)).amended == ()
+
+
+@given(entities, entities)
+def test_changes_turn_before_into_after(before: Entity, after: Entity) -> None:
+    # Every field that differs is reported, and only those.
+    after = dataclasses.replace(after, source=before.source, id=before.id)
+    found = entity_changes(before, after)
+    assert (found == ()) == (before.to_json() == after.to_json())
+    assert all(change.before != change.after for change in found)
+
+
+def test_added_and_removed_by_id() -> None:
+    a, b, c = make_entity(id="1"), make_entity(id="2"), make_entity(id="3")
+    result = diff(by_id(a, b), by_id(b, c))
+    assert (result.added, result.removed, result.amended) == (("3",), ("1",), ())
+
+
+def test_names_are_compared_per_kind() -> None:
+    before = make_entity(id="7", names=(Name("KIM Jong"), Name("KIM J.", NameKind.ALIAS)))
+    after = make_entity(id="7", names=(Name("KIM Jong"), Name("KIM Chong", NameKind.ALIAS)))
+    (amendment,) = diff(by_id(before), by_id(after)).amended
+    assert amendment.changes == (
+        FieldChange(
+            "names.alias",
+            [{"full": "KIM J.", "kind": "alias"}],
+            [{"full": "KIM Chong", "kind": "alias"}],
+        ),
+    )
+
+
+def test_designation_and_extra_fields_by_key() -> None:
+    before = make_entity(id="9", designation=Designation("test", ("DPRK",)))
+    after = make_entity(
+        id="9",
+        designation=Designation("test", ("DPRK", "DPRK2"), remarks="new remark"),
+        extra={"position": ("Minister",)},
+        birth_dates=(),
+    )
+    changes = {c.field: c for c in entity_changes(before, after)}
+    assert set(changes) == {"programs", "remarks", "extra.position"}
+    assert changes["programs"] == FieldChange("programs", ["DPRK"], ["DPRK", "DPRK2"])
+    assert changes["remarks"].before is None
+    assert changes["extra.position"].after == ["Minister"]
