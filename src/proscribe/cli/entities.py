@@ -25,6 +25,7 @@ from proscribe.cli.output import (
 from proscribe.errors import InputError
 from proscribe.history import parse_day
 from proscribe.model import Entity, ListVersion, country_name, to_ftm
+from proscribe.screener import newest
 
 
 def register(app: typer.Typer) -> None:
@@ -133,7 +134,8 @@ def export(
 
     Default: the newest version of every list in the store."""
     with open_store() as store:
-        versions = [store.version(version)] if version else _newest(store.versions(), source)
+        chosen = [store.version(version)] if version else newest(store)
+        versions = [v for v in chosen if version or not source or v.source in source]
         to_json = to_ftm if export_format is ExportFormat.ftm else Entity.to_dict
         stream = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
         try:
@@ -142,19 +144,3 @@ def export(
             if stream is not sys.stdout:
                 stream.close()
     stderr.print(f"exported {count:,} entities from {len(versions)} list version(s)")
-
-
-def _newest(versions: list[ListVersion], sources: list[str] | None) -> list[ListVersion]:
-    newest: dict[tuple[str, str], ListVersion] = {}
-    for v in versions:
-        if sources and v.source not in sources:
-            continue
-        key = (v.source, v.scope)
-        current = newest.get(key)
-        if current is None or _order(v) > _order(current):
-            newest[key] = v
-    return list(newest.values())
-
-
-def _order(version: ListVersion) -> tuple[str, int]:
-    return (version.published.isoformat() if version.published else "", version.id or 0)
