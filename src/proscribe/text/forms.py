@@ -53,17 +53,28 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
     found_titles: tuple[str, ...] = ()
     if person is not True:
         text = _without_ship_prefix(text)
-    for rendering in romanizations(text if person is False else _given_names_first(text)):
-        toks, form = legal_form(tuple(rendering.split()))
+    for rendering in romanizations(text if person is False else _given_names_first(text, person)):
+        # A person has no legal form: "KOLOSOV, B. V." ends in initials, not in a Dutch BV.
+        toks, form = (
+            (tuple(rendering.split()), None)
+            if person is True
+            else legal_form(tuple(rendering.split()))
+        )
         if person is True or (person is None and form is None):
             stripped, titles = strip_honorifics(toks)
             # "KHAMENEI, Qari": a title that would leave a single word is kept as a word.
             if len(stripped) >= 2:
                 toks, found_titles = stripped, found_titles or titles
         found_form = found_form or form
+        cuts = [toks, *(v for v in joined_variants(toks) if len(v) > len(toks))]
         # Compounds split into their parts (Abdulrahman -> Abd al Rahman) are extra variants;
         # two words written as one are left to the aligner, which pairs a token with two.
-        for cut in (toks, *(v for v in joined_variants(toks) if len(v) > len(toks))):
+        # A "legal form" of single letters may be initials ("KOLOSOV, B. V."): when the
+        # caller does not say what the party is, both readings are kept.
+        whole = tuple(rendering.split())
+        if person is None and form is not None and all(len(t) == 1 for t in set(whole) - set(toks)):
+            cuts.append(whole)
+        for cut in cuts:
             keys = tuple(canonical_token(token) for token in cut)
             # Renderings that differ only within a variant set (choe / choi) compare the same.
             if cut and keys not in keys_of:
@@ -82,7 +93,7 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
     )
 
 
-def _given_names_first(text: str) -> str:
+def _given_names_first(text: str, person: bool | None) -> str:
     """'FAROOQ, Mr Muhammad' -> 'Mr Muhammad FAROOQ': lists write persons surname first, and
     titles then stand after the comma where they cannot be recognised as leading."""
     before, comma, after = text.partition(",")
@@ -90,7 +101,7 @@ def _given_names_first(text: str) -> str:
         return text
     # legal_form never strips a whole name, so ask about the tail behind a stand-in word.
     rest, form = legal_form(("x", *tokens(after)))
-    if form is not None and rest == ("x",):  # "ACME, S.A.": a legal form, not given names
+    if not person and form is not None and rest == ("x",):  # "ACME, S.A.": not given names
         return text
     return f"{after.strip()} {before.strip()}"
 

@@ -46,7 +46,9 @@ def is_legal_word(token: str) -> bool:
     )
 
 
-_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+# Russian and Belarusian forms only: Ukrainian -ovych / -evych end many surnames as well
+# (Yanukovych), which must keep their full weight.
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 
 
 def is_patronymic(token: str) -> bool:
