@@ -4,6 +4,8 @@ PROSCRIBE_HOME            where proscribe keeps its data (default: the user's da
 PROSCRIBE_DATABASE_URL    a SQLAlchemy URL; default: SQLite at $PROSCRIBE_HOME/proscribe.db
 PROSCRIBE_MAX_LIST_AGE_DAYS   a list older than this is stale: /readyz fails (default 7)
 PROSCRIBE_AUDIT_QUERIES   "full" keeps each screened query in the audit, "hash" only its sha256
+PROSCRIBE_RATE_LIMIT_PER_MINUTE   requests a minute per API key, per worker (0: no limit)
+PROSCRIBE_MAX_BODY_BYTES  larger request bodies get 413 (default 2 MB; 0: no limit)
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Settings(BaseSettings):
     database_url: str | None = None
     max_list_age_days: int = Field(default=7, ge=0)
     audit_queries: Literal["full", "hash"] = "full"
+    rate_limit_per_minute: int = Field(default=6000, ge=0)
+    max_body_bytes: int = Field(default=2_000_000, ge=0)
 
     @property
     def store_url(self) -> str:

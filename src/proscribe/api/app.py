@@ -17,7 +17,11 @@ from fastapi.responses import JSONResponse
 
 from proscribe import __version__
 from proscribe.api.auth import ApiError
+from proscribe.api.limits import BodyLimit, RateLimiter
+from proscribe.api.metrics import Metrics
+from proscribe.api.metrics import router as metrics_router
 from proscribe.api.routes import Service, router
+from proscribe.api.yente import router as yente_router
 from proscribe.errors import InputError, NotFoundError, ProscribeError, StoreError
 from proscribe.screener import Screener
 from proscribe.settings import Settings
@@ -45,7 +49,13 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.service = Service(settings=settings, store=store, screener=screener)
+    app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
     app.include_router(router)
+    app.include_router(yente_router)
+    app.include_router(metrics_router)
+    # The last added is outermost: metrics count the 413s and 429s too.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(Metrics)
     app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
     app.add_exception_handler(ProscribeError, _proscribe_error)  # type: ignore[arg-type]
     return app
@@ -57,7 +67,7 @@ def from_environment() -> FastAPI:
 
 
 async def _api_error(_request: Request, error: ApiError) -> JSONResponse:
-    return _error(error.status, error.code, error.message)
+    return _error(error.status, error.code, error.message, error.headers)
 
 
 async def _proscribe_error(_request: Request, error: ProscribeError) -> JSONResponse:
@@ -65,8 +75,11 @@ async def _proscribe_error(_request: Request, error: ProscribeError) -> JSONResp
     return _error(status, error.code, error.message)
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+def _error(
+    status: int, code: str, message: str, extra: dict[str, str] | None = None
+) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    headers.update(extra or {})
     return JSONResponse(
         {"error": {"code": code, "message": message}}, status_code=status, headers=headers
     )

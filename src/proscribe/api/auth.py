@@ -1,5 +1,6 @@
 """API keys on every route that reads lists or screens: `Authorization: Bearer <key>` or
-`X-API-Key: <key>`. 401 without a valid key, 403 when its role is too low.
+`X-API-Key: <key>`. 401 without a valid key, 403 when its role is too low, 429 when the key
+is over its rate limit (`api.limits`).
 
 The secret is hashed and looked up, never logged or echoed; callers are named in audit
 records as `key:<id>`.
@@ -23,11 +24,14 @@ header = APIKeyHeader(name="X-API-Key", auto_error=False)
 class ApiError(Exception):
     """An error answered as `{"error": {"code", "message"}}` with an HTTP status."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers
 
 
 def require(role: str) -> Callable[..., ApiKey]:
@@ -47,6 +51,9 @@ def require(role: str) -> Callable[..., ApiKey]:
             raise ApiError(401, "unauthenticated", "the API key is unknown or revoked")
         if not key.allows(role):
             raise ApiError(403, "forbidden", f"this needs the {role} role; the key has {key.role}")
+        limiter = getattr(request.app.state, "limiter", None)  # see api.limits
+        if limiter is not None:
+            limiter.take(key.id)
         return key
 
     return check

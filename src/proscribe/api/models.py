@@ -39,7 +39,8 @@ class ScreenRequest(BaseModel):
     )
     gender: str | None = Field(default=None, description="male or female")
     limit: int = Field(default=10, ge=1, le=100)
-    threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    # Strict: a JSON `true` is not the number 1 (schemathesis found it accepted).
+    threshold: float | None = Field(default=None, ge=0.0, le=1.0, strict=True)
 
     @field_validator("name")
     @classmethod

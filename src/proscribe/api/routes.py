@@ -22,7 +22,18 @@ from proscribe.screener import Screener
 from proscribe.settings import Settings
 from proscribe.store import Store
 
-router = APIRouter()
+# Documented on every route so that clients (and schemathesis) know the error statuses; the
+# bodies are `{"error": {"code", "message"}}` (400: FastAPI's `{"detail"}`).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body is not JSON."},
+    401: {"description": "No API key, or an unknown or revoked one."},
+    403: {"description": "The key's role is too low for this route."},
+    404: {"description": "No such entity or list."},
+    413: {"description": "The body is larger than the service accepts."},
+    429: {"description": "Over the key's rate limit; `Retry-After` says when to retry."},
+    503: {"description": "No list is loaded, or the store cannot be reached."},
+}
+router = APIRouter(responses=ERRORS)
 
 
 @dataclass(frozen=True, slots=True)

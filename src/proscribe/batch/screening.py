@@ -17,12 +17,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from proscribe.batch.rows import Row, RowError, parse_row
+from proscribe.screen import ScreeningResult
 from proscribe.screener import Screener
+from proscribe.store.audit import Screening
 
 CSV_COLUMNS = (
     "id",
@@ -52,6 +55,9 @@ class ScreenJob:
     output: OutputFormat = OutputFormat.jsonl
     limit: int = 10
     threshold: float | None = None
+    # Makes the audit record of a result, in the worker (it is inherited like the Screener,
+    # never pickled); the records come back with the outcomes and the parent writes them.
+    audit: Callable[[ScreeningResult], Screening] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,7 @@ class Outcome:
     text: str
     hit: bool  # at least one match at the threshold
     error: bool
+    record: Screening | None = None  # to append to the audit; None for a row not screened
 
 
 def screen_rows(job: ScreenJob, rows: list[Row]) -> list[Outcome]:
@@ -72,7 +79,9 @@ def screen_rows(job: ScreenJob, rows: list[Row]) -> list[Outcome]:
             outcomes.append(Outcome(_write(job.output, query.to_json()), False, True))
             continue
         result = job.screener.screen(query, limit=job.limit, threshold=job.threshold)
-        outcomes.append(Outcome(_write(job.output, result.to_json()), bool(result.hits), False))
+        record = job.audit(result) if job.audit else None
+        text = _write(job.output, result.to_json())
+        outcomes.append(Outcome(text, bool(result.hits), False, record))
     return outcomes
 
 

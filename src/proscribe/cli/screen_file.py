@@ -3,6 +3,11 @@
 The Screener is built (or its snapshot loaded) once, here in the parent, before the workers
 are forked; see proscribe.batch. Results go to the output as they come, in input order; a
 progress bar and then a one-line summary go to stderr.
+
+Every screened row is audited (a row that cannot be read is not a screening and is not). The
+workers make the records with the results; the parent appends each chunk's records in one
+transaction, in row order, before it writes that chunk: if they cannot be written the run
+fails, and an output file (-o) is not left behind.
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from proscribe.api.records import cli_caller, screening_record
 from proscribe.batch import Outcome, OutputFormat, ScreenJob, Workers, count_rows, read_rows
 from proscribe.batch.pool import CHUNK_SIZE, default_workers
 from proscribe.batch.screening import csv_header, screen_rows
@@ -28,6 +35,7 @@ from proscribe.cli.output import open_store, stderr
 from proscribe.errors import NotFoundError
 from proscribe.screener import Screener
 from proscribe.settings import Settings
+from proscribe.store import Store
 
 
 def register(app: typer.Typer) -> None:
@@ -60,14 +68,16 @@ def screen_file(
     Columns id, name, schema, birth_date, country (optional: id_number, gender). A malformed
     row gets an error in its place; the run goes on."""
     total = count_rows(input_path)
-    job = ScreenJob(load_screener(versions), output_format, limit, threshold)
+    audit = partial(screening_record, caller=cli_caller(), settings=Settings())
+    job = ScreenJob(load_screener(versions), output_format, limit, threshold, audit)
     processes = _processes(workers, total, chunk_size)
     started = time.perf_counter()
-    with _opened(output) as out, Workers(job, processes) as pool:
+    with open_store() as store, _opened(output) as out, Workers(job, processes) as pool:
         if output_format is OutputFormat.csv:
             out.write(csv_header())
         used = pool.workers if pool.parallel else 1
-        tally = _write_all(pool.map(screen_rows, read_rows(input_path), chunk_size), out, total)
+        batches = pool.map(screen_rows, read_rows(input_path), chunk_size)
+        tally = _write_all(batches, out, total, store)
     stderr.print(tally.summary(time.perf_counter() - started, used), highlight=False)
 
 
@@ -123,11 +133,17 @@ class _Tally:
         )
 
 
-def _write_all(batches: Iterable[list[Outcome]], out: TextIO, total: int | None) -> _Tally:
+def _write_all(
+    batches: Iterable[list[Outcome]], out: TextIO, total: int | None, store: Store
+) -> _Tally:
     tally = _Tally()
     with progress_bar() as progress:
         task = progress.add_task("screening", total=total)
         for outcomes in batches:
+            # Audited before written: StoreError here fails the run (no unaudited screening).
+            records = [outcome.record for outcome in outcomes if outcome.record is not None]
+            if records:
+                store.audit.append(records)
             out.writelines(outcome.text for outcome in outcomes)
             tally.add(outcomes)
             progress.advance(task, len(outcomes))
