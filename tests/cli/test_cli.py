@@ -105,3 +105,12 @@ def test_rejected_file_leaves_the_store_as_it_was(
     assert result.returncode != 0
     assert "consolidated.xml" in result.stderr
     assert run(loaded_home, "lists", "--format", "json").stdout == before
+
+
+def test_load_says_which_form_of_a_list_it_kept(tmp_path: Path, data_dir: Path) -> None:
+    result = run(tmp_path, "load", str(data_dir / "us_ofac_cons/2018-04-06"))
+    assert "kept the ofac_xml form" in result.stderr
+    versions = json.loads(run(tmp_path, "lists", "--format", "json").stdout)
+    assert [(v["source"], v["format"], v["record_count"]) for v in versions] == [
+        ("us_ofac_cons", "ofac_xml", 639)
+    ]

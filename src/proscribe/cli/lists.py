@@ -46,6 +46,16 @@ def load(
         publications = [pub for path in paths for pub in _read_with_status(path)]
         results = save_all(store, publications, as_of.date() if as_of else None, force)
     stdout.print(summary_table(results))
+    for pub in publications:
+        for note in pub.parsed.notes:
+            stderr.print(f"note: {pub.parsed.source}: {note}", markup=False, highlight=False)
+        if pub.skipped:
+            stderr.print(
+                f"note: {pub.parsed.source}: also read from {', '.join(pub.skipped)} "
+                f"in {pub.where}; kept the {pub.parsed.format} form",
+                markup=False,
+                highlight=False,
+            )
 
 
 def _read_with_status(path: Path) -> list[Publication]:

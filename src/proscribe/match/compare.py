@@ -27,10 +27,6 @@ class Comparison:
     names: NameEvidence | None
     explanation: str
 
-    def contribution(self, algorithm: Algorithm, code: str) -> float:
-        result = next((f for f in self.features if f.code == code), None)
-        return 0.0 if result is None else algorithm.weight(code) * result.value
-
 
 def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
     """The query name and listed name that align best, over every name on both sides."""

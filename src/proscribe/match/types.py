@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from proscribe.model import Entity, Name, Query
 from proscribe.text.forms import NameForm
@@ -57,7 +57,6 @@ class MatchConfig:
     the loaded lists so that match need not import index."""
 
     token_weight: Callable[[str], float] = lambda token: 1.0
-    extra: Mapping[str, float] = field(default_factory=dict)
 
 
 Feature = Callable[[Pair, MatchConfig], FeatureResult]
