@@ -16,6 +16,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
 import proscribe.index
@@ -102,6 +103,7 @@ def newest(store: Store) -> list[ListVersion]:
     return [v for (source, scope), v in sorted(latest.items()) if not scope or source not in whole]
 
 
+@cache  # read once per process: the code does not change under a running program
 def _code_fingerprint() -> str:
     """sha256 of the code that shapes an index (text and index packages): a snapshot made by
     other code is never loaded, it is rebuilt."""

@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import proscribe
 
-def run(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROSCRIBE_HOME": str(home), "COLUMNS": "200"}
-    env.pop("PROSCRIBE_DATABASE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "proscribe.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
-    return result
+run = proscribe  # the CLI as a user runs it, from tests/cli/conftest.py
 
 
 @pytest.fixture(scope="module")
