@@ -1,5 +1,6 @@
-"""`proscribe keys ...` (API keys of the service) and `proscribe audit ...` (the screening
-audit: verify its hash chain, export it as JSON lines)."""
+"""`proscribe keys ...` (API keys of the service), `proscribe users ...` (reviewers and web
+sign-in) and `proscribe audit ...` (the screening audit: verify its hash chain, export it as JSON
+lines)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,19 @@ import typer
 from proscribe.cli.output import open_store, plain_table, stdout, write_json_lines
 from proscribe.errors import StoreError
 from proscribe.store.keys import ROLES, ApiKey
+from proscribe.store.users import User
 
 keys_app = typer.Typer(help="API keys of the HTTP service.", no_args_is_help=True)
 audit_app = typer.Typer(help="The audit of every screening.", no_args_is_help=True)
+users_app = typer.Typer(
+    help="Users who review alerts and sign in to the web UI.", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(keys_app, name="keys")
     app.add_typer(audit_app, name="audit")
+    app.add_typer(users_app, name="users")
 
 
 @keys_app.command("create")
@@ -84,3 +90,43 @@ def export(
         with output.open("w", encoding="utf-8") as stream:
             count = write_json_lines(records, stream)
     stdout.print(f"Wrote {count} audit records to {output}.")
+
+
+@users_app.command("add")
+def add_user(
+    name: Annotated[str, typer.Argument(help="The user's sign-in name.")],
+    role: Annotated[str, typer.Option(help=f"One of {', '.join(ROLES)}.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Add a user; the password is asked for (or read from stdin) and stored only hashed."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with open_store() as store:
+        user = store.users.create(name, role, password)
+    stdout.print(f"Added user {user.name} (role {user.role}).")
+
+
+@users_app.command("disable")
+def disable_user(name: Annotated[str, typer.Argument(help="The user's sign-in name.")]) -> None:
+    """Disable a user: they can no longer sign in, and stay listed."""
+    with open_store() as store:
+        user = store.users.disable(name)
+    stdout.print(f"Disabled user {user.name}.")
+
+
+@users_app.command("list")
+def list_users() -> None:
+    """The users: name, role, when created and disabled (never their passwords)."""
+    with open_store() as store:
+        users = store.users.list()
+    columns = ("name", "role", "created", "disabled")
+    stdout.print(plain_table("Users", columns, [_user_row(user) for user in users]))
+
+
+def _user_row(user: User) -> tuple[str, ...]:
+    disabled = user.disabled_at.isoformat(timespec="seconds") if user.disabled_at else ""
+    return (user.name, user.role, user.created_at.isoformat(timespec="seconds"), disabled)

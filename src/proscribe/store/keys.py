@@ -1,8 +1,8 @@
 """API keys: a name, a role, and the sha256 of a secret that is shown once and never stored.
 
-Roles are ordered, `screen < review < admin`: a key may do what its role and every lower role
-may do. A revoked key is kept (with the time it was revoked) so that audit records naming it
-still say whose it was.
+Roles are ordered, `screen < review < approve < admin`: a key may do what its role and every
+lower role may do. A revoked key is kept (with the time it was revoked) so that audit records
+naming it still say whose it was.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy import Engine, RowMapping, select, update
 from proscribe.errors import InputError, NotFoundError
 from proscribe.store.schema import api_keys
 
-ROLES = ("screen", "review", "admin")  # lowest first
+ROLES = ("screen", "review", "approve", "admin")  # lowest first
 SECRET_PREFIX = "psk_"  # recognisable in a leaked file or a secret scanner
 
 

@@ -4,6 +4,7 @@
     entity_contents   one row per distinct entity content, keyed by Entity.content_hash
     version_entities  which content each entity id has in each version
     api_keys          API keys of the HTTP service: a role and the sha256 of the secret
+    users             people who review alerts and sign in to the web UI (see users.py)
     audit_records     one hash-chained record per screening (see audit.py)
 
 An entry that does not change between two versions is one entity_contents row shared by both
@@ -47,6 +48,7 @@ HASH_LENGTH = 64
 NAME_LENGTH = 200
 ROLE_LENGTH = 20
 TIME_LENGTH = 40
+PASSWORD_HASH_LENGTH = 200
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -143,6 +145,17 @@ api_keys = Table(
     Column("hash", String(HASH_LENGTH), nullable=False, unique=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("revoked_at", UTCDateTime, nullable=True),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(NAME_LENGTH), nullable=False, unique=True),
+    Column("role", String(ROLE_LENGTH), nullable=False),
+    Column("password_hash", String(PASSWORD_HASH_LENGTH), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("disabled_at", UTCDateTime, nullable=True),
 )
 
 # Every value that is hashed is stored as the text that was hashed (time as ISO text, JSON as

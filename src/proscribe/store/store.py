@@ -26,6 +26,7 @@ from proscribe.store.guard import check_input, check_plausible
 from proscribe.store.keys import ApiKeys
 from proscribe.store.rows import entity_from_data, version_from_row, version_order, version_values
 from proscribe.store.schema import entity_contents, list_versions, version_entities
+from proscribe.store.users import Users
 from proscribe.store.writer import write_entities
 
 PAGE = 1_000  # entities read per query when iterating a version
@@ -73,6 +74,11 @@ class Store:
     def keys(self) -> ApiKeys:
         """The API keys of the HTTP service."""
         return ApiKeys(self._engine)
+
+    @property
+    def users(self) -> Users:
+        """People who review alerts and sign in to the web UI."""
+        return Users(self._engine)
 
     @property
     def audit(self) -> AuditLog:
