@@ -45,7 +45,7 @@ class User:
 def hash_password(password: str, salt: bytes | None = None) -> str:
     """`scrypt$<salt hex>$<hash hex>` for `password`, with a new random salt unless given."""
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, **SCRYPT)  # type: ignore[arg-type]
+    digest = hashlib.scrypt(password.encode(), salt=salt, **SCRYPT)
     return f"scrypt${salt.hex()}${digest.hex()}"
 
 
