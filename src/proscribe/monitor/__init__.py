@@ -1,1 +1,2 @@
-"""Monitored populations: stored parties, delta rescreening on list changes, alerts and their review."""
+"""Monitored populations: stored parties, delta rescreening on list changes, alerts and
+their review."""
