@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 import pickle
 import re
@@ -11,6 +10,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -19,7 +20,7 @@ from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm, name_form
 from proscribe.text.weights import is_legal_word, is_patronymic
 
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 # Tokens in more names than this are too common to open candidates on their own ('al',
 # 'mohammad', 'company'): they only add to names that a rarer token already found.
 COMMON_DF = 400
@@ -35,6 +36,14 @@ EXACT_COVERAGE = 1.5  # ranks names with exactly the query's words above partial
 DISTANCE_TWO_LENGTH = 7
 PREFIX_LENGTH = 4  # a query token this long that the lists lack may be a name cut short
 MAX_PREFIX_HITS = 50
+NEAR_SIMILARITY = 0.8  # the index's rough similarity of a token one edit or a sound away
+
+Positions = npt.NDArray[np.int32]
+Values = npt.NDArray[np.float64]
+# Names reached by one query token, and how near each is: numpy arrays, so that covering a
+# query with thousands of reached names costs a few vector operations, not a Python loop.
+Hits = tuple[Positions, Values]
+NO_POSITIONS: Positions = np.zeros(0, dtype=np.int32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,19 +90,29 @@ class Index:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.forms: list[NameForm] = []  # every name of every entity
-        self.name_entity: list[int] = []  # name position -> entity position
+        self.name_entity: list[int] = []  # name position -> entity position (array once built)
         self.names: list[Name] = []  # the listed names, parallel to forms
         self.entity_names: list[tuple[int, ...]] = []  # entity -> its name positions
-        self.postings: dict[str, list[int]] = defaultdict(list)  # token -> name positions
+        # token -> name positions while building; then `token_ids` numbers the tokens and the
+        # positions of token t are post_flat[post_start[t]:post_start[t + 1]], sorted.
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.token_ids: dict[str, int] = {}
+        self.post_flat: Positions = NO_POSITIONS
+        self.post_start: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        # Per name: its entity's schema and source as small codes, for filtering reached names.
+        self.name_schema: npt.NDArray[np.int8] = np.zeros(0, dtype=np.int8)
+        self.name_source: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
+        self.source_codes: dict[str, int] = {}
         # Deleted form -> the tokens it comes from, NUL-joined: one string per key unpickles
         # several times faster than one list per key, and there are half a million keys.
         self.neighbours: dict[str, str] = {}
         self._typo_tokens: set[str] = set()  # tokens worth a typo lookup (not joined pairs)
         self.sounds: dict[str, list[str]] = defaultdict(list)  # phonetic key -> tokens
         self.identifiers: dict[str, list[int]] = defaultdict(list)  # key -> entity positions
-        self.long_tokens: dict[str, list[str]] = {}  # first letter -> long list tokens
+        self.long_tokens: dict[str, list[str]] = {}  # first letter + length -> long tokens
         self.sorted_tokens: list[str] = []  # for prefix lookups of names cut short
         self.name_length: list[int] = []  # tokens in each name's first rendering
+        self.name_length_array: Positions = NO_POSITIONS  # the same, once built
         # The sorted variant keys of every name: the same words in any order are found by one
         # lookup, however common the words ("Muhammad al-Muhammad").
         self.exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -133,9 +152,13 @@ class Index:
         """Deduplicate postings, compute token weights and the typo/sound lookups."""
         total = max(len(self.forms), 1)
         neighbours: dict[str, list[str]] = defaultdict(list)
+        flat: list[int] = []
+        starts = [0]
         for token, names in self.postings.items():
             unique = sorted(set(names))
-            self.postings[token] = unique
+            self.token_ids[token] = len(starts) - 1
+            flat.extend(unique)
+            starts.append(len(flat))
             weight = min(1.0, max(0.25, math.log(total / len(unique)) / 6.0))
             self.weights[token] = _fixed_weight(token) or weight
             if len(token) >= MIN_DELETE_LENGTH and token in self._typo_tokens:
@@ -143,15 +166,31 @@ class Index:
                     neighbours[deleted].append(token)
                 self.sounds[phonetic_key(token)].append(token)
                 if len(token) >= DISTANCE_TWO_LENGTH - 1:
-                    self.long_tokens.setdefault(token[0], []).append(token)
+                    self.long_tokens.setdefault(_length_bucket(token), []).append(token)
+        self.post_flat = np.array(flat, dtype=np.int32)
+        self.post_start = np.array(starts, dtype=np.int64)
+        self.postings = {}
         self._weights_limit = len(self.weights) + 200_000
         self.sorted_tokens = sorted(t for t in self._typo_tokens if len(t) >= PREFIX_LENGTH + 1)
-        self.postings = dict(self.postings)
         self.exact = dict(self.exact)
         self.neighbours = {key: "\0".join(tokens) for key, tokens in neighbours.items()}
         self._typo_tokens = set()
         self.sounds = dict(self.sounds)
         self.identifiers = dict(self.identifiers)
+        self._finish_name_arrays()
+
+    def _finish_name_arrays(self) -> None:
+        schemas = list(Schema)
+        entity_schema = [schemas.index(entity.schema) for entity in self.entities]
+        entity_source = [
+            self.source_codes.setdefault(entity.source, len(self.source_codes))
+            for entity in self.entities
+        ]
+        name_entity = np.array(self.name_entity, dtype=np.int32)
+        self.name_schema = np.array(entity_schema, dtype=np.int8)[name_entity]
+        self.name_source = np.array(entity_source, dtype=np.int16)[name_entity]
+        self.name_entity = name_entity.tolist()
+        self.name_length_array = np.array(self.name_length, dtype=np.int32)
 
     def token_weight(self, token: str) -> float:
         """How telling a name token is: 1.0 for rare tokens, down to 0.25 for the commonest;
@@ -176,41 +215,38 @@ class Index:
     ) -> list[Candidate]:
         """The entities most worth scoring for `query`, best first: those whose names cover
         at least `min_coverage` of the query (up to `limit`), and every identifier hit."""
-        coverage: dict[int, float] = {}
+        reached: list[Positions] = []
+        values: list[Values] = []
         for form in forms:
             for variant, keys in zip(form.variants, form.keys, strict=True):
-                for name, value in self._cover(variant, keys).items():
-                    if value >= min_coverage and value > coverage.get(name, 0.0):
-                        coverage[name] = value
+                names, cover = self._cover(variant, keys)
+                kept = cover >= min_coverage
+                reached.append(names[kept])
+                values.append(cover[kept])
             for sorted_keys in form.sorted_keys:
-                for name in self.exact.get(sorted_keys, ()):
-                    coverage[name] = EXACT_COVERAGE
+                exact = np.array(self.exact.get(sorted_keys, ()), dtype=np.int32)
+                reached.append(exact)
+                values.append(np.full(len(exact), EXACT_COVERAGE))
+        names, coverage = _best_per_name(reached, values)
         if schemas is not None or sources is not None:
-            coverage = {
-                name: value
-                for name, value in coverage.items()
-                if self._admits(self.name_entity[name], schemas, sources)
-            }
-        by_entity: dict[int, tuple[float, list[int]]] = {}
+            admitted = self._admitted(names, schemas, sources)
+            names, coverage = names[admitted], coverage[admitted]
         # Enough names to fill `limit` entities even when each has several names hit; among
         # equal coverage, names of about the query's length first ("Muhammad al-Muhammad"
-        # should not lose to every longer name holding both words).
+        # should not lose to every longer name holding both words). Ties broken by position,
+        # never by dict order: results must not depend on the interpreter's hash seed.
         size = len(forms[0].variants[0]) if forms and forms[0].variants else 0
-        lengths = self.name_length
-
-        def rank(item: tuple[int, float]) -> tuple[float, int]:
-            # Ties broken by position, never by dict order: results must not depend on the
-            # interpreter's hash seed.
-            return item[1] - 0.01 * abs(lengths[item[0]] - size), -item[0]
-
-        for name, value in heapq.nlargest(limit * 8, coverage.items(), key=rank):
+        rank = coverage - 0.01 * np.abs(self.name_length_array[names] - size)
+        top = np.lexsort((names, -rank))[: limit * 8]
+        by_entity: dict[int, tuple[float, list[int]]] = {}
+        for name, value in zip(names[top].tolist(), coverage[top].tolist(), strict=True):
             entity = self.name_entity[name]
-            best, names = by_entity.get(entity, (0.0, []))
-            names.append(name)
-            by_entity[entity] = (max(best, value), names)
+            best, hit = by_entity.get(entity, (0.0, []))
+            hit.append(name)
+            by_entity[entity] = (max(best, value), hit)
         ranked = sorted(by_entity.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
         # Names stay in the order they were ranked: best covered first.
-        out = [Candidate(entity, value, tuple(names)) for entity, (value, names) in ranked]
+        out = [Candidate(entity, value, tuple(hit)) for entity, (value, hit) in ranked]
         found = {candidate.entity for candidate in out}
         out += [
             Candidate(entity, 0.0, (), identifier_hit=True)
@@ -218,6 +254,22 @@ class Index:
             if self._admits(entity, schemas, sources)
         ]
         return out
+
+    def _admitted(
+        self,
+        names: Positions,
+        schemas: Collection[Schema] | None,
+        sources: Collection[str] | None,
+    ) -> npt.NDArray[np.bool_]:
+        """Which of these names belong to an entity of the schemas and sources asked for."""
+        admitted = np.ones(len(names), dtype=np.bool_)
+        if schemas is not None:
+            codes = [list(Schema).index(schema) for schema in schemas]
+            admitted &= np.isin(self.name_schema[names], codes)
+        if sources is not None:
+            codes = [self.source_codes[s] for s in sources if s in self.source_codes]
+            admitted &= np.isin(self.name_source[names], codes)
+        return admitted
 
     def _admits(
         self, entity: int, schemas: Collection[Schema] | None, sources: Collection[str] | None
@@ -227,11 +279,9 @@ class Index:
             sources is None or record.source in sources
         )
 
-    def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> dict[int, float]:
-        """For each name reached, the weighted share of this query variant it covers.
-
-        Called for every query, so it works on dicts of name -> float and never builds a
-        per-name structure."""
+    def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> Hits:
+        """The names reached by this query variant, and for each the weighted share of the
+        variant it covers."""
         # Initials are left out: the index cannot look them up, the matcher pairs them.
         weights = [self.token_weight(key) if len(key) > 1 else 0.0 for key in keys]
         total = sum(weights) or 1.0
@@ -239,45 +289,58 @@ class Index:
             (weight / total, self._token_hits(token, key))
             for token, key, weight in zip(variant, keys, weights, strict=True)
         ]
-        # Rare tokens open candidates; common ones only add to names already open, unless
-        # the query has nothing but common tokens ("Mohammed Ali"). Common means the word
-        # itself is in many names, not that its near spellings are ("Sadu" is rare).
+        # Rare tokens open candidates; common ones only add to names a rare token opened,
+        # unless the query has nothing but common tokens ("Mohammed Ali"). Common means the
+        # word itself is in many names, not that its near spellings are ("Sadu" is rare).
         pairs = zip(variant, keys, strict=True)
         common = [self._frequency(token, key) > COMMON_DF for token, key in pairs]
-        all_common = all(common)
-        cover: dict[int, float] = {}
-        order = sorted(range(len(singles)), key=lambda i: len(singles[i][1]))
-        for i in order:
-            share, found = singles[i]
-            if common[i] and not all_common:
-                for name in [n for n in cover if n in found]:
-                    cover[name] += share * found[name]
+        opening = [i for i in range(len(singles)) if not common[i] or all(common)]
+        names, cover = _summed(
+            [singles[i][1][0] for i in opening],
+            [singles[i][0] * singles[i][1][1] for i in opening],
+        )
+        for i in range(len(singles)):
+            if i in opening:
                 continue
-            for name, sim in found.items():
-                cover[name] = cover.get(name, 0.0) + share * sim
+            share, (found, similarity) = singles[i]
+            slots, inside = _slots(names, found)
+            cover[slots[inside]] += share * similarity[inside]
         # Two query tokens written as one in the list (Ryong Hae / Ryonghae): counts for the
         # names that neither token reached on its own.
+        joined_names: list[Positions] = [names]
+        joined_cover: list[Values] = [cover]
         for i in range(len(variant) - 1):
-            left, right = singles[i][1], singles[i + 1][1]
-            share = singles[i][0] + singles[i + 1][0]
             joined = variant[i] + variant[i + 1]
             if len(joined) < MIN_DELETE_LENGTH + 2:
                 continue
             # Typos count here too: Arabic compounds are joined with a vowel that the split
             # spelling lacks (Nur Allah / Nurullah).
-            for name, sim in self._token_hits(joined, joined).items():
-                if name not in left and name not in right:
-                    cover[name] = cover.get(name, 0.0) + share * sim
-        return cover
+            found, similarity = self._token_hits(joined, joined)
+            if not len(found):
+                continue
+            alone = ~(_slots(singles[i][1][0], found)[1] | _slots(singles[i + 1][1][0], found)[1])
+            share = singles[i][0] + singles[i + 1][0]
+            joined_names.append(found[alone])
+            joined_cover.append(share * similarity[alone])
+        if len(joined_names) == 1:
+            return names, cover
+        return _summed(joined_names, joined_cover)
 
     def _frequency(self, token: str, key: str) -> int:
-        return max(len(self.postings.get(token, ())), len(self.postings.get(key, ())))
+        return max(len(self._postings(token)), len(self._postings(key)))
 
-    def _token_hits(self, token: str, key: str) -> dict[int, float]:
+    def _postings(self, token: str) -> Positions:
+        """The sorted positions of the names holding `token` (a view, never modified)."""
+        number = self.token_ids.get(token)
+        if number is None:
+            return NO_POSITIONS
+        return self.post_flat[self.post_start[number] : self.post_start[number + 1]]
+
+    def _token_hits(self, token: str, key: str) -> Hits:
         """Names holding this token, a variant of it, a token one edit away or sounding alike,
-        with a rough similarity. Cached: batches repeat given names and surnames; the cached
-        dicts are never modified."""
-        cache: dict[tuple[str, str], dict[int, float]] = self.__dict__.setdefault("_hits_cache", {})
+        with a rough similarity; each name once. Cached: batches repeat given names and
+        surnames; the cached arrays are never modified."""
+        cache: dict[tuple[str, str], Hits] = self.__dict__.setdefault("_hits_cache", {})
         found = cache.get((token, key))
         if found is None:
             found = self._find_token(token, key)
@@ -286,19 +349,36 @@ class Index:
             cache[(token, key)] = found
         return found
 
-    def _find_token(self, token: str, key: str) -> dict[int, float]:
-        found: dict[int, float] = {}
-        for exact in {token, key}:
-            for name in self.postings.get(exact, ()):
-                found[name] = 1.0
+    def _find_token(self, token: str, key: str) -> Hits:
+        exact = self._postings(token)
+        if key != token:
+            exact = np.union1d(exact, self._postings(key))
+        hits: Hits = (exact, np.ones(len(exact)))
         # A common word's near spellings are mostly other common words: not worth their cost.
-        if len(token) < MIN_DELETE_LENGTH - 1 or len(found) > COMMON_DF:
-            return found
+        if len(token) < MIN_DELETE_LENGTH - 1 or len(exact) > COMMON_DF:
+            return hits
+        near = self._near_tokens(token)
+        near.discard(token)
+        # A common token one edit away is more likely another name.
+        postings = [p for p in (self._postings(other) for other in sorted(near)) if len(p)]
+        postings = [p for p in postings if len(p) <= COMMON_DF]
+        if not postings:
+            return hits
+        every = np.concatenate(postings)
+        nearby = np.unique(every[~_slots(exact, every)[1]])
+        names = np.concatenate((exact, nearby))
+        order = np.argsort(names, kind="stable")  # kept sorted: see _slots
+        similarity = np.concatenate((hits[1], np.full(len(nearby), NEAR_SIMILARITY)))
+        return names[order], similarity[order]
+
+    def _near_tokens(self, token: str) -> set[str]:
+        """List tokens one edit from `token`, sounding like it, or completing it; two edits
+        away when nothing nearer exists."""
         # A 3-letter query token may still be a list token with a letter lost (Ali / Wali).
         deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else ()
         near: set[str] = set()
         for deleted in (token, *deletes):
-            if deleted in self.postings:
+            if deleted in self.token_ids:
                 near.add(deleted)
             joined = self.neighbours.get(deleted)
             if joined:
@@ -310,21 +390,13 @@ class Index:
             for other in self.sounds.get(phonetic_key(token), ())
             if other[0] == token[0] and abs(len(other) - len(token)) <= 1
         )
-        if token not in self.postings:
+        if token not in self.token_ids:
             near.update(self._completions(token))
             # Two edits only when nothing nearer exists: the costliest lookup, for the rare
             # long token mangled twice.
             if not near and len(token) >= DISTANCE_TWO_LENGTH:
                 near.update(self._two_edits(token))
-        near.discard(token)
-        for other in near:
-            postings = self.postings.get(other, ())
-            if len(postings) > COMMON_DF:
-                continue  # a common token one edit away is more likely another name
-            for name in postings:
-                if name not in found:
-                    found[name] = 0.8
-        return found
+        return near
 
     def _completions(self, token: str) -> list[str]:
         """List tokens that start with `token`: the query may be cut short (Ramezan / Rame)."""
@@ -335,9 +407,15 @@ class Index:
         return self.sorted_tokens[start : min(end, start + MAX_PREFIX_HITS)]
 
     def _two_edits(self, token: str) -> list[str]:
-        bucket = self.long_tokens.get(token[0], ())
-        found = process.extract(token, bucket, scorer=OSA.distance, score_cutoff=2, limit=None)
-        return [match for match, _, _ in found]
+        # Two edits change the length by two at most: only buckets of nearby lengths.
+        found: list[str] = []
+        for length in range(len(token) - 2, len(token) + 3):
+            bucket = self.long_tokens.get(token[0] + str(length), ())
+            matches = process.extract(
+                token, bucket, scorer=OSA.distance, score_cutoff=2, limit=None
+            )
+            found.extend(match for match, _, _ in matches)
+        return found
 
     def _identifier_hits(self, query: Query) -> set[int]:
         hits: set[int] = set()
@@ -360,6 +438,41 @@ class Index:
         index = cls.__new__(cls)
         index.__dict__.update(state)
         return index
+
+
+def _length_bucket(token: str) -> str:
+    """Long tokens are grouped by first letter and length for the two-edit lookup."""
+    return token[0] + str(len(token))
+
+
+def _slots(ordered: Positions, values: Positions) -> tuple[Positions, npt.NDArray[np.bool_]]:
+    """Where each of `values` is in the sorted array `ordered`, and whether it is there at all:
+    a membership test several times cheaper than np.isin on the small arrays of one query."""
+    if not len(ordered):
+        return np.zeros(len(values), dtype=np.int32), np.zeros(len(values), dtype=np.bool_)
+    slots = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1).astype(np.int32)
+    return slots, ordered[slots] == values
+
+
+def _summed(names: list[Positions], values: list[Values]) -> Hits:
+    """Each name once, with the sum of its values, names in ascending order."""
+    if not names:
+        return NO_POSITIONS, np.zeros(0)
+    every = np.concatenate(names)
+    unique, inverse = np.unique(every, return_inverse=True)
+    summed: Values = np.bincount(inverse, weights=np.concatenate(values)).astype(np.float64)
+    return unique.astype(np.int32), summed
+
+
+def _best_per_name(names: list[Positions], values: list[Values]) -> Hits:
+    """Each name once, with the largest of its values."""
+    if not names:
+        return NO_POSITIONS, np.zeros(0)
+    every = np.concatenate(names)
+    unique, inverse = np.unique(every, return_inverse=True)
+    best = np.zeros(len(unique))
+    np.maximum.at(best, inverse, np.concatenate(values))
+    return unique.astype(np.int32), best
 
 
 def _name_tokens(form: NameForm) -> set[str]:

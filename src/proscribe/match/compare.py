@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from proscribe.match.algorithms.base import Algorithm
 from proscribe.match.explain import explanation
-from proscribe.match.names import align
+from proscribe.match.names import Alignment, align
 from proscribe.match.types import FeatureResult, MatchConfig, NameEvidence, Pair
+from proscribe.model import Name
+from proscribe.text.forms import NameForm
 
 GOOD_ENOUGH = 0.95  # a name pairing this good ends the search over an entry's names
 
@@ -30,26 +32,31 @@ class Comparison:
 
 def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
     """The query name and listed name that align best, over every name on both sides."""
-    best: NameEvidence | None = None
+    best: tuple[Alignment, NameForm, Name, NameForm] | None = None
     for query_form in pair.query_forms:
         for name, form in pair.entity_forms:
             found = align(query_form, form, config.token_weight)
-            if found is None or (best is not None and found.score <= best.score):
+            if found is None or (best is not None and found.score <= best[0].score):
                 continue
-            best = NameEvidence(
-                score=found.score,
-                conflict=found.conflict,
-                query_name=query_form.text,
-                name=name,
-                pairs=found.pairs,
-                query_rendering=found.query_rendering,
-                list_rendering=found.list_rendering,
-                query_romanized=query_form.romanized,
-                list_romanized=form.romanized,
-            )
+            best = (found, query_form, name, form)
             if found.score >= GOOD_ENOUGH:
-                return best  # names are tried best covered first: another will not beat this
-    return best
+                break  # names are tried best covered first: another will not beat this
+        if best is not None and best[0].score >= GOOD_ENOUGH:
+            break
+    if best is None:
+        return None
+    found, query_form, name, form = best
+    return NameEvidence(
+        score=found.score,
+        conflict=found.conflict,
+        query_name=query_form.text,
+        name=name,
+        pairs=found.pairs,
+        query_rendering=found.query_rendering,
+        list_rendering=found.list_rendering,
+        query_romanized=query_form.romanized,
+        list_romanized=form.romanized,
+    )
 
 
 def compare(pair: Pair, algorithm: Algorithm, config: MatchConfig) -> Comparison:

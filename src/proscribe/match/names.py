@@ -36,15 +36,33 @@ Weight = Callable[[str], float]
 
 
 @dataclass(frozen=True, slots=True)
+class Sides:
+    """Both names' tokens with their pairing similarities and weights: what the conflict is
+    computed from, kept so that it is computed only for the alignment that wins."""
+
+    q: Sequence[str]
+    q_sim: list[float]
+    q_weights: list[float]
+    c: Sequence[str]
+    c_sim: list[float]
+    c_weights: list[float]
+
+
+@dataclass(frozen=True, slots=True)
 class Alignment:
     score: float
-    # The smaller of the weighted shares of words left unpaired on each side: 0 when one name
-    # explains the other entirely (a truncated or longer name), high when both hold words the
-    # other lacks ("Atiqullah Wali Basir" / "Atiqullah Wali Mohammad": another person).
-    conflict: float
     pairs: tuple[tuple[str, str, float], ...]  # (query token, list token(s), similarity)
     query_rendering: str
     list_rendering: str
+    sides: Sides | None = None  # None when the names are the same words: no conflict
+
+    @property
+    def conflict(self) -> float:
+        """The smaller of the weighted shares of words left unpaired on each side: 0 when one
+        name explains the other entirely (a truncated or longer name), high when both hold
+        words the other lacks ("Atiqullah Wali Basir" / "Atiqullah Wali Mohammad": another
+        person). Computed on demand: most alignments lose to a better one and never need it."""
+        return 0.0 if self.sides is None else _conflict(self.sides)
 
 
 @lru_cache(maxsize=1 << 20)
@@ -57,7 +75,14 @@ def token_similarity(a: str, a_key: str, b: str, b_key: str) -> float:
         return 1.0
     if min(len(a), len(b)) < 2:
         return 0.0
-    score = max(_typo_similarity(a, b), _typo_similarity(a_key, b_key), _prefix_similarity(a, b))
+    # More than two letters apart in length: no typo, no sound-alike; only a cut-short token
+    # can still be the same word. Most pairs of a candidate's tokens end here.
+    if abs(len(a) - len(b)) > 2 and abs(len(a_key) - len(b_key)) > 2:
+        return _prefix_similarity(a, b)
+    score = _typo_similarity(a, b)
+    if (a_key, b_key) != (a, b):
+        score = max(score, _typo_similarity(a_key, b_key))
+    score = max(score, _prefix_similarity(a, b))
     # Sound-alike only between tokens of four letters or more and of similar length:
     # phonetic keys drop vowels, so 'ryong' and 'ryonghae', or 'choe' and 'jo', share one.
     if (
@@ -99,8 +124,8 @@ def align_tokens(
     c: Sequence[str],
     c_keys: Sequence[str],
     weight: Weight,
-) -> tuple[float, float, list[tuple[str, str, float]]]:
-    """Score one query rendering against one list rendering: (score, conflict, pairs)."""
+) -> tuple[float, list[tuple[str, str, float]], Sides]:
+    """Score one query rendering against one list rendering: (score, pairs, sides)."""
     options = _single_options(q, q_keys, c, c_keys)
     q_sim, c_sim, pairs = _greedy(options, q, c)
     # Joined pairings (Ryonghae / Ryong Hae) are looked for only when a long token is left
@@ -117,7 +142,7 @@ def align_tokens(
     score = QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
     if not _substantive(pairs):
         score *= 0.5  # only initials and particles agree ("EL M."): no evidence of a name
-    return score, _conflict(q, q_sim, q_weights, c, c_sim, c_weights), pairs
+    return score, pairs, Sides(q, q_sim, q_weights, c, c_sim, c_weights)
 
 
 PARTICLES = frozenset(
@@ -163,17 +188,12 @@ def _substantive(pairs: list[tuple[str, str, float]]) -> bool:
     )
 
 
-def _conflict(
-    q: Sequence[str],
-    q_sim: list[float],
-    q_weights: list[float],
-    c: Sequence[str],
-    c_sim: list[float],
-    c_weights: list[float],
-) -> float:
+def _conflict(sides: Sides) -> float:
     """The smaller weighted share of words left unpaired on either side. A leftover word that
     still resembles a leftover of the other side (Jaro-Winkler >= 0.75: a heavily mistyped
     word) is not counted: it may be the same word."""
+    q, q_sim, q_weights = sides.q, sides.q_sim, sides.q_weights
+    c, c_sim, c_weights = sides.c, sides.c_sim, sides.c_weights
     left_q = [i for i, sim in enumerate(q_sim) if not sim]
     left_c = [j for j, sim in enumerate(c_sim) if not sim]
     if not left_q or not left_c:
@@ -266,14 +286,14 @@ def align(query: NameForm, listed: NameForm, weight: Weight) -> Alignment | None
             if q_sorted == c_sorted:
                 q = query.variants[qi]
                 same = tuple((token, token, 1.0) for token in q)
-                return Alignment(1.0, 0.0, same, query.renderings[qi], listed.renderings[ci])
+                return Alignment(1.0, same, query.renderings[qi], listed.renderings[ci])
     best: Alignment | None = None
     for qi, (q, q_keys) in enumerate(zip(query.variants, query.keys, strict=True)):
         for ci, (c, c_keys) in enumerate(zip(listed.variants, listed.keys, strict=True)):
-            score, conflict, pairs = align_tokens(q, q_keys, c, c_keys, weight)
+            score, pairs, sides = align_tokens(q, q_keys, c, c_keys, weight)
             if best is None or score > best.score:
                 best = Alignment(
-                    score, conflict, tuple(pairs), query.renderings[qi], listed.renderings[ci]
+                    score, tuple(pairs), query.renderings[qi], listed.renderings[ci], sides
                 )
             if score >= 1.0:
                 return best
