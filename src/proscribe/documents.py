@@ -123,7 +123,7 @@ def document_text(data: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ParseError("not UTF-8 text", file=name, line=line) from error
-    return _html_text(text, name) if _looks_like_html(text) else text
+    return html_text(text, name) if _looks_like_html(text) else text
 
 
 def _looks_like_html(text: str) -> bool:
@@ -133,7 +133,9 @@ def _looks_like_html(text: str) -> bool:
     )
 
 
-def _html_text(text: str, name: str) -> str:
+def html_text(text: str, name: str = "-") -> str:
+    """The text of an HTML page: markup, comments, scripts and styles removed, a line break
+    after each block (paragraph, heading, list item, row) so runs do not join across them."""
     # The HTML parser reads no DTD and fetches nothing; entities are HTML's own named ones.
     parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:

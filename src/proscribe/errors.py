@@ -8,6 +8,7 @@
     │   └── ImplausibleListError    empty list, or far smaller than the version it would replace
     ├── NotFoundError               an entity, list or version that the store does not hold
     ├── StoreError                  the database refused or is not set up
+    ├── ConflictError               someone else changed the record first (optimistic lock)
     └── FetchError                  a publisher could not be reached or sent something broken
         └── OfflineError            no network at all
 
@@ -81,6 +82,14 @@ class NotFoundError(ProscribeError):
 class StoreError(ProscribeError):
     code = "store_error"
     exit_code = 4
+
+
+class ConflictError(ProscribeError):
+    """Another user changed the record since it was read: nothing was written; read it again
+    and decide on what it says now."""
+
+    code = "conflict"
+    exit_code = 6
 
 
 class FetchError(ProscribeError):

@@ -131,6 +131,20 @@ def _load_snapshot(folder: Path, versions: Sequence[ListVersion]) -> Index | Non
         return None  # a snapshot of another release: rebuild it
 
 
+def index_snapshot(
+    store: Store, versions: Sequence[str] | None, folder: Path
+) -> tuple[Path, list[ListVersion]]:
+    """The snapshot file of the index of `versions` (ids or labels; by default the newest of
+    every list) and those versions; the index is built and saved first when there is none.
+    For screening in other processes (Dask workers), which load the file themselves: this
+    process does not keep the index."""
+    chosen = [store.version(ref) for ref in versions] if versions else newest(store)
+    path = _snapshot_path(folder, chosen)
+    if not path.exists():
+        _save_snapshot(folder, chosen, build_index(e for v in chosen for e in store.entities(v)))
+    return path, chosen
+
+
 def _save_snapshot(folder: Path, versions: Sequence[ListVersion], index: Index) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     path = _snapshot_path(folder, versions)

@@ -6,6 +6,8 @@ PROSCRIBE_MAX_LIST_AGE_DAYS   a list older than this is stale: /readyz fails (de
 PROSCRIBE_AUDIT_QUERIES   "full" keeps each screened query in the audit, "hash" only its sha256
 PROSCRIBE_RATE_LIMIT_PER_MINUTE   requests a minute per API key, per worker (0: no limit)
 PROSCRIBE_MAX_BODY_BYTES  larger request bodies get 413 (default 2 MB; 0: no limit)
+PROSCRIBE_SESSION_MINUTES a web UI session ends after this many idle minutes (default 30)
+PROSCRIBE_SESSION_SECRET  signs web UI session cookies; default: a random key kept in home
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class Settings(BaseSettings):
     audit_queries: Literal["full", "hash"] = "full"
     rate_limit_per_minute: int = Field(default=6000, ge=0)
     max_body_bytes: int = Field(default=2_000_000, ge=0)
+    session_minutes: int = Field(default=30, ge=1)
+    session_secret: str | None = Field(default=None, repr=False)
 
     @property
     def store_url(self) -> str:

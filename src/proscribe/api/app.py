@@ -16,18 +16,20 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from proscribe import __version__
+from proscribe.api.alerts import router as alerts_router
 from proscribe.api.auth import ApiError
+from proscribe.api.documents import router as documents_router
 from proscribe.api.limits import BodyLimit, RateLimiter
 from proscribe.api.metrics import Metrics
 from proscribe.api.metrics import router as metrics_router
 from proscribe.api.routes import Service, router
 from proscribe.api.yente import router as yente_router
-from proscribe.errors import InputError, NotFoundError, ProscribeError, StoreError
+from proscribe.errors import ConflictError, InputError, NotFoundError, ProscribeError, StoreError
 from proscribe.screener import Screener
 from proscribe.settings import Settings
 from proscribe.store import Store
 
-STATUS = {InputError: 422, NotFoundError: 404, StoreError: 503}
+STATUS = {InputError: 422, NotFoundError: 404, StoreError: 503, ConflictError: 409}
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -52,7 +54,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
     app.include_router(router)
     app.include_router(yente_router)
+    app.include_router(documents_router)
     app.include_router(metrics_router)
+    app.include_router(alerts_router)
     # The last added is outermost: metrics count the 413s and 429s too.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(Metrics)

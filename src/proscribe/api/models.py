@@ -7,9 +7,11 @@ country or schema is a 422 naming its field, and `to_query` cannot fail.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from proscribe.model import (
     Query,
@@ -21,6 +23,23 @@ from proscribe.model import (
 
 MAX_BATCH = 1_000
 Text = Annotated[str, Field(max_length=500)]
+
+
+def _iso_day(value: object) -> object:
+    """Only YYYY-MM-DD text: pydantic alone would also read a number of seconds as a date."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return date.fromisoformat(value)  # its ValueError (month 13) is a 422 on the field
+
+
+# A day for as-of screening: the list versions in force on it (see proscribe.history).
+Day = Annotated[date, BeforeValidator(_iso_day)]
+AsOf = Annotated[
+    Day | None,
+    Field(description="YYYY-MM-DD: screen against the list versions in force that day."),
+]
 
 
 class ScreenRequest(BaseModel):
@@ -41,6 +60,13 @@ class ScreenRequest(BaseModel):
     limit: int = Field(default=10, ge=1, le=100)
     # Strict: a JSON `true` is not the number 1 (schemathesis found it accepted).
     threshold: float | None = Field(default=None, ge=0.0, le=1.0, strict=True)
+    as_of: AsOf = None
+    record: bool = Field(
+        default=False,
+        strict=True,
+        description="Open an alert for each match, the query standing as a party "
+        "(POST /v1/screen only; needs the review role).",
+    )
 
     @field_validator("name")
     @classmethod
@@ -115,3 +141,4 @@ class BatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     queries: list[ScreenRequest] = Field(min_length=1, max_length=MAX_BATCH)
+    as_of: AsOf = None  # for the queries that give none of their own

@@ -2,6 +2,12 @@
 
 The record keeps the top candidates with their scores and reason codes, not the full
 explanations: those are reproducible from the list versions, algorithm and query it names.
+
+A document or a payment message is one screening (one record), however many spans or fields
+were screened in it: its query is `{"kind": "document"|"message", "sha256", ...}`, with the
+text of the document or the screened fields of the message unless only hashes are retained
+(then only the kind and the sha256 of the text, or of the message as received); its results
+are the mentions (with their character span) or the hits (with their field path).
 """
 
 from __future__ import annotations
@@ -11,8 +17,11 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+from proscribe.documents import DocumentResult
 from proscribe.model import Query
+from proscribe.payments import MessageResult
 from proscribe.screen import ScreeningResult
+from proscribe.screener import Screener
 from proscribe.settings import Settings
 from proscribe.store import Store
 from proscribe.store.audit import Screening, canonical
@@ -69,3 +78,60 @@ def audit_screenings(
     """Append one audit record per result; raises StoreError (and so fails the screening)
     when they cannot be written."""
     store.audit.append([screening_record(r, caller, settings) for r in results])
+
+
+def document_record(
+    result: DocumentResult, text: str, screener: Screener, caller: str, settings: Settings
+) -> Screening:
+    """The audit record of one document screened by `screener`."""
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    query: Any = {"kind": "document", "sha256": digest}
+    if settings.audit_queries != "hash":
+        query.update(document=result.name, characters=len(text), text=text)
+    results = [
+        {
+            "entity_id": m.match.entity.id,
+            "source": m.match.entity.source,
+            "score": m.match.score,
+            "match": m.match.match,
+            "reasons": sorted(f.code for f in m.match.comparison.features if f.value),
+            "start": m.start,
+            "end": m.end,
+        }
+        for m in result.mentions
+    ]
+    return _record(screener, caller, query, results)
+
+
+def message_record(
+    result: MessageResult, data: bytes, screener: Screener, caller: str, settings: Settings
+) -> Screening:
+    """The audit record of one payment message (`data` as received) screened by `screener`."""
+    query: Any = {"kind": "message", "sha256": hashlib.sha256(data).hexdigest()}
+    if settings.audit_queries != "hash":
+        parties = result.to_json()["parties"]
+        query.update(message=result.name, type=result.type, parties=parties)
+    results = [
+        {
+            "entity_id": hit.entity.id,
+            "source": hit.entity.source,
+            "score": hit.score,
+            "match": True,
+            "reasons": list(hit.reasons),
+            "path": hit.path,
+            "role": hit.role,
+        }
+        for hit in result.hits
+    ]
+    return _record(screener, caller, query, results)
+
+
+def _record(screener: Screener, caller: str, query: Any, results: Any) -> Screening:
+    return Screening(
+        caller=caller,
+        query=query,
+        versions=[version.label for version in screener.versions],
+        algorithm=screener.algorithm.name,
+        config_hash=screener.algorithm.config_hash,
+        results=results,
+    )

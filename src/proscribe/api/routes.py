@@ -6,16 +6,23 @@ and the OpenAPI document are open, as load balancers and client generators call 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from proscribe import history
+from proscribe.api.alerts import record_alerts
 from proscribe.api.auth import Admin, ApiError, Screen, caller
-from proscribe.api.models import BatchRequest, ScreenRequest
+from proscribe.api.models import BatchRequest, Day, ScreenRequest
 from proscribe.api.records import audit_screenings
+from proscribe.errors import NotFoundError
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM
 from proscribe.model import ListVersion
 from proscribe.screener import Screener
@@ -36,6 +43,48 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(responses=ERRORS)
 
 
+AS_OF_SCREENERS = 4  # screeners of past list versions kept (an index is ~100-300 MB each)
+
+
+class Screeners:
+    """Screeners of other sets of list versions (as-of screening), built on first use from
+    the index snapshot (or the store) and kept, the `size` most recently used at most."""
+
+    def __init__(self, service: Service, size: int = AS_OF_SCREENERS) -> None:
+        self.service = service
+        self.size = size
+        self._kept: OrderedDict[tuple[int, ...], Screener] = OrderedDict()
+        self._lock = threading.Lock()  # guards _kept; routes run in threads
+        self._building = threading.Lock()  # one index built at a time, never twice
+
+    def get(self, versions: Sequence[ListVersion]) -> Screener:
+        key = tuple(sorted(version.id or 0 for version in versions))
+        found = self._take(key)
+        if found is not None:
+            return found
+        with self._building:
+            found = self._take(key)  # built by the request that held the lock before
+            if found is None:
+                settings = self.service.settings
+                found = Screener.from_store(
+                    self.service.store,
+                    [str(version.id) for version in versions],
+                    snapshot_dir=settings.home / "index",
+                )
+                with self._lock:
+                    self._kept[key] = found
+                    while len(self._kept) > self.size:
+                        self._kept.popitem(last=False)
+        return found
+
+    def _take(self, key: tuple[int, ...]) -> Screener | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+
 @dataclass(frozen=True, slots=True)
 class Service:
     """What the routes share: built once at startup, kept in `app.state.service`."""
@@ -43,6 +92,28 @@ class Service:
     settings: Settings
     store: Store
     screener: Screener
+    past: Screeners = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "past", Screeners(self))
+
+    def screener_on(
+        self, day: date | None, where: tuple[str | int, ...] = ("body", "as_of")
+    ) -> Screener:
+        """The screener of the list versions in force on `day` (None: the newest, which the
+        service screens by default). No version published by then is a 422 on the field
+        at `where`: the request asks for lists the store cannot show."""
+        if day is None:
+            return self.screener
+        try:
+            versions = history.versions_in_force(self.store, day)
+        except NotFoundError as error:
+            raise RequestValidationError(
+                [{"type": "value_error", "loc": where, "msg": error.message, "input": str(day)}]
+            ) from error
+        if {v.id for v in versions} == {v.id for v in self.screener.versions}:
+            return self.screener
+        return self.past.get(versions)
 
 
 def _service(request: Request) -> Service:
@@ -52,37 +123,66 @@ def _service(request: Request) -> Service:
 
 @router.post("/v1/screen", tags=["screening"])
 def screen_one(body: ScreenRequest, key: Screen, request: Request) -> dict[str, Any]:
-    """Screen one query; the result is audited before it is returned."""
+    """Screen one query (with `as_of`, against the list versions in force that day); the
+    result is audited before it is returned."""
     service = _loaded(request)
-    result = service.screener.screen(body.to_query(), limit=body.limit, threshold=body.threshold)
+    screener = service.screener_on(body.as_of)
+    result = screener.screen(body.to_query(), limit=body.limit, threshold=body.threshold)
     audit_screenings(service.store, caller(key), [result], service.settings)
+    if body.record:  # alerts for review: see api/alerts.py
+        return {**result.to_json(), "alerts": record_alerts(service.store, screener, key, result)}
     return result.to_json()
 
 
 @router.post("/v1/screen/batch", tags=["screening"])
 def screen_batch(body: BatchRequest, key: Screen, request: Request) -> dict[str, Any]:
-    """Screen up to 1,000 queries; one audit record each, written together."""
+    """Screen up to 1,000 queries; one audit record each, written together. A query's own
+    `as_of` wins over the batch's."""
     service = _loaded(request)
-    results = [
-        service.screener.screen(q.to_query(), limit=q.limit, threshold=q.threshold)
-        for q in body.queries
-    ]
+    results = []
+    for number, q in enumerate(body.queries):
+        where = ("body", "queries", number, "as_of") if q.as_of else ("body", "as_of")
+        screener = service.screener_on(q.as_of or body.as_of, where)
+        results.append(screener.screen(q.to_query(), limit=q.limit, threshold=q.threshold))
     audit_screenings(service.store, caller(key), results, service.settings)
     return {"results": [result.to_json() for result in results]}
 
 
 @router.get("/v1/entities/{source}/{entity_id}", tags=["lists"])
-def entity(source: str, entity_id: str, _key: Screen, request: Request) -> dict[str, Any]:
-    """Every field of one listed entry from the newest version holding it, and the versions
-    that held it (equal content hashes: unchanged)."""
+def entity(
+    source: str,
+    entity_id: str,
+    _key: Screen,
+    request: Request,
+    listed_on: Annotated[
+        Day | None, Query(description="YYYY-MM-DD: was the entry listed that day?")
+    ] = None,
+) -> dict[str, Any]:
+    """Every field of one listed entry from the newest version holding it, the versions that
+    held it (equal content hashes: unchanged) and its timeline (listed, amended with each
+    field before and after, delisted, re-listed), as `proscribe show --format json` gives
+    it. With `listed_on`, also whether the list in force that day held the entry (`listed`
+    null with a `reason` when no version of the list published by then is stored)."""
     store = _service(request).store
     found, version = store.entity(source, entity_id)
-    history = [
+    holders = [
         {"version": held.label, "content_hash": content_hash}
         for held, content_hash in store.entity_versions(source, entity_id)
     ]
     data = found.to_dict()
-    data.update(caption=found.caption, version=version.label, history=history)
+    data.update(
+        caption=found.caption,
+        version=version.label,
+        history=holders,
+        timeline=[event.to_json() for event in history.timeline(store, source, entity_id)],
+    )
+    if listed_on is not None:
+        answer: dict[str, Any] = {"date": listed_on.isoformat()}
+        try:
+            answer["listed"] = history.listed_on(store, source, entity_id, listed_on)
+        except NotFoundError as error:
+            answer.update(listed=None, reason=error.message)
+        data["listed_on"] = answer
     return data
 
 
@@ -158,6 +258,11 @@ def _loaded(request: Request) -> Service:
     if not service.screener.versions:
         raise ApiError(503, "no_lists", "no list is loaded: run `proscribe load` and restart")
     return service
+
+
+def loaded(request: Request) -> Service:
+    """The service of a screening route in another router: 503 when no list is loaded."""
+    return _loaded(request)
 
 
 def age_days(version: ListVersion) -> int | None:

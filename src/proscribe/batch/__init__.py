@@ -6,8 +6,8 @@ row into a Query (or an error that names the line and field: a bad row never fai
 `pool` spreads chunks of rows over forked workers that share one Screener, and `screening`
 screens a chunk and writes each result in the output format, inside the worker.
 
-This is the local backend, for one machine; a distributed one (Dask) would sit beside `pool`
-and reuse the rest.
+`pool` is the local backend, for one machine; `dask_engine` sits beside it and reuses the
+rest on a Dask cluster, whose workers each load the index snapshot from its path.
 """
 
 from proscribe.batch.files import INPUT_FORMATS, count_rows, read_rows

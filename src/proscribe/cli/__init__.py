@@ -17,6 +17,7 @@ from proscribe.cli import (
     history,
     lists,
     messages,
+    monitor,
     screen_file,
     screening,
     selftest,
@@ -42,6 +43,7 @@ admin.register(app)
 history.register(app)
 messages.register(app)
 documents.register(app)
+monitor.register(app)
 
 
 def main() -> None:

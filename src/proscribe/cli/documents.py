@@ -1,4 +1,7 @@
-"""`proscribe screen-text`: every mention of a listed party in documents (text or HTML)."""
+"""`proscribe screen-text`: every mention of a listed party in documents (text or HTML).
+
+Each document is one screening, audited (`api.records.document_record`) before it is shown.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,12 @@ from typing import Annotated
 
 import typer
 
-from proscribe.cli.output import TextOrJson, plain_table, stdout, write_json_lines
-from proscribe.cli.screen_file import load_screener
+from proscribe.api.records import cli_caller, document_record
+from proscribe.cli.output import TextOrJson, open_store, plain_table, stdout, write_json_lines
+from proscribe.cli.screen_file import load_screener, versions_as_of
 from proscribe.documents import DocumentResult, document_text, screen_text
 from proscribe.errors import InputError
+from proscribe.settings import Settings
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".md"}
 
@@ -34,17 +39,26 @@ def screen_documents(
         list[str] | None,
         typer.Option("--version", help="List version (id or label); default: newest of each."),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="YYYY-MM-DD: the lists as they stood that day."),
+    ] = None,
 ) -> None:
     """Find every mention of a listed party in documents: span, text, entry, score and why.
     A folder screens its .txt, .html, .htm and .md files, in name order."""
     _check_exist(sources)
-    screener = load_screener(versions)
-    for name, data in _documents(sources):
-        result = screen_text(screener, document_text(data, name), name, threshold=threshold)
-        if output is TextOrJson.json:
-            write_json_lines([result.to_json()])
-        else:
-            _print(result)
+    screener = load_screener(versions_as_of(versions, as_of))
+    settings, caller = Settings(), cli_caller()
+    with open_store() as store:
+        for name, data in _documents(sources):
+            text = document_text(data, name)
+            result = screen_text(screener, text, name, threshold=threshold)
+            # No unaudited screening: nothing is shown without its record.
+            store.audit.append([document_record(result, text, screener, caller, settings)])
+            if output is TextOrJson.json:
+                write_json_lines([result.to_json()])
+            else:
+                _print(result)
 
 
 def _check_exist(sources: list[str]) -> None:

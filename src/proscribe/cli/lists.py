@@ -10,6 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from proscribe.cli.monitor import rescreen_after_load
 from proscribe.cli.output import (
     TextOrJson,
     open_store,
@@ -45,7 +46,8 @@ def load(
     with open_store() as store:
         publications = [pub for path in paths for pub in _read_with_status(path)]
         results = save_all(store, publications, as_of.date() if as_of else None, force)
-    stdout.print(summary_table(results))
+        stdout.print(summary_table(results))
+        rescreen_after_load(store, results)
     for pub in publications:
         for note in pub.parsed.notes:
             stderr.print(f"note: {pub.parsed.source}: {note}", markup=False, highlight=False)

@@ -2,7 +2,8 @@
 
 Every file is parsed before any is screened, and one that cannot be read stops the run with
 one line naming the file, line and field: a payment must not pass as clear because its
-message was broken, nor half a batch be reported before the error.
+message was broken, nor half a batch be reported before the error. Each message is one
+screening, audited (`api.records.message_record`) before it is shown.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from typing import Annotated
 
 import typer
 
-from proscribe.cli.output import TextOrJson, plain_table, stdout, write_json_lines
-from proscribe.cli.screen_file import load_screener
+from proscribe.api.records import cli_caller, message_record
+from proscribe.cli.output import TextOrJson, open_store, plain_table, stdout, write_json_lines
+from proscribe.cli.screen_file import load_screener, versions_as_of
 from proscribe.errors import InputError
 from proscribe.payments import MessageResult, read_message, screen_message
+from proscribe.settings import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -32,19 +35,31 @@ def screen_messages(
         list[str] | None,
         typer.Option("--version", help="List version (id or label); default: newest of each."),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="YYYY-MM-DD: the lists as they stood that day."),
+    ] = None,
 ) -> None:
     """Screen payment messages (pacs.008, pacs.009, pain.001, MT103, MT202): every party by
     its role, agents also by BIC, remittance text by the names in it. Exit 0 even on hits."""
     contents = [(str(path), _read(path)) for path in files]
     for name, data in contents:
         read_message(data, name)  # every message is readable before any is screened
-    screener = load_screener(versions)
-    for name, data in contents:
-        result = screen_message(screener, data, name, threshold=threshold)
-        if output is TextOrJson.json:
-            write_json_lines([result.to_json()])
-        else:
-            _print(result)
+    screener = load_screener(versions_as_of(versions, as_of))
+    settings, caller = Settings(), cli_caller()
+    with open_store() as store:
+        for name, data in contents:
+            result = screen_message(screener, data, name, threshold=threshold)
+            # No unaudited screening: nothing is shown without its record.
+            store.audit.append([message_record(result, data, screener, caller, settings)])
+            _show(result, output)
+
+
+def _show(result: MessageResult, output: TextOrJson) -> None:
+    if output is TextOrJson.json:
+        write_json_lines([result.to_json()])
+    else:
+        _print(result)
 
 
 def _read(path: Path) -> bytes:

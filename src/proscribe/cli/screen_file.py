@@ -8,6 +8,9 @@ Every screened row is audited (a row that cannot be read is not a screening and 
 workers make the records with the results; the parent appends each chunk's records in one
 transaction, in row order, before it writes that chunk: if they cannot be written the run
 fails, and an output file (-o) is not left behind.
+
+A folder is screened file by file instead, messages and documents each with their own
+screener (see `screen_folder`); `--as-of` screens against the list versions in force on a day.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -29,13 +33,22 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from proscribe.api.records import cli_caller, screening_record
 from proscribe.batch import Outcome, OutputFormat, ScreenJob, Workers, count_rows, read_rows
+from proscribe.batch.dask_engine import DaskEngine, SnapshotJob
 from proscribe.batch.pool import CHUNK_SIZE, default_workers
 from proscribe.batch.screening import csv_header, screen_rows
 from proscribe.cli.output import open_store, stderr
-from proscribe.errors import NotFoundError
-from proscribe.screener import Screener
+from proscribe.cli.screen_folder import screen_folder
+from proscribe.errors import InputError, NotFoundError
+from proscribe.history import parse_day, versions_in_force
+from proscribe.match import DEFAULT_ALGORITHM
+from proscribe.screener import Screener, index_snapshot
 from proscribe.settings import Settings
 from proscribe.store import Store
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 def register(app: typer.Typer) -> None:
@@ -44,7 +57,12 @@ def register(app: typer.Typer) -> None:
 
 def screen_file(
     input_path: Annotated[
-        str, typer.Argument(metavar="INPUT", help="CSV, JSON lines or Parquet file; - for stdin.")
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="CSV, JSON lines or Parquet file; - for stdin; or a folder of payment "
+            "messages and documents.",
+        ),
     ],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
@@ -62,11 +80,39 @@ def screen_file(
         typer.Option("--version", help="List version (id or label); default: newest of each."),
     ] = None,
     chunk_size: Annotated[int, typer.Option(min=1, help="Rows per task.")] = CHUNK_SIZE,
+    engine: Annotated[
+        Engine, typer.Option(help="local: forked processes here; dask: a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler tcp://HOST:PORT; default: a local cluster."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="YYYY-MM-DD: the lists as they stood that day."),
+    ] = None,
 ) -> None:
     """Screen a file of parties on every core: one result per row, in row order.
 
     Columns id, name, schema, birth_date, country (optional: id_number, gender). A malformed
-    row gets an error in its place; the run goes on."""
+    row gets an error in its place; the run goes on. A folder: every payment message (ISO
+    20022 XML, SWIFT MT) and document (.txt, .html, .md) in it, one JSON line per file."""
+    versions = versions_as_of(versions, as_of)
+    if input_path != "-" and Path(input_path).is_dir():
+        if output_format is not OutputFormat.jsonl:
+            raise InputError("a folder is screened to JSON lines only (--format jsonl)")
+        if engine is not Engine.local:
+            raise InputError("a folder is screened with --engine local only", field="engine")
+        screener = load_screener(versions)
+        with _opened(output) as out:
+            screen_folder(Path(input_path), screener, out, threshold=threshold, workers=workers)
+        return
+    if scheduler is not None and engine is not Engine.dask:
+        raise InputError("--scheduler is for --engine dask", field="scheduler")
+    if engine is Engine.dask:
+        on_dask = _dask_job(versions, output_format, limit, threshold)
+        _screen_on_dask(input_path, on_dask, output, (scheduler, workers), chunk_size)
+        return
     total = count_rows(input_path)
     audit = partial(screening_record, caller=cli_caller(), settings=Settings())
     job = ScreenJob(load_screener(versions), output_format, limit, threshold, audit)
@@ -90,6 +136,17 @@ def load_screener(versions: list[str] | None) -> Screener:
     if not screener.versions:
         raise NotFoundError("no lists loaded yet: try `proscribe load PATH`")
     return screener
+
+
+def versions_as_of(versions: list[str] | None, as_of: str | None) -> list[str] | None:
+    """The versions to screen against: `--version`s, or those in force on `--as-of`."""
+    if as_of is None:
+        return versions
+    if versions:
+        raise InputError("give --version or --as-of, not both")
+    day = parse_day(as_of, "--as-of")
+    with open_store() as store:
+        return [str(version.id) for version in versions_in_force(store, day)]
 
 
 def _processes(workers: int | None, total: int | None, chunk_size: int) -> int:
@@ -154,3 +211,46 @@ def progress_bar() -> Progress:
     """A progress bar on stderr that clears itself when done."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     return Progress(*columns, TimeElapsedColumn(), console=stderr, transient=True)
+
+
+# The Dask engine (`--engine dask`): the client only makes sure the index snapshot exists and
+# never loads the index; each worker loads the snapshot from its path (proscribe.batch.dask_engine).
+
+
+def _dask_job(
+    versions: list[str] | None,
+    output_format: OutputFormat,
+    limit: int,
+    threshold: float | None,
+) -> SnapshotJob:
+    snapshots = Settings().home.resolve() / "index"
+    with open_store() as store, stderr.status("preparing the screening index"):
+        snapshot, chosen = index_snapshot(store, versions or None, snapshots)
+    if not chosen:
+        raise NotFoundError("no lists loaded yet: try `proscribe load PATH`")
+    # The job goes to every worker: it carries how queries are recorded, never the database
+    # URL or a secret of the settings.
+    recording = Settings.model_construct(audit_queries=Settings().audit_queries)
+    audit = partial(screening_record, caller=cli_caller(), settings=recording)
+    return SnapshotJob(
+        str(snapshot), tuple(chosen), DEFAULT_ALGORITHM, output_format, limit, threshold, audit
+    )
+
+
+def _screen_on_dask(
+    input_path: str,
+    job: SnapshotJob,
+    output: Path | None,
+    cluster: tuple[str | None, int | None],  # scheduler address, local workers
+    chunk_size: int,
+) -> None:
+    total = count_rows(input_path)
+    scheduler, workers = cluster
+    engine = DaskEngine(scheduler, _processes(workers, total, chunk_size))
+    started = time.perf_counter()
+    with open_store() as store, _opened(output) as out, engine:
+        used = engine.workers
+        if job.output is OutputFormat.csv:
+            out.write(csv_header())
+        tally = _write_all(engine.map(job, read_rows(input_path), chunk_size), out, total, store)
+    stderr.print(tally.summary(time.perf_counter() - started, used), highlight=False)

@@ -1,4 +1,4 @@
-"""`proscribe serve`: the HTTP service under uvicorn."""
+"""`proscribe serve`: the HTTP service and the web UI under uvicorn."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
-    """Serve the screening API (FastAPI under uvicorn); keys come from `proscribe keys`."""
+    """Serve the screening API and the web UI (FastAPI under uvicorn); keys come from
+    `proscribe keys`, users of the web UI from `proscribe users`."""
     import uvicorn  # imported here: every other command starts without it
 
     # The factory runs in each worker, so each builds (or reads the snapshot of) the index.
     uvicorn.run(
-        "proscribe.api.app:from_environment",
+        "proscribe.web.app:from_environment",
         factory=True,
         host=host,
         port=port,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import httpx
 
 from proscribe.cli.lists import save_all, summary_table
+from proscribe.cli.monitor import rescreen_after_load
 from proscribe.cli.output import open_store, stderr, stdout
 from proscribe.errors import InputError
 from proscribe.settings import Settings
@@ -38,4 +39,6 @@ def run_update(sources: list[str], transport: httpx.BaseTransport | None = None)
         # A list that states no date of its own is dated by the day we fetched it: the
         # publication happened on or before it.
         today = datetime.now(UTC).date()
-        stdout.print(summary_table(save_all(store, publications, today, force=False)))
+        results = save_all(store, publications, today, force=False)
+        stdout.print(summary_table(results))
+        rescreen_after_load(store, results)

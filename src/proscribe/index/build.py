@@ -167,6 +167,7 @@ class Index:
                 self.sounds[phonetic_key(token)].append(token)
                 if len(token) >= DISTANCE_TWO_LENGTH - 1:
                     self.long_tokens.setdefault(_length_bucket(token), []).append(token)
+                    self.long_tokens.setdefault(_length_bucket(token, 1), []).append(token)
         self.post_flat = np.array(flat, dtype=np.int32)
         self.post_start = np.array(starts, dtype=np.int64)
         self.postings = {}
@@ -231,12 +232,17 @@ class Index:
         if schemas is not None or sources is not None:
             admitted = self._admitted(names, schemas, sources)
             names, coverage = names[admitted], coverage[admitted]
-        # Enough names to fill `limit` entities even when each has several names hit; among
-        # equal coverage, names of about the query's length first ("Muhammad al-Muhammad"
-        # should not lose to every longer name holding both words). Ties broken by position,
-        # never by dict order: results must not depend on the interpreter's hash seed.
+        # Enough names to fill `limit` entities even when each has several names hit, ranked
+        # by an estimate of the matcher's name score, which averages the share of the query
+        # a name covers and the share of the name the query covers: of two names covering
+        # the same query words, the shorter explains more of itself ("AL-HARAMAIN" before
+        # "AL-HARAMAIN FOUNDATION (PAKISTAN)"), and only a candidate's first names are
+        # aligned. Ties broken by position, never by dict order: results must not depend on
+        # the interpreter's hash seed.
         size = len(forms[0].variants[0]) if forms and forms[0].variants else 0
-        rank = coverage - 0.01 * np.abs(self.name_length_array[names] - size)
+        lengths = np.maximum(self.name_length_array[names], 1)
+        rank = 0.5 * coverage + 0.5 * np.minimum(1.0, coverage * size / lengths)
+        rank -= 0.01 * np.abs(lengths - size)
         top = np.lexsort((names, -rank))[: limit * 8]
         by_entity: dict[int, tuple[float, list[int]]] = {}
         for name, value in zip(names[top].tolist(), coverage[top].tolist(), strict=True):
@@ -392,6 +398,7 @@ class Index:
         )
         if token not in self.token_ids:
             near.update(self._completions(token))
+            near.update(self._beginnings(token))
             # Two edits only when nothing nearer exists: the costliest lookup, for the rare
             # long token mangled twice.
             if not near and len(token) >= DISTANCE_TWO_LENGTH:
@@ -406,16 +413,25 @@ class Index:
         end = bisect.bisect_left(self.sorted_tokens, token + "\uffff", start)
         return self.sorted_tokens[start : min(end, start + MAX_PREFIX_HITS)]
 
+    def _beginnings(self, token: str) -> list[str]:
+        """List tokens that `token` starts with: the list may hold the shorter word, and the
+        query two words written as one (Pakistan Branch / PAKISTANBRANCH)."""
+        ends = range(PREFIX_LENGTH, len(token))
+        return [token[:end] for end in ends if token[:end] in self.token_ids]
+
     def _two_edits(self, token: str) -> list[str]:
-        # Two edits change the length by two at most: only buckets of nearby lengths.
-        found: list[str] = []
+        # Two edits change the length by two at most: only buckets of nearby lengths. Tokens
+        # are grouped by first letter and again by second letter, so that a slip in the first
+        # letter (substituted, dropped, added or swapped with the second) is found too.
+        found: set[str] = set()
         for length in range(len(token) - 2, len(token) + 3):
-            bucket = self.long_tokens.get(token[0] + str(length), ())
-            matches = process.extract(
-                token, bucket, scorer=OSA.distance, score_cutoff=2, limit=None
-            )
-            found.extend(match for match, _, _ in matches)
-        return found
+            for letter, place in ((0, 0), (1, 0), (0, 1), (1, 1)):
+                bucket = self.long_tokens.get(f"{place}{token[letter]}{length}", ())
+                matches = process.extract(
+                    token, bucket, scorer=OSA.distance, score_cutoff=2, limit=None
+                )
+                found.update(match for match, _, _ in matches)
+        return sorted(found)
 
     def _identifier_hits(self, query: Query) -> set[int]:
         hits: set[int] = set()
@@ -440,9 +456,10 @@ class Index:
         return index
 
 
-def _length_bucket(token: str) -> str:
-    """Long tokens are grouped by first letter and length for the two-edit lookup."""
-    return token[0] + str(len(token))
+def _length_bucket(token: str, place: int = 0) -> str:
+    """Long tokens are grouped by their letter at `place` (first or second) and length for
+    the two-edit lookup."""
+    return f"{place}{token[place]}{len(token)}"
 
 
 def _slots(ordered: Positions, values: Positions) -> tuple[Positions, npt.NDArray[np.bool_]]:

@@ -78,5 +78,5 @@ def score_pair(pair: Pair, algorithm: Algorithm, config: MatchConfig) -> Compari
         score = 0.0
     else:
         logit = algorithm.bias + sum(algorithm.weight(r.code) * r.value for r in results)
-        score = 1.0 / (1.0 + math.exp(-logit))
+        score = algorithm.calibrate(1.0 / (1.0 + math.exp(-logit)))
     return Comparison(round(score, 4), results, pair.names, explanation(pair, results, algorithm))

@@ -30,6 +30,7 @@ class MessageHit:
     entity: Entity
     score: float
     explanation: str
+    reasons: tuple[str, ...] = ()  # the reason codes of the features that fired
 
     @property
     def reference(self) -> str:
@@ -133,8 +134,15 @@ def _matches(
 
 
 def _hit(field: Field, value: str, match: Match) -> MessageHit:
+    reasons = tuple(sorted(f.code for f in match.comparison.features if f.value))
     return MessageHit(
-        field.role, field.path, value, match.entity, match.score, match.comparison.explanation
+        field.role,
+        field.path,
+        value,
+        match.entity,
+        match.score,
+        match.comparison.explanation,
+        reasons,
     )
 
 
@@ -166,6 +174,7 @@ def _screen_bic(screener: Screener, field: Field) -> Iterator[MessageHit]:
                 match.entity,
                 1.0,
                 f"SWIFT/BIC {field.value} is the listed BIC {listed[0]}.",
+                ("identifier_match",),
             )
 
 

@@ -86,21 +86,10 @@ class AuditLog:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _append_once(self, screenings: Sequence[Screening]) -> list[int]:
-        now = datetime.now(UTC).isoformat()
         with self._engine.connect() as connection:
             connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
             with connection.begin():
-                seq, prev = _head(connection)
-                rows = []
-                for screening in screenings:
-                    seq += 1
-                    row = _row(seq, now, screening)
-                    row["prev_hash"] = prev
-                    row["hash"] = prev = record_hash(prev, row)
-                    rows.append(row)
-                if rows:
-                    connection.execute(audit_records.insert(), rows)
-        return [int(row["seq"]) for row in rows]
+                return append_on(connection, screenings)
 
     def head(self) -> tuple[int, str]:
         """(sequence number, hash) of the newest record; (0, 64 zeros) when there is none."""
@@ -157,6 +146,25 @@ class AuditLog:
             if len(page) < PAGE:
                 return
             after = int(page[-1]["seq"])
+
+
+def append_on(connection: Connection, screenings: Sequence[Screening]) -> list[int]:
+    """Append records inside the caller's transaction, so that what they record and the
+    records themselves are written together or not at all (the alert workflow's decisions).
+    The caller takes the write lock first (SQLite: BEGIN IMMEDIATE) and, on PostgreSQL,
+    retries its transaction on IntegrityError (another writer took the same sequence number)."""
+    now = datetime.now(UTC).isoformat()
+    seq, prev = _head(connection)
+    rows = []
+    for screening in screenings:
+        seq += 1
+        row = _row(seq, now, screening)
+        row["prev_hash"] = prev
+        row["hash"] = prev = record_hash(prev, row)
+        rows.append(row)
+    if rows:
+        connection.execute(audit_records.insert(), rows)
+    return [int(row["seq"]) for row in rows]
 
 
 def _head(connection: Connection) -> tuple[int, str]:

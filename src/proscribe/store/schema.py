@@ -6,6 +6,11 @@
     api_keys          API keys of the HTTP service: a role and the sha256 of the secret
     users             people who review alerts and sign in to the web UI (see users.py)
     audit_records     one hash-chained record per screening (see audit.py)
+    monitored_parties the monitored population: customers and counterparties (monitoring.py)
+    monitor_versions  per list, the version the population was last screened against
+    alerts            matches on monitored parties recorded for review (alerts.py)
+    alert_events      every action on an alert, each also in the audit chain
+    allowed_pairs     cleared (party fingerprint, entry content hash) pairs: the allow-list
 
 An entry that does not change between two versions is one entity_contents row shared by both
 versions, so a daily list costs its changes, not its size. `data` is the canonical JSON of
@@ -27,6 +32,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -173,4 +179,97 @@ audit_records = Table(
     Column("results", Text, nullable=False),
     Column("prev_hash", String(HASH_LENGTH), nullable=False),
     Column("hash", String(HASH_LENGTH), nullable=False),
+)
+
+monitored_parties = Table(
+    "monitored_parties",
+    metadata,
+    Column("id", String(ENTITY_ID_LENGTH), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("schema", String(50), nullable=True),
+    Column("birth_date", String(100), nullable=True),
+    Column("countries", JSON, nullable=False),
+    Column("identifiers", JSON, nullable=False),
+    Column("gender", String(10), nullable=True),
+    # sha256 of the canonical JSON of the fields above: a changed party is a changed pair.
+    Column("fingerprint", String(HASH_LENGTH), nullable=False),
+    Column("added_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    # The best score under the threshold at the last screening: parties this close to an alert
+    # are rescreened in full when a list changes (see monitor/rescreen.py).
+    Column("near_miss", Float, nullable=True),
+    # From the same screening: the index coverage an entry needs to be scored for this party
+    # (its tenth candidate's, or the best's less the gap screen() allows) and the name's
+    # lookup tokens, so that delta rescreening neither rescreens nor re-tokenises everyone.
+    Column("floor", Float, nullable=True),
+    Column("tokens", JSON, nullable=True),
+    Column("candidates", JSON, nullable=True),  # ["source:id", ...] the index offered
+)
+
+monitor_versions = Table(
+    "monitor_versions",
+    metadata,
+    Column("source", String(SOURCE_LENGTH), primary_key=True),
+    Column("scope", String(SCOPE_LENGTH), primary_key=True),
+    Column(
+        "version_id", Integer, ForeignKey(list_versions.c.id, ondelete="CASCADE"), nullable=False
+    ),
+    Column("screened_at", UTCDateTime, nullable=False),
+)
+
+# No foreign key to monitored_parties: a removed party's alerts stay, closed, with their history.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("party_id", String(ENTITY_ID_LENGTH), nullable=False),
+    Column("party_name", Text, nullable=False),
+    Column("party_fingerprint", String(HASH_LENGTH), nullable=False),
+    Column("source", String(SOURCE_LENGTH), nullable=False),
+    Column("entity_id", String(ENTITY_ID_LENGTH), nullable=False),
+    Column("caption", Text, nullable=False),
+    Column("list_version", String(SCOPE_LENGTH), nullable=False),
+    Column("content_hash", String(HASH_LENGTH), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("state", String(ROLE_LENGTH), nullable=False),
+    Column("pending", String(ROLE_LENGTH), nullable=True),
+    Column("proposed_by", String(NAME_LENGTH), nullable=True),
+    Column("assignee", String(NAME_LENGTH), nullable=True),
+    Column("changes", JSON, nullable=False),
+    # The optimistic lock: UPDATE ... WHERE version = <the version the decider saw>.
+    Column("version", Integer, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("party_id", "source", "entity_id"),
+    Index(None, "state"),
+)
+
+alert_events = Table(
+    "alert_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey(alerts.c.id), nullable=False),
+    Column("time", UTCDateTime, nullable=False),
+    Column("user", String(NAME_LENGTH), nullable=False),
+    Column("action", String(ROLE_LENGTH), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("state_before", String(ROLE_LENGTH), nullable=True),
+    Column("state_after", String(ROLE_LENGTH), nullable=False),
+    Column("detail", JSON, nullable=False),
+    Column("audit_seq", Integer, nullable=False),
+    Index(None, "alert_id"),
+)
+
+allowed_pairs = Table(
+    "allowed_pairs",
+    metadata,
+    # Per alert, not per pair alone: two parties with the same fields share a fingerprint,
+    # and clearing one of them says nothing about the other.
+    Column("alert_id", Integer, ForeignKey(alerts.c.id), primary_key=True),
+    Column("party_fingerprint", String(HASH_LENGTH), nullable=False),
+    Column("content_hash", String(HASH_LENGTH), nullable=False),
+    Column("approved_by", String(NAME_LENGTH), nullable=False),
+    Column("approved_at", UTCDateTime, nullable=False),
 )

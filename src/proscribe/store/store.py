@@ -20,10 +20,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from proscribe.errors import InputError, NotFoundError, StoreError
 from proscribe.model import Entity, ListVersion
+from proscribe.store.alerts import Alerts
 from proscribe.store.audit import AuditLog
 from proscribe.store.engine import SQLITE_BEGIN, connect
 from proscribe.store.guard import check_input, check_plausible
 from proscribe.store.keys import ApiKeys
+from proscribe.store.monitoring import Monitoring
 from proscribe.store.rows import entity_from_data, version_from_row, version_order, version_values
 from proscribe.store.schema import entity_contents, list_versions, version_entities
 from proscribe.store.users import Users
@@ -79,6 +81,16 @@ class Store:
     def users(self) -> Users:
         """People who review alerts and sign in to the web UI."""
         return Users(self._engine)
+
+    @property
+    def monitoring(self) -> Monitoring:
+        """The monitored population and the list versions it was last screened against."""
+        return Monitoring(self._engine)
+
+    @property
+    def alerts(self) -> Alerts:
+        """Matches on monitored parties recorded for review, their events, the allow-list."""
+        return Alerts(self._engine)
 
     @property
     def audit(self) -> AuditLog:

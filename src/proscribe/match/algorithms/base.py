@@ -6,6 +6,7 @@ every past screening can be replayed with the algorithm it used.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import inspect
 import json
@@ -22,11 +23,28 @@ class Algorithm:
     threshold: float  # score at or above which a candidate is a match
     vetoes: frozenset[str] = field(default_factory=frozenset)  # codes that force score 0
     description: str = ""
+    # (raw score, calibrated score) knots, raw ascending from 0.0 to 1.0: the logistic score
+    # is mapped through them (linearly between knots) so that a score states the precision
+    # measured at it on a labelled set. Empty: the logistic score is the score.
+    calibration: tuple[tuple[float, float], ...] = ()
 
     def __post_init__(self) -> None:
         # Looked up for every feature of every candidate: a dict, not a scan of the table.
         weights = {feature.__name__: weight for feature, weight in self.features}
         object.__setattr__(self, "_weights", weights)
+
+    def calibrate(self, raw: float) -> float:
+        """The score reported for a logistic score `raw` in [0, 1]."""
+        knots = self.calibration
+        if not knots:
+            return raw
+        right = bisect.bisect_left(knots, (raw, -1.0))
+        if right == 0:
+            return knots[0][1]
+        if right == len(knots):
+            return knots[-1][1]
+        (x0, y0), (x1, y1) = knots[right - 1], knots[right]
+        return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
 
     def weight(self, code: str) -> float:
         weights: dict[str, float] = self.__dict__["_weights"]
@@ -47,11 +65,13 @@ class Algorithm:
     @property
     def config_hash(self) -> str:
         """sha256 of the table, bias and threshold: proves which configuration scored."""
-        data = {
+        data: dict[str, object] = {
             "name": self.name,
             "bias": self.bias,
             "threshold": self.threshold,
             "features": [[f.__name__, w] for f, w in self.features],
             "vetoes": sorted(self.vetoes),
         }
+        if self.calibration:  # absent for uncalibrated tables: their published hash stays
+            data["calibration"] = [list(knot) for knot in self.calibration]
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

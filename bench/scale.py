@@ -1,0 +1,306 @@
+"""How the costs of screening grow with the size of the lists: synthetic lists of 10k, 100k and
+1M entities (`synthetic.py`).
+
+    python bench/scale.py [--sizes 10000,100000,1000000] [--queries 500] [--batch 4000]
+                          [--engine local|dask] [--seed S] [--where-memory SIZE]
+
+Each size is measured in a fresh Python process of its own, so that one size's memory does
+not stay in the next one's figures:
+
+- build: `Screener.from_entities` (the product's index build, as `proscribe load` and the
+  snapshot-less start run it) over the generated entities, wall time; generating them is
+  timed apart and not counted.
+- peak: the process's RSS high-water mark (`getrusage(RUSAGE_SELF).ru_maxrss`) once the index
+  is built: interpreter, generated entities and index; the RSS before generating is shown too.
+- snapshot: `Index.to_bytes` size, and `Index.from_bytes` time (what a CLI or Dask worker
+  pays to start), measured after the peak is read.
+- single: `Screener.screen` on customer rows (a fifth perturbed list names, the rest innocent)
+  each timed alone after 100 warm-up rows: p50, p99.
+- batch: rows/s of the screen-file path (rows parsed, screened, written as JSON lines) on one
+  worker and on two, on the same rows: the local engine (forked workers sharing the index) or,
+  with `--engine dask`, a Dask LocalCluster whose workers each load the snapshot file.
+
+`--where-memory SIZE` instead builds one index under tracemalloc and prints the allocations
+alive after the build, grouped by module (tracemalloc slows the build several times over).
+
+Targets (issue 8): 1M entities: build <= 60 s, peak <= 1.5 GB, single p99 <= 20 ms; batch on
+two workers >= 1.7x one worker. Figures vary with the machine and its load: reported, never
+asserted by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from proscribe.batch import Row, ScreenJob, Workers, parse_row, screen_rows
+from proscribe.batch.dask_engine import DaskEngine, SnapshotJob
+from proscribe.index import Index
+from proscribe.match import DEFAULT_ALGORITHM
+from proscribe.model import Entity, Query
+from proscribe.screener import Screener
+from synthetic import customer_rows, generate_entities
+
+WARMUP = 100
+TARGETS = {"build_s": 60.0, "peak_mb": 1536.0, "p99_ms": 20.0, "ratio": 1.7}
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
+
+
+def rows_of(entities: Sequence[Entity], count: int, seed: int) -> list[Row]:
+    found = customer_rows(entities, count, seed)
+    return [Row(number, values) for number, values in enumerate(found, start=1)]
+
+
+def single_latency(screener: Screener, rows: Sequence[Row]) -> dict[str, float]:
+    queries = [query for query in map(parse_row, rows) if isinstance(query, Query)]
+    for query in queries[:WARMUP]:
+        screener.screen(query)
+    seconds, cpu = [], []
+    for query in queries[WARMUP:]:
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        screener.screen(query)
+        seconds.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - start_cpu)
+    return {
+        "p50_ms": percentile(seconds, 0.5) * 1000,
+        "p99_ms": percentile(seconds, 0.99) * 1000,
+        "mean_ms": sum(seconds) / len(seconds) * 1000,
+        # CPU time of the screening thread: what the query costs, without the waits for a
+        # core that other work on a shared machine adds to the wall time.
+        "p50_cpu_ms": percentile(cpu, 0.5) * 1000,
+        "p99_cpu_ms": percentile(cpu, 0.99) * 1000,
+    }
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def local_rate(screener: Screener, rows: Sequence[Row], workers: int) -> tuple[float, float]:
+    """Rows/s on `workers` forked processes (fork included), and CPU ms per row: the workers'
+    (children's) CPU time, or this process's with one worker, which runs in-process."""
+    chunk = max(1, min(500, math.ceil(len(rows) / (8 * workers))))
+    who = resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN
+    cpu, start = cpu_seconds(who), time.perf_counter()
+    with Workers(ScreenJob(screener), workers) as pool:
+        screened = sum(len(outcomes) for outcomes in pool.map(screen_rows, rows, chunk))
+    seconds = time.perf_counter() - start  # the pool is joined: its CPU time is counted
+    assert screened == len(rows)
+    return len(rows) / seconds, (cpu_seconds(who) - cpu) / len(rows) * 1000
+
+
+def dask_rate(snapshot: Path, rows: Sequence[Row], workers: int) -> float:
+    """Rows/s on a LocalCluster of `workers` processes, timed once every worker has loaded the
+    snapshot (a first chunk per worker, untimed)."""
+    job = SnapshotJob(str(snapshot), (), DEFAULT_ALGORITHM)
+    chunk = max(1, min(500, math.ceil(len(rows) / (8 * workers))))
+    with DaskEngine(workers=workers) as engine:
+        engine.client.run(_load_snapshot, job)
+        start = time.perf_counter()
+        screened = sum(len(outcomes) for outcomes in engine.map(job, rows, chunk))
+        seconds = time.perf_counter() - start
+    assert screened == len(rows)
+    return len(rows) / seconds
+
+
+def _load_snapshot(job: SnapshotJob) -> None:
+    from proscribe.batch.dask_engine import worker_screener
+
+    worker_screener(job)
+
+
+def measure(size: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Runs in the child process of one size."""
+    figures: dict[str, Any] = {"size": size, "start_rss_mb": rss_mb()}
+    start = time.perf_counter()
+    entities = list(generate_entities(size, args.seed))
+    figures["generate_s"] = time.perf_counter() - start
+    figures["names"] = sum(len(entity.names) for entity in entities)
+    figures["entities_rss_mb"] = rss_mb()
+    start, start_cpu = time.perf_counter(), time.process_time()
+    screener = Screener.from_entities(entities)
+    figures["build_s"] = time.perf_counter() - start
+    figures["build_cpu_s"] = time.process_time() - start_cpu
+    figures["peak_mb"], figures["rss_mb"] = peak_mb(), rss_mb()
+    rows = rows_of(entities, WARMUP + args.queries + args.batch, args.seed + size)
+    del entities  # the index holds what it needs
+    figures |= single_latency(screener, rows[: WARMUP + args.queries])
+    batch = rows[WARMUP + args.queries :]
+    if args.engine == "local":  # two first: the one-worker run screens in this process
+        (two, cpu_2), (one, cpu_1) = local_rate(screener, batch, 2), local_rate(screener, batch, 1)
+        figures |= {"cpu_ms_1": cpu_1, "cpu_ms_2": cpu_2}
+    with tempfile.TemporaryDirectory() as folder:
+        snapshot = Path(folder) / "index.snapshot"
+        data = screener.index.to_bytes()
+        snapshot.write_bytes(data)
+        figures["snapshot_mb"] = len(data) / 2**20
+        del data, screener  # the snapshot is loaded alone, as a fresh process loads it
+        start = time.perf_counter()
+        Index.from_bytes(snapshot.read_bytes())
+        figures["snapshot_load_s"] = time.perf_counter() - start
+        if args.engine == "dask":
+            two, one = dask_rate(snapshot, batch, 2), dask_rate(snapshot, batch, 1)
+    figures |= {"rate_1": one, "rate_2": two, "ratio": two / one}
+    return figures
+
+
+def where_memory(size: int, seed: int, top: int = 15) -> None:
+    """The allocations alive after building the index of `size` entities, by module."""
+    entities = list(generate_entities(size, seed))
+    tracemalloc.start()
+    screener = Screener.from_entities(entities)
+    snapshot = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    by_module: Counter[str] = Counter()
+    blocks: Counter[str] = Counter()
+    for stat in snapshot.statistics("filename"):
+        name = _module(stat.traceback[0].filename)
+        by_module[name] += stat.size
+        blocks[name] += stat.count
+    total = sum(by_module.values())
+    print(f"allocations alive after building {size:,} entities: {total / 2**20:,.0f} MB")
+    print(f"(entities generated before tracing are not counted; RSS now {rss_mb():,.0f} MB)")
+    for name, size_bytes in by_module.most_common(top):
+        print(f"{size_bytes / 2**20:10,.1f} MB {blocks[name]:12,} blocks  {name}")
+    lines = snapshot.statistics("lineno")[:top]
+    print("\nby line:")
+    for stat in lines:
+        frame = stat.traceback[0]
+        where = f"{_module(frame.filename)}:{frame.lineno}"
+        print(f"{stat.size / 2**20:10,.1f} MB {stat.count:12,} blocks  {where}")
+    del screener
+
+
+def _module(filename: str) -> str:
+    parts = Path(filename).parts
+    for anchor in ("proscribe", "site-packages"):
+        if anchor in parts:
+            return "/".join(parts[parts.index(anchor) + (anchor == "site-packages") :])
+    return Path(filename).name
+
+
+def child(size: int, args: argparse.Namespace) -> dict[str, Any]:
+    """`measure(size)` in a fresh interpreter."""
+    command = [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)]
+    command += ["--queries", str(args.queries), "--batch", str(args.batch)]
+    command += ["--engine", args.engine]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return {"size": size, "error": done.stderr.strip().splitlines()[-1:]}
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def growth(figures: list[dict[str, Any]], key: str, at: int) -> str:
+    """`value` and, after the first size, its growth against the previous size."""
+    value = figures[at].get(key)
+    if value is None:
+        return "-"
+    text = f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
+    if at and figures[at - 1].get(key):
+        text += f" ({value / figures[at - 1][key]:.1f}x)"
+    return text
+
+
+ROWS = (
+    ("generate entities, s", "generate_s", ""),
+    ("list names", "names", ""),
+    ("index build, s", "build_s", "<= 60 at 1M"),
+    ("index build, CPU s", "build_cpu_s", ""),
+    ("peak RSS, MB", "peak_mb", "<= 1,536 at 1M"),
+    ("RSS before generating, MB", "start_rss_mb", ""),
+    ("RSS with entities, MB", "entities_rss_mb", ""),
+    ("RSS with index, MB", "rss_mb", ""),
+    ("snapshot, MB", "snapshot_mb", ""),
+    ("snapshot load, s", "snapshot_load_s", ""),
+    ("single p50, ms", "p50_ms", ""),
+    ("single p99, ms", "p99_ms", "<= 20 at 1M"),
+    ("single mean, ms", "mean_ms", ""),
+    ("single p50, CPU ms", "p50_cpu_ms", ""),
+    ("single p99, CPU ms", "p99_cpu_ms", ""),
+    ("batch, rows/s, 1 worker", "rate_1", ""),
+    ("batch, rows/s, 2 workers", "rate_2", ""),
+    ("batch ratio 2 / 1 workers", "ratio", ">= 1.7"),
+    ("batch CPU ms per row, 1 worker", "cpu_ms_1", ""),
+    ("batch CPU ms per row, 2 workers", "cpu_ms_2", ""),
+)
+
+
+def print_table(figures: list[dict[str, Any]]) -> None:
+    header = ["measure (growth vs previous size)"]
+    header += [f"{f['size']:,}" for f in figures] + ["target"]
+    body = [
+        [label, *[growth(figures, key, at) for at in range(len(figures))], target]
+        for label, key, target in ROWS
+    ]
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    for row in [header, *body]:
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:-1], widths[1:-1], strict=True)
+        ]
+        print("  ".join([*cells, row[-1]]).rstrip())
+    for found in figures:
+        if "error" in found:
+            print(f"{found['size']:,}: failed: {found['error']}")
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated")
+    parser.add_argument("--queries", type=int, default=500, help="single screens timed")
+    parser.add_argument("--batch", type=int, default=4000, help="rows per batch run")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--where-memory", type=int, default=None, metavar="SIZE")
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments()
+    if args.child is not None:
+        print(json.dumps(measure(args.child, args)))
+        return
+    if args.where_memory is not None:
+        where_memory(args.where_memory, args.seed)
+        return
+    print("command: python bench/scale.py " + " ".join(sys.argv[1:]))
+    load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} cores, load {load:.2f}, Python {sys.version.split()[0]}")
+    figures = []
+    for size in (int(text) for text in args.sizes.split(",")):
+        figures.append(child(size, args))
+        print(f"{size:,}: {json.dumps(figures[-1])}", file=sys.stderr, flush=True)
+    print(f"load after: {os.getloadavg()[0]:.2f}")
+    print_table([found for found in figures if "error" not in found] or figures)
+
+
+if __name__ == "__main__":
+    main()

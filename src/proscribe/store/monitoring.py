@@ -1,0 +1,297 @@
+"""The monitored population (monitored_parties) and the versions it was last screened against
+(monitor_versions), plus the one question rescreening asks of the lists: which entries differ
+between two versions, by content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, RowMapping, bindparam, delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from proscribe.errors import NotFoundError, StoreError
+from proscribe.model import Entity, ListVersion
+from proscribe.store.engine import SQLITE_BEGIN
+from proscribe.store.rows import entity_from_data
+from proscribe.store.schema import (
+    entity_contents,
+    monitor_versions,
+    monitored_parties,
+    version_entities,
+)
+
+PAGE = 5_000  # parties read per query
+FIELDS = ("name", "schema", "birth_date", "countries", "identifiers", "gender")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A monitored customer or counterparty, its fields as JSON-ready values."""
+
+    id: str
+    name: str
+    schema: str | None = None
+    birth_date: str | None = None  # as the caller wrote it, normalised by the reader
+    countries: tuple[str, ...] = ()
+    identifiers: tuple[tuple[str | None, str], ...] = ()  # (type or None, value)
+    gender: str | None = None
+    # What the last screening left for the next delta rescreen (see monitor/rescreen.py).
+    near_miss: float | None = None
+    floor: float | None = None
+    tokens: Any = None
+    candidates: tuple[str, ...] | None = None  # "source:id" of the entries last offered
+
+    def fields(self) -> dict[str, Any]:
+        """The fields the fingerprint covers, JSON-ready."""
+        return {
+            "name": self.name,
+            "schema": self.schema,
+            "birth_date": self.birth_date,
+            "countries": list(self.countries),
+            "identifiers": [list(pair) for pair in self.identifiers],
+            "gender": self.gender,
+        }
+
+    @property
+    def fingerprint(self) -> str:
+        """sha256 of the canonical JSON of the fields: any change of the party changes it."""
+        text = json.dumps(self.fields(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningOutcome:
+    """What a party's full screening leaves for the next delta rescreen (monitor/delta.py)."""
+
+    near_miss: float | None  # the best score under the threshold
+    floor: float  # the index coverage an entry needs to be scored for this party
+    tokens: Any  # the name's lookup tokens: [variants, keys, sorted keys]
+    candidates: tuple[str, ...]  # "source:id" of the entries the index offered
+
+
+@dataclass(frozen=True, slots=True)
+class Upsert:
+    """What `Monitoring.put` did: ids added, changed (new fingerprint) and unchanged."""
+
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VersionDelta:
+    """Entry ids that differ between two versions of one list, by content hash."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    amended: tuple[str, ...]
+    before: dict[str, str]  # entry id -> content hash in the older version
+    after: dict[str, str]  # entry id -> content hash in the newer version
+
+
+class Monitoring:
+    """The monitored_parties and monitor_versions tables."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    # -- parties ---------------------------------------------------------------------------
+
+    def put(self, parties: Sequence[Party]) -> Upsert:
+        """Add parties, or update those whose fields changed; one transaction."""
+        now = datetime.now(UTC)
+        added: list[str] = []
+        changed: list[str] = []
+        unchanged: list[str] = []
+        with _errors(), self._engine.connect() as connection:
+            connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+            with connection.begin():
+                known = _fingerprints(connection, [p.id for p in parties])
+                new_rows = []
+                for party in parties:
+                    values = {**party.fields(), "fingerprint": party.fingerprint}
+                    if party.id not in known:
+                        new_rows.append({**values, "id": party.id, "added_at": now})
+                        added.append(party.id)
+                        known[party.id] = party.fingerprint
+                    elif known[party.id] != party.fingerprint:
+                        connection.execute(
+                            update(monitored_parties)
+                            .where(monitored_parties.c.id == party.id)
+                            .values(
+                                **values,
+                                updated_at=now,
+                                near_miss=None,
+                                floor=None,
+                                tokens=None,
+                                candidates=None,
+                            )
+                        )
+                        changed.append(party.id)
+                        known[party.id] = party.fingerprint
+                    else:
+                        unchanged.append(party.id)
+                for start in range(0, len(new_rows), PAGE):
+                    rows = [{**r, "updated_at": now} for r in new_rows[start : start + PAGE]]
+                    connection.execute(insert(monitored_parties), rows)
+        return Upsert(tuple(added), tuple(changed), tuple(unchanged))
+
+    def parties(self, ids: Iterable[str] | None = None) -> list[Party]:
+        """The monitored parties (those with these ids when given), by id."""
+        wanted = None if ids is None else sorted(set(ids))
+        out: list[Party] = []
+        with _errors(), self._engine.connect() as connection:
+            if wanted is None:
+                query = select(monitored_parties).order_by(monitored_parties.c.id)
+                out = [_party(row) for row in connection.execute(query).mappings()]
+            else:
+                for start in range(0, len(wanted), PAGE):
+                    chunk = wanted[start : start + PAGE]
+                    query = select(monitored_parties).where(monitored_parties.c.id.in_(chunk))
+                    out.extend(_party(row) for row in connection.execute(query).mappings())
+        return sorted(out, key=lambda p: p.id)
+
+    def party(self, party_id: str) -> Party:
+        found = self.parties([party_id])
+        if not found:
+            raise NotFoundError(f"no monitored party with id {party_id!r}", party_id=party_id)
+        return found[0]
+
+    def count(self) -> int:
+        with _errors(), self._engine.connect() as connection:
+            return len(connection.execute(select(monitored_parties.c.id)).all())
+
+    def remove(self, party_id: str) -> None:
+        self.party(party_id)
+        statement = delete(monitored_parties).where(monitored_parties.c.id == party_id)
+        with _errors(), self._engine.begin() as connection:
+            connection.execute(statement)
+
+    def set_screening(self, outcomes: dict[str, ScreeningOutcome]) -> None:
+        """Record per party what its screening leaves for the next delta rescreen."""
+        if not outcomes:
+            return
+        statement = (
+            update(monitored_parties)
+            .where(monitored_parties.c.id == bindparam("party"))
+            .values(
+                near_miss=bindparam("near"),
+                floor=bindparam("low"),
+                tokens=bindparam("keys"),
+                candidates=bindparam("offered"),
+            )
+        )
+        rows = [
+            {
+                "party": party_id,
+                "near": outcome.near_miss,
+                "low": outcome.floor,
+                "keys": outcome.tokens,
+                "offered": list(outcome.candidates),
+            }
+            for party_id, outcome in outcomes.items()
+        ]
+        with _errors(), self._engine.begin() as connection:
+            connection.execute(statement, rows)
+
+    # -- versions screened -----------------------------------------------------------------
+
+    def screened(self) -> dict[tuple[str, str], int]:
+        """(source, scope) -> id of the version the population was last screened against."""
+        query = select(
+            monitor_versions.c.source, monitor_versions.c.scope, monitor_versions.c.version_id
+        )
+        with _errors(), self._engine.connect() as connection:
+            return {(str(s), str(c)): int(v) for s, c, v in connection.execute(query)}
+
+    def set_screened(self, versions: Sequence[ListVersion]) -> None:
+        """The population is now screened against these versions (one per list and scope);
+        lists not named are forgotten (no longer screened)."""
+        now = datetime.now(UTC)
+        rows = [
+            {"source": v.source, "scope": v.scope, "version_id": v.id, "screened_at": now}
+            for v in versions
+        ]
+        with _errors(), self._engine.begin() as connection:
+            connection.execute(delete(monitor_versions))
+            if rows:
+                connection.execute(insert(monitor_versions), rows)
+
+    # -- what changed ----------------------------------------------------------------------
+
+    def delta(self, before: ListVersion | None, after: ListVersion) -> VersionDelta:
+        """Entries added, removed and amended from `before` (None: nothing) to `after`."""
+        old = self._hashes(before.id or 0) if before is not None else {}
+        new = self._hashes(after.id or 0)
+        return VersionDelta(
+            added=tuple(sorted(new.keys() - old.keys())),
+            removed=tuple(sorted(old.keys() - new.keys())),
+            amended=tuple(sorted(i for i in old.keys() & new.keys() if old[i] != new[i])),
+            before=old,
+            after=new,
+        )
+
+    def contents(self, hashes: Iterable[str]) -> dict[str, Entity]:
+        """Entities by content hash."""
+        wanted = sorted(set(hashes))
+        out: dict[str, Entity] = {}
+        with _errors(), self._engine.connect() as connection:
+            for start in range(0, len(wanted), PAGE):
+                chunk = wanted[start : start + PAGE]
+                query = select(entity_contents.c.content_hash, entity_contents.c.data).where(
+                    entity_contents.c.content_hash.in_(chunk)
+                )
+                out.update((str(h), entity_from_data(d)) for h, d in connection.execute(query))
+        return out
+
+    def _hashes(self, version_id: int) -> dict[str, str]:
+        query = select(version_entities.c.entity_id, version_entities.c.content_hash).where(
+            version_entities.c.version_id == version_id
+        )
+        with _errors(), self._engine.connect() as connection:
+            return {str(i): str(h) for i, h in connection.execute(query)}
+
+
+def _fingerprints(connection: Any, ids: Sequence[str]) -> dict[str, str]:
+    wanted = sorted(set(ids))
+    out: dict[str, str] = {}
+    for start in range(0, len(wanted), PAGE):
+        chunk = wanted[start : start + PAGE]
+        query = select(monitored_parties.c.id, monitored_parties.c.fingerprint).where(
+            monitored_parties.c.id.in_(chunk)
+        )
+        out.update((str(i), str(f)) for i, f in connection.execute(query))
+    return out
+
+
+def _party(row: RowMapping) -> Party:
+    return Party(
+        id=str(row["id"]),
+        name=str(row["name"]),
+        schema=row["schema"],
+        birth_date=row["birth_date"],
+        countries=tuple(row["countries"]),
+        identifiers=tuple((t, str(v)) for t, v in row["identifiers"]),
+        gender=row["gender"],
+        near_miss=row["near_miss"],
+        floor=row["floor"],
+        tokens=row["tokens"],
+        candidates=tuple(row["candidates"]) if row["candidates"] is not None else None,
+    )
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except SQLAlchemyError as error:
+        raise StoreError(
+            f"the database refused: {getattr(error, 'orig', None) or error}"
+        ) from error

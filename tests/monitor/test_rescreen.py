@@ -1,0 +1,181 @@
+"""Monitoring on the real SDN change 2021-04-25 -> 2021-07-07: delta rescreening gives exactly
+the alerts of a full rescreen while screening fewer parties; delisted entries close alerts;
+the allow-list keeps a cleared pair cleared until either side changes."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+from faker import Faker
+
+from proscribe.model import Entity, Query, Schema
+from proscribe.monitor import alerts as workflow
+from proscribe.monitor.parties import party_of, query_of
+from proscribe.monitor.rescreen import add_parties, record_result, remove_party, rescreen
+from proscribe.store import Store
+from tests.monitor.conftest import Monitored
+
+PASSWORD = "correct horse battery"
+LOCALES = ("en_US", "de_DE", "fr_FR", "es_ES", "ru_RU", "ar_AA", "tr_TR", "fa_IR")
+
+
+def innocents(count: int) -> list[Query]:
+    fakers = [Faker(locale) for locale in LOCALES]
+    for number, faker in enumerate(fakers):
+        faker.seed_instance(number)
+    return [Query(fakers[n % len(fakers)].name(), Schema.PERSON, id=f"i{n}") for n in range(count)]
+
+
+def listed(entities: list[Entity], prefix: str) -> list[Query]:
+    """Parties named as listed entries (some with the words turned round)."""
+    out = []
+    for number, entity in enumerate(entities):
+        name = entity.caption
+        if number % 2:
+            name = " ".join(reversed(name.replace(",", " ").split()))
+        out.append(Query(name, entity.schema, id=f"{prefix}{entity.id}"))
+    return out
+
+
+def the_change(monitored: Monitored) -> tuple[list[Entity], list[Entity], list[Entity]]:
+    """Entries removed (as they were), added and amended (as they are now), from the files."""
+    [before] = monitored.store.versions()
+    old = {e.id: e for e in monitored.store.entities(before)}
+    new = {e.id: e for e in monitored.sdn.entities}
+    removed = [old[i] for i in sorted(old.keys() - new.keys())]
+    added = [new[i] for i in sorted(new.keys() - old.keys())]
+    amended = [new[i] for i in sorted(old.keys() & new.keys()) if old[i] != new[i]]
+    return removed, added, amended
+
+
+def alert_pairs(store: Store, state: str) -> set[tuple[str, str, float]]:
+    return {(a.party_id, a.entity_id, a.score) for a in store.alerts.list(state=state)}
+
+
+def copy_store(monitored: Monitored, path: Path) -> Store:
+    monitored.store.close()
+    shutil.copy(monitored.store_path, path)
+    monitored.store = Store.open(f"sqlite:///{monitored.store_path}")
+    return Store.open(f"sqlite:///{path}")
+
+
+def test_delta_rescreen_gives_exactly_the_alerts_of_a_full_rescreen(
+    monitored: Monitored, tmp_path: Path
+) -> None:
+    removed, added, amended = the_change(monitored)
+    rng = random.Random(5)
+    unchanged = rng.sample(list(monitored.store.entities(monitored.store.versions()[0])), 30)
+    parties = (
+        innocents(250)
+        + listed(removed[:25], "r")
+        + listed(added[:25], "a")
+        + listed(amended, "m")
+        + listed([e for e in unchanged if e.id not in {x.id for x in removed}], "u")
+    )
+    add_parties(monitored.store, monitored.screener(), parties)
+    monitored.load_after()
+    full_store = copy_store(monitored, tmp_path / "full.db")
+    try:
+        screener = monitored.screener()
+        delta = rescreen(monitored.store, screener)
+        full = rescreen(full_store, screener, full=True)
+        assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
+        assert alert_pairs(monitored.store, "closed") == alert_pairs(full_store, "closed")
+        # Not trivially equal: the change opened and closed alerts, and the delta screened
+        # only part of the population.
+        assert delta.opened > 0
+        assert delta.closed > 0
+        assert delta.screened < len(parties) == full.screened
+        delisted = {
+            a.party_id
+            for a in monitored.store.alerts.list(state="closed")
+            if monitored.store.alerts.events(a.id)[-1].reason == "delisted"
+        }
+        assert delisted
+        assert all(party.startswith("r") for party in delisted)
+        opened_on_added = {a.entity_id for a in monitored.store.alerts.list(state="open")}
+        assert opened_on_added & {e.id for e in added}
+        # Nothing left to do: a second delta screens nobody and changes nothing.
+        again = rescreen(monitored.store, screener)
+        assert (again.screened, again.opened, again.closed, again.refreshed) == (0, 0, 0, 0)
+    finally:
+        full_store.close()
+
+
+def test_a_cleared_pair_stays_cleared_until_the_entry_changes(monitored: Monitored) -> None:
+    _, _, amended = the_change(monitored)
+    persons = [e for e in amended if e.schema is Schema.PERSON]
+    parties = listed(persons, "m")
+    add_parties(monitored.store, monitored.screener(), parties)
+    alerts = monitored.store.alerts.list(state="open")
+    assert alerts, "the amended persons match their own names"
+    target = alerts[0]
+    ann = monitored.store.users.create("ann", "review", PASSWORD)
+    cat = monitored.store.users.create("cat", "approve", PASSWORD)
+    workflow.decide(monitored.store, target.id, "clear", actor=ann, reason="other person")
+    workflow.decide(monitored.store, target.id, "approve", actor=cat, reason="agreed")
+
+    same = rescreen(monitored.store, monitored.screener(), full=True)
+    assert same.suppressed >= 1
+    assert workflow.get(monitored.store, target.id).state == "cleared"
+
+    monitored.load_after()
+    changed = rescreen(monitored.store, monitored.screener())
+    reopened = workflow.get(monitored.store, target.id)
+    assert changed.reopened >= 1
+    assert reopened.state == "open"
+    assert reopened.changes
+    assert {c["side"] for c in reopened.changes} == {"entry"}
+    assert monitored.store.alerts.allowed() == {}
+    last = workflow.events(monitored.store, target.id)[-1]
+    assert (last.user, last.action) == ("system", "reopen")
+    assert monitored.store.audit.verify().ok
+
+
+def test_a_cleared_pair_reopens_when_the_party_changes(monitored: Monitored) -> None:
+    choe = Query("Choe Ryong Hae", Schema.PERSON, id="c1")
+    add_parties(monitored.store, monitored.screener(), [choe])
+    [alert] = monitored.store.alerts.list(state="open")
+    ann = monitored.store.users.create("ann", "review", PASSWORD)
+    cat = monitored.store.users.create("cat", "approve", PASSWORD)
+    workflow.decide(monitored.store, alert.id, "clear", actor=ann, reason="a namesake")
+    workflow.decide(monitored.store, alert.id, "approve", actor=cat, reason="agreed")
+    unchanged, _ = add_parties(monitored.store, monitored.screener(), [choe])
+    assert unchanged.screened == 0
+    moved = Query("Choe Ryong Hae", Schema.PERSON, countries=("kp",), id="c1")
+    report, upsert = add_parties(monitored.store, monitored.screener(), [moved])
+    assert upsert.changed == ("c1",)
+    assert report.reopened == 1
+    reopened = workflow.get(monitored.store, alert.id)
+    assert reopened.state == "open"
+    assert reopened.party_fingerprint == party_of(moved).fingerprint
+    assert {"side": "party", "field": "countries", "before": [], "after": ["kp"]} in list(
+        reopened.changes
+    )
+
+
+def test_removing_a_party_closes_its_undecided_alerts(monitored: Monitored) -> None:
+    add_parties(monitored.store, monitored.screener(), [Query("Choe Ryong Hae", id="c1")])
+    assert remove_party(monitored.store, "c1") == 1
+    [alert] = monitored.store.alerts.list()
+    assert alert.state == "closed"
+    assert monitored.store.monitoring.parties() == []
+
+
+def test_a_recorded_screening_opens_alerts_for_a_generated_party(monitored: Monitored) -> None:
+    screener = monitored.screener()
+    result = screener.screen(Query("Choe Ryong Hae"))
+    ids = record_result(monitored.store, screener, result)
+    assert len(ids) == sum(1 for m in result.matches if m.match) >= 1
+    alert = workflow.get(monitored.store, ids[0])
+    assert alert.party_id.startswith("screening-")
+    assert monitored.store.monitoring.parties() == []
+
+
+def test_a_party_reads_back_as_the_query_it_was_stored_from() -> None:
+    query = Query("Choe Ryong Hae", Schema.PERSON, countries=("kp",), id="c1")
+    party = party_of(query)
+    assert query_of(party) == query
+    assert party_of(query_of(party)).fingerprint == party.fingerprint
