@@ -11,9 +11,9 @@ entry or another list's entry with the same primary name (the same party listed 
 bench/quality.py counts it); every candidate of an innocent is wrong.
 
 The fit is isotonic (pool adjacent violators: the precision may only rise with the score),
-read off at fixed knots and rounded to two places. The script prints the knots as the
-Python literal that `proscribe/match/algorithms/v2.py` holds, the raw score at which the
-calibrated score reaches the uncalibrated threshold's value, and the points per knot.
+read off at fixed knots, rounded to two places and kept strictly rising. The script prints
+the knots as the Python literal that `proscribe/match/algorithms/v2.py` holds, the
+calibrated value at the uncalibrated threshold, and the labelled points per knot.
 """
 
 from __future__ import annotations
@@ -83,7 +83,10 @@ def main() -> None:
     knots: list[tuple[float, float]] = []
     for raw in KNOTS:
         value = round(fitted_at(blocks, raw), 2)
-        knots.append((raw, max(value, knots[-1][1] if knots else 0.0)))
+        # Strictly rising (by 0.01 at least) so that calibration never ties two scores the
+        # logistic score tells apart: the ranking of candidates is kept.
+        floor = knots[-1][1] + 0.01 if knots else 0.0
+        knots.append((raw, round(min(1.0, max(value, floor)), 2)))
     print(f"{len(points)} labelled candidates, {sum(label for _, label in points)} right")
     print("  raw   calibrated  points up to this knot")
     previous = -1.0

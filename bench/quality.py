@@ -44,6 +44,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from proscribe.match import ALGORITHMS
 from proscribe.model import (
     Country,
     CountryRole,
@@ -170,35 +171,57 @@ def generated(
 
 
 BANDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+# For proscribe-v2, whose scores are calibrated: each band's precision should be near its
+# mean score.
+CALIBRATED_BANDS = (0.16, 0.3, 0.5, 0.7, 0.9, 1.01)
 
 
-def score_bands(screener: Screener, cases: Sequence[Case], innocents: Sequence[Case]) -> Figures:
+def calibration_check(
+    entities: list[Entity], args: argparse.Namespace
+) -> Figures:
+    """proscribe-v2's flagged candidates by calibrated score band, on this run's cases (seed
+    0 by default; the calibration was fitted on seed 1): mean score and precision."""
+    screener = Screener.from_entities(entities, ALGORITHMS["proscribe-v2"])
+    cases = variant_cases(entities, per_category=args.per_category, seed=args.seed)
+    innocents = innocent_cases(entities, count=args.innocents, seed=args.seed)
+    return score_bands(screener, cases, innocents, CALIBRATED_BANDS)
+
+
+def score_bands(
+    screener: Screener,
+    cases: Sequence[Case],
+    innocents: Sequence[Case],
+    bands: Sequence[float] = BANDS,
+) -> Figures:
     """Precision of the flagged candidates per score band: what a score means to a reviewer.
 
     A flagged candidate is right when it is the expected entry, or another list's entry for
     the same party (same primary name: the UN and OFAC list many parties twice); every
     candidate flagged for an innocent is wrong."""
     by_ref = {ref(entity): entity for entity in screener.index.entities}
-    right = [0] * (len(BANDS) - 1)
-    total = [0] * (len(BANDS) - 1)
+    right = [0] * (len(bands) - 1)
+    total = [0] * (len(bands) - 1)
+    scores = [0.0] * (len(bands) - 1)
     for case in [*cases, *innocents]:
         expected = by_ref.get(case.expected) if case.expected else None
         for match in screener.screen(case.query).matches:
             if not match.match:
                 continue
-            band = next(i for i in range(len(BANDS) - 1) if match.score < BANDS[i + 1])
+            band = next(i for i in range(len(bands) - 1) if match.score < bands[i + 1])
             total[band] += 1
+            scores[band] += match.score
             same = expected is not None and (
                 ref(match.entity) == case.expected
                 or normalize(match.entity.caption) == normalize(expected.caption)
             )
             right[band] += same
     return {
-        f"{BANDS[i]:.1f}-{min(BANDS[i + 1], 1.0):.1f}": {
+        f"{bands[i]:.2f}-{min(bands[i + 1], 1.0):.2f}": {
             "flagged": total[i],
+            "mean_score": round(scores[i] / total[i], 4) if total[i] else 0.0,
             "precision": share(right[i], total[i]),
         }
-        for i in range(len(BANDS) - 1)
+        for i in range(len(bands) - 1)
     }
 
 
@@ -472,9 +495,15 @@ def print_generated(figures: Figures, threshold: float) -> None:
         label_text = f"  of which {schema}"
         print(f"  {label_text:<34} {row['cases']:>6} {row['false_alert_rate']:>8.4f}")
     print("\nFlagged candidates by score band (variants and innocents together)")
-    print(f"  {'score':<10} {'flagged':>8} {'precision':>10}")
-    for band, row in figures["score_bands"].items():
-        print(f"  {band:<10} {row['flagged']:>8} {row['precision']:>10.4f}")
+    print_bands(figures["score_bands"])
+
+
+def print_bands(bands: Figures) -> None:
+    print(f"  {'score':<11} {'flagged':>8} {'mean score':>11} {'precision':>10}")
+    for band, row in bands.items():
+        print(
+            f"  {band:<11} {row['flagged']:>8} {row['mean_score']:>11.4f} {row['precision']:>10.4f}"
+        )
 
 
 def print_peers(yente: Figures, negatives: Figures, watch: Figures) -> None:
@@ -523,7 +552,10 @@ def main() -> None:
         times,
     )
     watch = timed("watchman", lambda: watchman(entities, notes, args.show_misses), times)
+    calibrated = timed("calibration", lambda: calibration_check(entities, args), times)
     print_generated(gen, screener.threshold)
+    print("\nproscribe-v2 (calibrated scores, fitted on seed 1): flagged candidates by band")
+    print_bands(calibrated)
     print_peers(yente, negatives, watch)
     for line in notes:
         print(f"  - {line}")
@@ -542,6 +574,7 @@ def main() -> None:
             "yente_positives": yente,
             "yente_negatives": negatives,
             "watchman": watch,
+            "calibrated_bands": calibrated,
         }
         BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {BASELINE}")
