@@ -37,6 +37,7 @@ def create_app(settings: Settings) -> FastAPI:
     if not settings.database_url:
         settings.home.mkdir(parents=True, exist_ok=True)
     store = Store.open(settings.store_url)
+    store.group_commit()  # concurrent requests share audit transactions
     screener = Screener.from_store(store, snapshot_dir=settings.home / "index")
 
     @asynccontextmanager

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -69,12 +69,21 @@ def record_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
 class AuditLog:
     """The audit_records table."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(
+        self, engine: Engine, submit: Callable[[Sequence[Screening]], list[int]] | None = None
+    ) -> None:
         self._engine = engine
+        self._submit = submit  # a group committer's, when the store has one
 
     def append(self, screenings: Sequence[Screening]) -> list[int]:
         """Append one record per screening in one transaction; their sequence numbers.
         Raises StoreError when they cannot be written: the caller must then fail."""
+        if self._submit is not None:
+            return self._submit(screenings)
+        return self.append_now(screenings)
+
+    def append_now(self, screenings: Sequence[Screening]) -> list[int]:
+        """`append` in a transaction of its own, whatever the store's group commit."""
         for attempt in range(1, APPEND_ATTEMPTS + 1):
             try:
                 return self._append_once(screenings)

@@ -23,6 +23,7 @@ from proscribe.model import Entity, ListVersion
 from proscribe.store.alerts import Alerts
 from proscribe.store.audit import AuditLog
 from proscribe.store.engine import SQLITE_BEGIN, connect
+from proscribe.store.group_commit import GroupCommitter
 from proscribe.store.guard import check_input, check_plausible
 from proscribe.store.keys import ApiKeys
 from proscribe.store.monitoring import Monitoring
@@ -52,6 +53,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._committer: GroupCommitter | None = None
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -59,7 +61,16 @@ class Store:
         return cls(connect(url))
 
     def close(self) -> None:
+        if self._committer is not None:
+            self._committer.close()
+            self._committer = None
         self._engine.dispose()
+
+    def group_commit(self) -> None:
+        """From now on, audit appends from many threads are committed together by one
+        writer thread (see group_commit.py): for a service screening concurrent requests."""
+        if self._committer is None:
+            self._committer = GroupCommitter(AuditLog(self._engine).append_now)
 
     def __enter__(self) -> Self:
         return self
@@ -95,7 +106,7 @@ class Store:
     @property
     def audit(self) -> AuditLog:
         """The hash-chained record of every screening."""
-        return AuditLog(self._engine)
+        return AuditLog(self._engine, self._committer.submit if self._committer else None)
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -1,0 +1,87 @@
+"""Group commit of audit records: many concurrent screenings, one transaction.
+
+A service screening many requests at once would otherwise open one write transaction per
+screening, and each commit waits for the disk (SQLite: an fsync of the write-ahead log) while
+every other writer queues behind the write lock. Here each caller hands its records to one
+writer thread and waits; the thread takes everything queued, appends it in one transaction
+and wakes every caller with its sequence numbers, or with the error: a caller returns only
+once its records are committed, so there is still no unaudited screening.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+
+from proscribe.errors import StoreError
+from proscribe.store.audit import Screening
+
+MAX_BATCH = 500  # records per transaction: bounds the time a batch holds the write lock
+WAIT_SECONDS = 30.0  # a commit slower than this is treated as a failure of the store
+
+Append = Callable[[Sequence[Screening]], list[int]]
+_Item = tuple[Sequence[Screening], "Future[list[int]]"]
+
+
+class GroupCommitter:
+    """One writer thread appending the records handed to `submit`, in batches."""
+
+    def __init__(self, append: Append) -> None:
+        self._append = append
+        self._queue: queue.Queue[_Item | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, screenings: Sequence[Screening]) -> list[int]:
+        """Append `screenings` (in this order, contiguous in the chain); their sequence
+        numbers once committed. Raises StoreError when they could not be written."""
+        if not self._thread.is_alive():
+            raise StoreError("the audit writer has stopped; the store is closed")
+        future: Future[list[int]] = Future()
+        self._queue.put((screenings, future))
+        try:
+            return future.result(timeout=WAIT_SECONDS)
+        except TimeoutError as error:
+            raise StoreError("the audit record was not committed in time") from error
+
+    def close(self) -> None:
+        """Commit what is queued, then stop the thread."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            batch = [item]
+            size = len(item[0])
+            stopping = False
+            while size < MAX_BATCH:
+                try:
+                    more = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    stopping = True
+                    break
+                batch.append(more)
+                size += len(more[0])
+            self._commit(batch)
+            if stopping:
+                return
+
+    def _commit(self, batch: list[_Item]) -> None:
+        records = [screening for screenings, _ in batch for screening in screenings]
+        try:
+            numbers = self._append(records)
+        except Exception as error:  # every caller of the batch fails with the cause
+            for _, future in batch:
+                future.set_exception(error)
+            return
+        start = 0
+        for screenings, future in batch:
+            future.set_result(numbers[start : start + len(screenings)])
+            start += len(screenings)
