@@ -176,9 +176,7 @@ BANDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 CALIBRATED_BANDS = (0.16, 0.3, 0.5, 0.7, 0.9, 1.01)
 
 
-def calibration_check(
-    entities: list[Entity], args: argparse.Namespace
-) -> Figures:
+def calibration_check(entities: list[Entity], args: argparse.Namespace) -> Figures:
     """proscribe-v2's flagged candidates by calibrated score band, on this run's cases (seed
     0 by default; the calibration was fitted on seed 1): mean score and precision."""
     screener = Screener.from_entities(entities, ALGORITHMS["proscribe-v2"])

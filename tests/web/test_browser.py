@@ -181,6 +181,7 @@ def test_screen_open_the_entry_and_decide_its_alert_with_four_eyes(
     shoot(browser, "05-lists")
     submit(browser, "/lists/changes")
     wait_for(browser, "table.summary")
+    browser.find_element(By.CSS_SELECTOR, "#amended-title ~ details > summary").click()
     shoot(browser, "06-changes")
 
     browser.find_element(By.LINK_TEXT, "Alerts").click()

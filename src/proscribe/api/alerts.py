@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from proscribe.api.auth import ApiError, require
@@ -38,6 +38,7 @@ router = APIRouter(
     },
 )
 Review = Annotated[ApiKey, Depends(require("review"))]
+AlertId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The alert's id.")]
 
 
 class DecisionRequest(BaseModel):
@@ -89,7 +90,7 @@ def list_alerts(
 
 
 @router.get("/v1/alerts/{alert_id}")
-def get_alert(alert_id: int, _key: Review, request: Request) -> dict[str, Any]:
+def get_alert(alert_id: AlertId, _key: Review, request: Request) -> dict[str, Any]:
     """One alert with every event of its history."""
     store = _store(request)
     alert = workflow.get(store, alert_id)

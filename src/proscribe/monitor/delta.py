@@ -89,13 +89,69 @@ class ChangedIndex(Index):
         self.finish()
         # A copy: lookups remember the weights of query words no list holds.
         self.weights = dict(full.weights)
+        # Every string two deletions from a word here: two words within two edits of each
+        # other share one, so a query word sharing none needs no edit-distance scan.
+        self._two_deletions = {d for token in self.token_ids for d in _two_deletions(token)}
+        self._found: dict[tuple[str, str], dict[int, float]] = {}
 
     def _frequency(self, token: str, key: str) -> int:
         return self.full._frequency(token, key)
 
-    def reaches(self, token: str, key: str) -> bool:
-        """Whether looking this query word up finds any name here (cached by the index)."""
-        return len(self._token_hits(token, key)[0]) > 0
+    def _two_edits(self, token: str) -> list[str]:
+        if self._two_deletions.isdisjoint(_two_deletions(token)):
+            return []
+        return super()._two_edits(token)
+
+    def hits(self, token: str, key: str) -> dict[int, float]:
+        """The names a query word finds here, with the index's similarity (cached)."""
+        found = self._found.get((token, key))
+        if found is None:
+            names, similarity = self._token_hits(token, key)
+            found = dict(zip(names.tolist(), similarity.tolist(), strict=True))
+            self._found[(token, key)] = found
+        return found
+
+    def covered(self, party: Party, query: Query, floor: float) -> set[int]:
+        """Positions of the entities whose names may cover `floor` of the party's name in the
+        full index: coverage as the index sums it, without its rule that common words only
+        add to names a rarer word found (so never less), exact names, identifier hits."""
+        variants, keys, sorted_keys = party.tokens
+        best: dict[int, float] = {}
+        for variant, keyed in zip(variants, keys, strict=True):
+            for name, value in self._cover_bound(variant, keyed).items():
+                if value > best.get(name, 0.0):
+                    best[name] = value
+        names = {name for name, value in best.items() if value >= floor}
+        for words in sorted_keys:
+            names.update(self.exact.get(tuple(words), ()))
+        entities = {int(self.name_entity[name]) for name in names}
+        entities.update(self._identifier_hits(query))
+        schemas = COMPATIBLE.get(query.schema) if query.schema else None
+        return {e for e in entities if schemas is None or self.entities[e].schema in schemas}
+
+    def _cover_bound(self, variant: Sequence[str], keyed: Sequence[str]) -> dict[int, float]:
+        weights = [self.token_weight(k) if len(k) > 1 else 0.0 for k in keyed]
+        total = sum(weights) or 1.0
+        singles = [self.hits(t, k) for t, k in zip(variant, keyed, strict=True)]
+        cover: dict[int, float] = {}
+        for weight, found in zip(weights, singles, strict=True):
+            for name, similarity in found.items():
+                cover[name] = cover.get(name, 0.0) + weight / total * similarity
+        for i in range(len(variant) - 1):
+            joined = variant[i] + variant[i + 1]
+            if len(joined) < JOINED_LENGTH:
+                continue
+            share = (weights[i] + weights[i + 1]) / total
+            for name, similarity in self.hits(joined, joined).items():
+                if name not in singles[i] and name not in singles[i + 1]:
+                    cover[name] = cover.get(name, 0.0) + share * similarity
+        return cover
+
+
+def _two_deletions(token: str) -> set[str]:
+    once = {token[:i] + token[i + 1 :] for i in range(len(token))}
+    twice = {word[:i] + word[i + 1 :] for word in once for i in range(len(word))}
+    return {token} | once | twice
 
 
 def affected(
@@ -124,56 +180,14 @@ def affected(
 def _offered_and_close(
     index: ChangedIndex, party: Party, config: MatchConfig, screener: Screener, cutoff: float
 ) -> bool:
-    floor = max(0.0, (party.floor or 0.0) - COVERAGE_MARGIN)
     query = query_of(party)
-    # The bound is of a share of the query (at most 1); a floor above it is that of a party
-    # offered ten exact names (coverage 1.5), which an exact new name may join.
-    if not query.identifiers and _bound(index, party) < min(floor, 1.0 - COVERAGE_MARGIN):
-        return False  # no new content covers enough of the name: nothing to score
-    schemas = COMPATIBLE.get(query.schema) if query.schema else None
-    hits = index.candidates(
-        query,
-        (_stored_form(party),),
-        limit=len(index.entities),
-        min_coverage=floor,
-        schemas=schemas,
-    )
-    if not hits:
+    floor = max(0.0, (party.floor or 0.0) - COVERAGE_MARGIN)
+    entities = index.covered(party, query, floor)
+    if not entities:
         return False
     forms = query_forms(query)
-    return any(_best_score(index, query, forms, hit.entity, config, screener) >= cutoff
-               for hit in hits)  # fmt: skip
-
-
-def _bound(index: ChangedIndex, party: Party) -> float:
-    """An upper bound of the coverage of any name here: the shares of the query words (and
-    word pairs) whose lookup finds anything at all. Exact names are all words found."""
-    variants, keys, _ = party.tokens
-    best = 0.0
-    for variant, keyed in zip(variants, keys, strict=True):
-        weights = [index.token_weight(k) if len(k) > 1 else 0.0 for k in keyed]
-        total = sum(weights) or 1.0
-        shares = [w / total for w in weights]
-        bound = sum(s for s, t, k in zip(shares, variant, keyed, strict=True)
-                    if index.reaches(t, k))  # fmt: skip
-        for i in range(len(variant) - 1):
-            joined = variant[i] + variant[i + 1]
-            if len(joined) >= JOINED_LENGTH and index.reaches(joined, joined):
-                bound += shares[i] + shares[i + 1]
-        best = max(best, bound)
-    return best
-
-
-def _stored_form(party: Party) -> NameForm:
-    variants, keys, sorted_keys = party.tokens
-    return NameForm(
-        text=party.name,
-        script=None,
-        variants=tuple(tuple(v) for v in variants),
-        keys=tuple(tuple(k) for k in keys),
-        renderings=(),
-        sorted_keys=tuple(tuple(k) for k in sorted_keys),
-    )
+    return any(_best_score(index, query, forms, e, config, screener) >= cutoff
+               for e in sorted(entities))  # fmt: skip
 
 
 def _best_score(

@@ -28,7 +28,8 @@ from proscribe.store.engine import SQLITE_BEGIN
 from proscribe.store.schema import alert_events, alerts, allowed_pairs
 
 WRITE_ATTEMPTS = 5  # PostgreSQL: racing audit appends collide on the sequence number; retried
-AUDIT_ALGORITHM = "alert-workflow"  # the audit record's `algorithm` for alert events
+AUDIT_ALGORITHM = "alert-workflow"
+MAX_ID = 2**31 - 1  # PostgreSQL's INTEGER  # the audit record's `algorithm` for alert events
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +340,8 @@ def _log(
 
 
 def _get(connection: Connection, alert_id: int) -> Alert:
+    if not 0 < alert_id <= MAX_ID:  # no such id, and beyond what every backend's INTEGER holds
+        raise NotFoundError(f"no alert with id {alert_id}", alert_id=alert_id)
     row = connection.execute(select(alerts).where(alerts.c.id == alert_id)).mappings().first()
     if row is None:
         raise NotFoundError(f"no alert with id {alert_id}", alert_id=alert_id)

@@ -94,7 +94,9 @@ def decide(
     require_csrf(request, viewer.session, csrf)
     needs = workflow.NEEDS.get(action)
     if needs is not None and not viewer.user.allows(needs):
-        raise PageError(403, "forbidden", f"To {action} needs the {needs} role.")
+        user = viewer.user
+        message = f"The decision {action} needs the {needs} role; {user.name} has {user.role}."
+        raise PageError(403, "forbidden", message)
     store = web_of(request).service.store
     try:
         alert = workflow.decide(
@@ -146,7 +148,7 @@ def _show(
         "alert": alert,
         "events": history,
         "actions": [(action, LABELS[action]) for action in actions],
-        "can_assign": viewer.user.allows("review") and alert.state != "closed",
+        "can_assign": viewer.user.allows("review") and alert.state in workflow.OPEN_STATES,
         "reviewers": _reviewers(store.users.list()),
         "viewer_proposed": alert.proposed_by == viewer.user.name and alert.pending,
         "approved_by": next((e.user for e in reversed(history) if e.action == "approve"), None),
