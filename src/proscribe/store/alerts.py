@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, RowMapping, delete, insert, select, u
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from proscribe.errors import ConflictError, NotFoundError, StoreError
-from proscribe.store.alert_types import SYSTEM_USER, Alert, AlertEvent
+from proscribe.store.alert_types import OPEN_STATES, SYSTEM_USER, Alert, AlertEvent
 from proscribe.store.audit import Screening, append_on
 from proscribe.store.engine import SQLITE_BEGIN
 from proscribe.store.schema import alert_events, alerts, allowed_pairs
@@ -230,6 +230,12 @@ def _record_one(connection: Connection, change: Change, now: datetime) -> int:
     if change.alert_id is None:
         raise StoreError(f"a {change.action} needs the alert's id")
     before = _get(connection, change.alert_id)
+    # Read again inside the transaction: a reviewer may have decided since rescreening read
+    # the alert, and a decided alert is neither closed nor re-opened from a stale view.
+    if (change.action == "close" and before.state not in OPEN_STATES) or (
+        change.action == "reopen" and before.state in OPEN_STATES
+    ):
+        return before.id
     values: dict[str, Any] = {"version": before.version + 1, "updated_at": now}
     detail: dict[str, Any] = {}
     if change.found is not None:
