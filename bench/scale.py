@@ -98,22 +98,30 @@ def single_latency(screener: Screener, rows: Sequence[Row]) -> dict[str, float]:
     }
 
 
-def cpu_seconds(who: int) -> float:
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
+def usage(who: int) -> tuple[float, float, int]:
+    """User and system CPU seconds and minor page faults (copy-on-write copies among them)."""
+    found = resource.getrusage(who)
+    return found.ru_utime, found.ru_stime, found.ru_minflt
 
 
-def local_rate(screener: Screener, rows: Sequence[Row], workers: int) -> tuple[float, float]:
-    """Rows/s on `workers` forked processes (fork included), and CPU ms per row: the workers'
-    (children's) CPU time, or this process's with one worker, which runs in-process."""
+def local_rate(screener: Screener, rows: Sequence[Row], workers: int) -> dict[str, float]:
+    """Rows/s on `workers` forked processes (fork included), and per row the CPU ms (user,
+    system) and minor page faults: the workers' (children's) or, with one worker, which runs
+    in-process, this process's."""
     chunk = max(1, min(500, math.ceil(len(rows) / (8 * workers))))
     who = resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN
-    cpu, start = cpu_seconds(who), time.perf_counter()
+    before, start = usage(who), time.perf_counter()
     with Workers(ScreenJob(screener), workers) as pool:
         screened = sum(len(outcomes) for outcomes in pool.map(screen_rows, rows, chunk))
     seconds = time.perf_counter() - start  # the pool is joined: its CPU time is counted
     assert screened == len(rows)
-    return len(rows) / seconds, (cpu_seconds(who) - cpu) / len(rows) * 1000
+    user, system, faults = (b - a for a, b in zip(before, usage(who), strict=True))
+    return {
+        f"rate_{workers}": len(rows) / seconds,
+        f"cpu_ms_{workers}": (user + system) / len(rows) * 1000,
+        f"sys_ms_{workers}": system / len(rows) * 1000,
+        f"faults_{workers}": faults / len(rows),
+    }
 
 
 def dask_rate(snapshot: Path, rows: Sequence[Row], workers: int) -> float:
@@ -154,8 +162,7 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, Any]:
     figures |= single_latency(screener, rows[: WARMUP + args.queries])
     batch = rows[WARMUP + args.queries :]
     if args.engine == "local":  # two first: the one-worker run screens in this process
-        (two, cpu_2), (one, cpu_1) = local_rate(screener, batch, 2), local_rate(screener, batch, 1)
-        figures |= {"cpu_ms_1": cpu_1, "cpu_ms_2": cpu_2}
+        figures |= local_rate(screener, batch, 2) | local_rate(screener, batch, 1)
     with tempfile.TemporaryDirectory() as folder:
         snapshot = Path(folder) / "index.snapshot"
         data = screener.index.to_bytes()
@@ -166,8 +173,9 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, Any]:
         Index.from_bytes(snapshot.read_bytes())
         figures["snapshot_load_s"] = time.perf_counter() - start
         if args.engine == "dask":
-            two, one = dask_rate(snapshot, batch, 2), dask_rate(snapshot, batch, 1)
-    figures |= {"rate_1": one, "rate_2": two, "ratio": two / one}
+            figures["rate_2"] = dask_rate(snapshot, batch, 2)
+            figures["rate_1"] = dask_rate(snapshot, batch, 1)
+    figures["ratio"] = figures["rate_2"] / figures["rate_1"]
     return figures
 
 
@@ -250,6 +258,10 @@ ROWS = (
     ("batch ratio 2 / 1 workers", "ratio", ">= 1.7"),
     ("batch CPU ms per row, 1 worker", "cpu_ms_1", ""),
     ("batch CPU ms per row, 2 workers", "cpu_ms_2", ""),
+    ("  of which system, 1 worker", "sys_ms_1", ""),
+    ("  of which system, 2 workers", "sys_ms_2", ""),
+    ("batch page faults per row, 1 worker", "faults_1", ""),
+    ("batch page faults per row, 2 workers", "faults_2", ""),
 )
 
 
