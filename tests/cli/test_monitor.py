@@ -43,6 +43,8 @@ def test_monitoring_and_review_from_the_command_line(
     assert (added["added"], added["opened"], added["parties"]) == (3, 2, 3)
     listed = proscribe(home, "monitor", "list").stdout
     assert "Maria Schmidt" in listed
+    rows = json.loads(proscribe(home, "monitor", "list", "--format", "json").stdout)
+    assert {(r["id"], r["open_alerts"]) for r in rows} == {("c1", 1), ("c2", 0), ("c3", 1)}
 
     found = {a["party"]["id"]: a for a in alerts(home, "--state", "open")}  # type: ignore[index]
     assert set(found) == {"c1", "c3"}

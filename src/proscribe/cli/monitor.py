@@ -87,8 +87,9 @@ def list_parties(
             if alert.state in workflow.OPEN_STATES:
                 counts[alert.party_id] = counts.get(alert.party_id, 0) + 1
     if output is TextOrJson.json:
-        for party in parties:
-            write_json({"id": party.id, **party.fields(), "open_alerts": counts.get(party.id, 0)})
+        write_json(
+            [{"id": p.id, **p.fields(), "open_alerts": counts.get(p.id, 0)} for p in parties]
+        )
         return
     rows = [
         (p.id, p.name, p.schema or "", p.birth_date or "", ";".join(p.countries),

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from proscribe.index import Index
+from proscribe.index.build import COMMON_DF
 from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
 from proscribe.model import Entity, Query
@@ -92,10 +93,22 @@ class ChangedIndex(Index):
         # Every string two deletions from a word here: two words within two edits of each
         # other share one, so a query word sharing none needs no edit-distance scan.
         self._two_deletions = {d for token in self.token_ids for d in _two_deletions(token)}
+        # "Is this a known word?" answered as the full index answers it: the lookups it gates
+        # (completions, beginnings, two edits) then run when the full index runs them; the
+        # postings stay this index's (a word only the full index knows has none here).
+        self.token_ids = _Vocabulary(self.token_ids, full.token_ids)
         self._found: dict[tuple[str, str], dict[int, float]] = {}
 
     def _frequency(self, token: str, key: str) -> int:
         return self.full._frequency(token, key)
+
+    def _near_tokens(self, token: str) -> set[str]:
+        # The full index looks no further than the exact names of a word in more than
+        # COMMON_DF names, and skips the near words that are in more.
+        if len(self.full._postings(token)) > COMMON_DF:
+            return set()
+        near = super()._near_tokens(token)
+        return {other for other in near if len(self.full._postings(other)) <= COMMON_DF}
 
     def _two_edits(self, token: str) -> list[str]:
         if self._two_deletions.isdisjoint(_two_deletions(token)):
@@ -113,8 +126,8 @@ class ChangedIndex(Index):
 
     def covered(self, party: Party, query: Query, floor: float) -> set[int]:
         """Positions of the entities whose names may cover `floor` of the party's name in the
-        full index: coverage as the index sums it, without its rule that common words only
-        add to names a rarer word found (so never less), exact names, identifier hits."""
+        full index (coverage summed as the index sums it, from lookups that find at least what
+        the full index finds among these names), exact names, identifier hits."""
         variants, keys, sorted_keys = party.tokens
         best: dict[int, float] = {}
         for variant, keyed in zip(variants, keys, strict=True):
@@ -133,10 +146,20 @@ class ChangedIndex(Index):
         weights = [self.token_weight(k) if len(k) > 1 else 0.0 for k in keyed]
         total = sum(weights) or 1.0
         singles = [self.hits(t, k) for t, k in zip(variant, keyed, strict=True)]
+        # As the index: common words only add to names that a rarer word found, unless the
+        # name has nothing but common words.
+        common = [self._frequency(t, k) > COMMON_DF for t, k in zip(variant, keyed, strict=True)]
+        opening = [not c or all(common) for c in common]
         cover: dict[int, float] = {}
-        for weight, found in zip(weights, singles, strict=True):
-            for name, similarity in found.items():
-                cover[name] = cover.get(name, 0.0) + weight / total * similarity
+        for weight, found, opens in zip(weights, singles, opening, strict=True):
+            if opens:
+                for name, similarity in found.items():
+                    cover[name] = cover.get(name, 0.0) + weight / total * similarity
+        for weight, found, opens in zip(weights, singles, opening, strict=True):
+            if not opens:
+                for name, similarity in found.items():
+                    if name in cover:
+                        cover[name] += weight / total * similarity
         for i in range(len(variant) - 1):
             joined = variant[i] + variant[i + 1]
             if len(joined) < JOINED_LENGTH:
@@ -146,6 +169,17 @@ class ChangedIndex(Index):
                 if name not in singles[i] and name not in singles[i + 1]:
                     cover[name] = cover.get(name, 0.0) + share * similarity
         return cover
+
+
+class _Vocabulary(dict[str, int]):
+    """A word -> number map whose membership test also knows another index's words."""
+
+    def __init__(self, own: dict[str, int], known: dict[str, int]) -> None:
+        super().__init__(own)
+        self.known = known
+
+    def __contains__(self, token: object) -> bool:
+        return dict.__contains__(self, token) or token in self.known
 
 
 def _two_deletions(token: str) -> set[str]:
@@ -167,14 +201,27 @@ def affected(
     cutoff = screener.threshold - SCORE_MARGIN
     found = set()
     for party in parties:
-        unknown = party.floor is None or not party.tokens or party.candidates is None
-        # Never screened by this code (nothing to go by), or offered an entry now gone.
-        if unknown or gone.intersection(party.candidates or ()):
+        if party.floor is None or not party.tokens or party.candidates is None:
+            found.add(party.id)  # never screened by this code: nothing to go by
+            continue
+        if _loses_a_candidate(party, gone):
             found.add(party.id)
             continue
         if index is not None and _offered_and_close(index, party, config, screener, cutoff):
             found.add(party.id)
     return found
+
+
+def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
+    """Whether an entry gone (removed, or amended into other content) leaves room for
+    another: when the party was offered the full ten (the eleventh moves up), when the gone
+    entry was its best (the gap screen() allows is measured from the best), or when
+    identifier hits make the count unclear. With fewer, every entry covering enough was
+    offered already and the others stay as they were."""
+    offered = party.candidates or ()
+    if gone.isdisjoint(offered):
+        return False
+    return len(offered) >= CANDIDATES or offered[0] in gone or bool(party.identifiers)
 
 
 def _offered_and_close(
