@@ -78,3 +78,42 @@ def test_vessels_are_found_under_former_names() -> None:
         result = screener.screen(Query(f"MV {former}", schema=Schema.VESSEL))
         assert result.matches[0].entity.id == vessel.id
         assert "former name" in result.matches[0].comparison.explanation
+
+
+@pytest.mark.parametrize("kind", [IdentifierType.MMSI, IdentifierType.CALL_SIGN])
+def test_vessels_are_found_by_mmsi_and_call_sign(kind: IdentifierType) -> None:
+    entities, screener = sdn("us_ofac_sdn/2021-07-07")
+    vessels = [
+        (e, i.value)
+        for e in entities
+        if e.schema is Schema.VESSEL
+        for i in e.identifiers
+        if i.type is kind
+    ][:30]
+    assert len(vessels) >= 10, f"vessels with a {kind.value} on the SDN"
+    for vessel, value in vessels:
+        query = Query(
+            "unknown ship", schema=Schema.VESSEL, identifiers=(QueryIdentifier(value, kind),)
+        )
+        found = {m.entity.id: m for m in screener.screen(query).matches if m.match}
+        assert vessel.id in found, (kind, value)
+        assert "identifier_match" in {
+            f.code for f in found[vessel.id].comparison.features if f.value
+        }
+
+
+def test_a_vessels_flag_is_compared() -> None:
+    entities, screener = sdn("us_ofac_sdn/2021-07-07")
+    vessel = next(
+        e for e in dprk_vessels(entities) if any(c.role.value == "flag" for c in e[0].countries)
+    )[0]
+    flag = next(c.code for c in vessel.countries if c.role.value == "flag")
+    other = "PA" if flag != "PA" else "LR"
+
+    def country_codes(country: str) -> dict[str, float]:
+        query = Query(vessel.caption, schema=Schema.VESSEL, countries=(country,))
+        match = next(m for m in screener.screen(query).matches if m.entity.id == vessel.id)
+        return {f.code: f.value for f in match.comparison.features if f.value}
+
+    assert country_codes(flag).get("country_match", 0) > 0
+    assert country_codes(other).get("country_mismatch", 0) < 0
