@@ -91,8 +91,11 @@ def test_a_decision_without_a_reason_is_422(api: TestClient, keys: dict[str, str
 
 def test_record_true_opens_alerts_for_the_query(api: TestClient, keys: dict[str, str]) -> None:
     body = {"name": "Choe Ryong-hae", "record": True}
+    audit = api.app.state.service.store.audit  # type: ignore[attr-defined]
+    before = audit.head()
     refused = api.post("/v1/screen", json=body, headers=auth(keys["screen"]))
     assert refused.status_code == 403
+    assert audit.head() == before  # refused before screening: nothing was screened
     response = api.post("/v1/screen", json=body, headers=auth(keys["review"]))
     assert response.status_code == 200, response.text
     [alert_id] = response.json()["alerts"]

@@ -125,6 +125,8 @@ def _service(request: Request) -> Service:
 def screen_one(body: ScreenRequest, key: Screen, request: Request) -> dict[str, Any]:
     """Screen one query (with `as_of`, against the list versions in force that day); the
     result is audited before it is returned."""
+    if body.record and not key.allows("review"):  # refused before anything is screened
+        raise ApiError(403, "forbidden", "record: true needs the review role")
     service = _loaded(request)
     screener = service.screener_on(body.as_of)
     result = screener.screen(body.to_query(), limit=body.limit, threshold=body.threshold)
