@@ -3,12 +3,8 @@ screen over loopback with httpx; then `proscribe audit verify` before and after 
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,14 +13,7 @@ import httpx
 import pytest
 
 from tests.cli.conftest import proscribe
-
-STARTUP_SECONDS = 60
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.serving import running_server
 
 
 @pytest.fixture
@@ -37,37 +26,9 @@ def server_home(tmp_path: Path, pristine_home: Path) -> Path:
 @pytest.fixture
 def server(server_home: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """The base URL of `proscribe serve` on a free port, and the file of its log."""
-    port = free_port()
     log = tmp_path / "server.log"
-    environment = {**os.environ, "PROSCRIBE_HOME": str(server_home)}
-    environment.pop("PROSCRIBE_DATABASE_URL", None)
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "proscribe.cli", "serve", "--port", str(port)],
-            env=environment,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process, log)
+    with running_server(server_home, log) as base:
         yield base, log
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def wait_until_up(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited: {log.read_text()}")
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    pytest.fail(f"the server did not answer /healthz: {log.read_text()}")
 
 
 def test_screening_over_http_is_locked_and_audited(

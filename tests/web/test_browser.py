@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.api.test_server import free_port, wait_until_up
+from tests.serving import running_server
 from tests.web.conftest import USERS
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,24 +43,8 @@ def server(web_home: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`proscribe serve` on a free port over a copy of the web home; its URL and home."""
     home = tmp_path / "home"
     shutil.copytree(web_home, home)
-    port = free_port()
-    log = tmp_path / "server.log"
-    environment = {**os.environ, "PROSCRIBE_HOME": str(home)}
-    environment.pop("PROSCRIBE_DATABASE_URL", None)
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "proscribe.cli", "serve", "--port", str(port)],
-            env=environment,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process, log)
+    with running_server(home, tmp_path / "server.log") as base:
         yield base, home
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture

@@ -20,22 +20,21 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from proscribe.api.records import cli_caller, screening_record
-from proscribe.batch import Outcome, OutputFormat, ScreenJob, Workers, count_rows, read_rows
+from proscribe.batch import OutputFormat, ScreenJob, Workers, count_rows, read_rows
 from proscribe.batch.dask_engine import DaskEngine, SnapshotJob
 from proscribe.batch.pool import CHUNK_SIZE, default_workers
 from proscribe.batch.screening import csv_header, screen_rows
+from proscribe.cli.batch_output import Tally, write_all
 from proscribe.cli.output import open_store, stderr
 from proscribe.cli.screen_folder import screen_folder
 from proscribe.errors import InputError, NotFoundError
@@ -43,7 +42,6 @@ from proscribe.history import parse_day, versions_in_force
 from proscribe.match import DEFAULT_ALGORITHM
 from proscribe.screener import Screener, index_snapshot
 from proscribe.settings import Settings
-from proscribe.store import Store
 
 
 class Engine(StrEnum):
@@ -123,8 +121,15 @@ def screen_file(
             out.write(csv_header())
         used = pool.workers if pool.parallel else 1
         batches = pool.map(screen_rows, read_rows(input_path), chunk_size)
-        tally = _write_all(batches, out, total, store)
-    stderr.print(tally.summary(time.perf_counter() - started, used), highlight=False)
+        tally = write_all(batches, out, total, store)
+    stderr.print(_summary(tally, time.perf_counter() - started, used), highlight=False)
+
+
+def _summary(tally: Tally, seconds: float, workers: int) -> str:
+    return (
+        f"{tally.screened:,} rows screened: {tally.hits:,} with a match, {tally.errors:,} "
+        f"errors; {tally.rate(seconds):,.0f} rows/s on {workers} worker{'s' if workers > 1 else ''}"
+    )
 
 
 def load_screener(versions: list[str] | None) -> Screener:
@@ -171,48 +176,6 @@ def _opened(output: Path | None) -> Iterator[TextIO]:
             os.unlink(temp)
 
 
-@dataclass
-class _Tally:
-    rows: int = 0
-    hits: int = 0
-    errors: int = 0
-
-    def add(self, outcomes: list[Outcome]) -> None:
-        self.rows += len(outcomes)
-        self.hits += sum(outcome.hit for outcome in outcomes)
-        self.errors += sum(outcome.error for outcome in outcomes)
-
-    def summary(self, seconds: float, workers: int) -> str:
-        rate = self.rows / seconds if seconds > 0 else 0.0
-        return (
-            f"{self.rows:,} rows screened: {self.hits:,} with a match, {self.errors:,} errors; "
-            f"{rate:,.0f} rows/s on {workers} worker{'s' if workers > 1 else ''}"
-        )
-
-
-def _write_all(
-    batches: Iterable[list[Outcome]], out: TextIO, total: int | None, store: Store
-) -> _Tally:
-    tally = _Tally()
-    with progress_bar() as progress:
-        task = progress.add_task("screening", total=total)
-        for outcomes in batches:
-            # Audited before written: StoreError here fails the run (no unaudited screening).
-            records = [outcome.record for outcome in outcomes if outcome.record is not None]
-            if records:
-                store.audit.append(records)
-            out.writelines(outcome.text for outcome in outcomes)
-            tally.add(outcomes)
-            progress.advance(task, len(outcomes))
-    return tally
-
-
-def progress_bar() -> Progress:
-    """A progress bar on stderr that clears itself when done."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    return Progress(*columns, TimeElapsedColumn(), console=stderr, transient=True)
-
-
 # The Dask engine (`--engine dask`): the client only makes sure the index snapshot exists and
 # never loads the index; each worker loads the snapshot from its path (proscribe.batch.dask_engine).
 
@@ -252,5 +215,5 @@ def _screen_on_dask(
         used = engine.workers
         if job.output is OutputFormat.csv:
             out.write(csv_header())
-        tally = _write_all(engine.map(job, read_rows(input_path), chunk_size), out, total, store)
-    stderr.print(tally.summary(time.perf_counter() - started, used), highlight=False)
+        tally = write_all(engine.map(job, read_rows(input_path), chunk_size), out, total, store)
+    stderr.print(_summary(tally, time.perf_counter() - started, used), highlight=False)

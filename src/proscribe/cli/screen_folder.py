@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -30,13 +30,13 @@ from typing import Any, TextIO
 from proscribe.api.records import cli_caller, document_record, message_record
 from proscribe.batch import Outcome, Workers
 from proscribe.batch.pool import default_workers
+from proscribe.cli.batch_output import write_all
 from proscribe.cli.output import open_store, stderr
 from proscribe.documents import DocumentResult, document_text, screen_text
 from proscribe.errors import InputError, ProscribeError
 from proscribe.payments import MessageResult, screen_message
 from proscribe.screener import Screener
 from proscribe.settings import Settings
-from proscribe.store import Store
 from proscribe.store.audit import Screening
 
 MESSAGE_SUFFIXES = frozenset((".xml", ".mt", ".fin", ".swift"))
@@ -159,44 +159,11 @@ def screen_folder(
     started = time.perf_counter()
     with open_store() as store, Workers(job, processes) as pool:
         used = pool.workers if pool.parallel else 1
-        tally = _write_all(pool.map(screen_files, files, 1), out, len(files), store)
+        tally = write_all(pool.map(screen_files, files, 1), out, len(files), store)
     seconds = time.perf_counter() - started
-    stderr.print(tally.summary(seconds, used, skipped), highlight=False)
-
-
-@dataclass
-class _Tally:
-    files: int = 0
-    hits: int = 0
-    errors: int = 0
-
-    def add(self, outcomes: list[Outcome]) -> None:
-        self.files += len(outcomes)
-        self.hits += sum(outcome.hit for outcome in outcomes)
-        self.errors += sum(outcome.error for outcome in outcomes)
-
-    def summary(self, seconds: float, workers: int, skipped: int) -> str:
-        rate = self.files / seconds if seconds > 0 else 0.0
-        return (
-            f"{self.files:,} files screened: {self.hits:,} with a hit, {self.errors:,} errors, "
-            f"{skipped:,} other files skipped; {rate:,.1f} files/s on {workers} "
-            f"worker{'s' if workers > 1 else ''}"
-        )
-
-
-def _write_all(batches: Iterable[list[Outcome]], out: TextIO, total: int, store: Store) -> _Tally:
-    # Imported here: screen_file imports this module for its folder path.
-    from proscribe.cli.screen_file import progress_bar
-
-    tally = _Tally()
-    with progress_bar() as progress:
-        task = progress.add_task("screening", total=total)
-        for outcomes in batches:
-            # Audited before written: StoreError here fails the run (no unaudited screening).
-            records = [outcome.record for outcome in outcomes if outcome.record is not None]
-            if records:
-                store.audit.append(records)
-            out.writelines(outcome.text for outcome in outcomes)
-            tally.add(outcomes)
-            progress.advance(task, len(outcomes))
-    return tally
+    stderr.print(
+        f"{tally.screened:,} files screened: {tally.hits:,} with a hit, {tally.errors:,} errors, "
+        f"{skipped:,} other files skipped; {tally.rate(seconds):,.1f} files/s on {used} "
+        f"worker{'s' if used > 1 else ''}",
+        highlight=False,
+    )

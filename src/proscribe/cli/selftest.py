@@ -13,8 +13,8 @@ import typer
 from rich.table import Table
 
 from proscribe.batch import Workers
+from proscribe.cli.batch_output import progress_bar
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stderr, stdout, write_json
-from proscribe.cli.screen_file import progress_bar
 from proscribe.errors import NotFoundError
 from proscribe.model import Entity, ListVersion
 from proscribe.screen.cases import Case, innocent_cases, variant_cases
