@@ -253,7 +253,13 @@ def _single_options(
         for j, b in enumerate(c):
             if j == exact:
                 continue
-            sim = token_similarity(a, a_key, b, c_keys[j])
+            b_key = c_keys[j]
+            # The cached similarity's first exit, without the cost of a cache lookup: tokens
+            # more than two letters apart in length can only be a word cut short.
+            if abs(len(a) - len(b)) > 2 and abs(len(a_key) - len(b_key)) > 2:
+                sim = _prefix_similarity(a, b) if min(len(a), len(b)) >= 2 else 0.0
+            else:
+                sim = token_similarity(a, a_key, b, b_key)
             if sim >= MIN_PAIR:
                 options.append((sim, 2, (i,), (j,)))
             elif (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
