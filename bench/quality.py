@@ -176,10 +176,13 @@ BANDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 CALIBRATED_BANDS = (0.16, 0.3, 0.5, 0.7, 0.9, 1.01)
 
 
-def calibration_check(entities: list[Entity], args: argparse.Namespace) -> Figures:
+def calibration_check(
+    screener: Screener, entities: list[Entity], args: argparse.Namespace
+) -> Figures:
     """proscribe-v2's flagged candidates by calibrated score band, on this run's cases (seed
-    0 by default; the calibration was fitted on seed 1): mean score and precision."""
-    screener = Screener.from_entities(entities, ALGORITHMS["proscribe-v2"])
+    0 by default; the calibration was fitted on seed 1): mean score and precision. The
+    screener's index is shared: algorithms differ in scoring, not in candidates."""
+    screener = Screener(screener.index, screener.versions, ALGORITHMS["proscribe-v2"])
     cases = variant_cases(entities, per_category=args.per_category, seed=args.seed)
     innocents = innocent_cases(entities, count=args.innocents, seed=args.seed)
     return score_bands(screener, cases, innocents, CALIBRATED_BANDS)
@@ -550,7 +553,7 @@ def main() -> None:
         times,
     )
     watch = timed("watchman", lambda: watchman(entities, notes, args.show_misses), times)
-    calibrated = timed("calibration", lambda: calibration_check(entities, args), times)
+    calibrated = timed("calibration", lambda: calibration_check(screener, entities, args), times)
     print_generated(gen, screener.threshold)
     print("\nproscribe-v2 (calibrated scores, fitted on seed 1): flagged candidates by band")
     print_bands(calibrated)

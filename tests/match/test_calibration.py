@@ -10,7 +10,7 @@ import pytest
 from proscribe.match import ALGORITHMS
 from proscribe.model import Query
 from proscribe.screener import Screener
-from tests.engine import story_entities, story_screener
+from tests.engine import story_screener
 
 V1 = ALGORITHMS["proscribe-v1"]
 V2 = ALGORITHMS["proscribe-v2"]
@@ -18,7 +18,7 @@ V2 = ALGORITHMS["proscribe-v2"]
 
 @cache
 def calibrated() -> Screener:
-    return Screener.from_entities(story_entities(), V2)
+    return Screener(story_screener().index, (), V2)  # same candidates, other scores
 
 
 def test_the_calibration_rises_strictly_and_keeps_the_ends() -> None:

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from proscribe.api.records import cli_caller, document_record
+from proscribe.cli.options import AsOfOption, ThresholdOption, VersionsOption
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stdout, write_json_lines
 from proscribe.cli.screen_file import load_screener, versions_as_of
 from proscribe.documents import DocumentResult, document_text, screen_text
@@ -32,17 +33,9 @@ def screen_documents(
         typer.Argument(metavar="FILE|FOLDER|-", help="Text or HTML files, folders; - for stdin."),
     ],
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
-    threshold: Annotated[
-        float | None, typer.Option(min=0.0, max=1.0, help="Default: the algorithm's.")
-    ] = None,
-    versions: Annotated[
-        list[str] | None,
-        typer.Option("--version", help="List version (id or label); default: newest of each."),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="YYYY-MM-DD: the lists as they stood that day."),
-    ] = None,
+    threshold: ThresholdOption = None,
+    versions: VersionsOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Find every mention of a listed party in documents: span, text, entry, score and why.
     A folder screens its .txt, .html, .htm and .md files, in name order."""

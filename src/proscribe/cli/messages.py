@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from proscribe.api.records import cli_caller, message_record
+from proscribe.cli.options import AsOfOption, ThresholdOption, VersionsOption
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stdout, write_json_lines
 from proscribe.cli.screen_file import load_screener, versions_as_of
 from proscribe.errors import InputError
@@ -28,17 +29,9 @@ def register(app: typer.Typer) -> None:
 def screen_messages(
     files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Message files.")],
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
-    threshold: Annotated[
-        float | None, typer.Option(min=0.0, max=1.0, help="Default: the algorithm's.")
-    ] = None,
-    versions: Annotated[
-        list[str] | None,
-        typer.Option("--version", help="List version (id or label); default: newest of each."),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="YYYY-MM-DD: the lists as they stood that day."),
-    ] = None,
+    threshold: ThresholdOption = None,
+    versions: VersionsOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Screen payment messages (pacs.008, pacs.009, pain.001, MT103, MT202): every party by
     its role, agents also by BIC, remittance text by the names in it. Exit 0 even on hits."""

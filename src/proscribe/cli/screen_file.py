@@ -35,6 +35,7 @@ from proscribe.batch.dask_engine import DaskEngine, SnapshotJob
 from proscribe.batch.pool import CHUNK_SIZE, default_workers
 from proscribe.batch.screening import csv_header, screen_rows
 from proscribe.cli.batch_output import Tally, write_all
+from proscribe.cli.options import AsOfOption, ThresholdOption, VersionsOption
 from proscribe.cli.output import open_store, stderr
 from proscribe.cli.screen_folder import screen_folder
 from proscribe.errors import InputError, NotFoundError
@@ -67,16 +68,11 @@ def screen_file(
     ] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.jsonl,
     limit: Annotated[int, typer.Option(min=1, help="Candidates per row.")] = 10,
-    threshold: Annotated[
-        float | None, typer.Option(min=0.0, max=1.0, help="Default: the algorithm's.")
-    ] = None,
+    threshold: ThresholdOption = None,
     workers: Annotated[
         int | None, typer.Option(min=1, help="Processes; default: one per core.")
     ] = None,
-    versions: Annotated[
-        list[str] | None,
-        typer.Option("--version", help="List version (id or label); default: newest of each."),
-    ] = None,
+    versions: VersionsOption = None,
     chunk_size: Annotated[int, typer.Option(min=1, help="Rows per task.")] = CHUNK_SIZE,
     engine: Annotated[
         Engine, typer.Option(help="local: forked processes here; dask: a Dask cluster.")
@@ -85,10 +81,7 @@ def screen_file(
         str | None,
         typer.Option(help="Dask scheduler tcp://HOST:PORT; default: a local cluster."),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="YYYY-MM-DD: the lists as they stood that day."),
-    ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Screen a file of parties on every core: one result per row, in row order.
 

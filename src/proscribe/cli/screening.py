@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from proscribe.api.records import audit_screenings, cli_caller
+from proscribe.cli.options import AsOfOption
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stdout, write_json
 from proscribe.errors import InputError
 from proscribe.history import parse_day, versions_in_force
@@ -43,10 +44,7 @@ def screen_name(
     version: Annotated[
         list[str] | None, typer.Option(help="List versions (default newest).")
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="YYYY-MM-DD: the lists as they stood that day."),
-    ] = None,
+    as_of: AsOfOption = None,
     output: Annotated[TextOrJson, typer.Option("--format")] = TextOrJson.text,
 ) -> None:
     """Screen one name against the loaded lists; every candidate comes with its explanation."""

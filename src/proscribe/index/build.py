@@ -111,8 +111,7 @@ class Index:
         self.identifiers: dict[str, list[int]] = defaultdict(list)  # key -> entity positions
         self.long_tokens: dict[str, list[str]] = {}  # first letter + length -> long tokens
         self.sorted_tokens: list[str] = []  # for prefix lookups of names cut short
-        self.name_length: list[int] = []  # tokens in each name's first rendering
-        self.name_length_array: Positions = NO_POSITIONS  # the same, once built
+        self.name_length: Positions = NO_POSITIONS  # tokens in each name's first rendering
         # The sorted variant keys of every name: the same words in any order are found by one
         # lookup, however common the words ("Muhammad al-Muhammad").
         self.exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -133,7 +132,6 @@ class Index:
             self.forms.append(form)
             self.name_entity.append(number)
             self.names.append(name)
-            self.name_length.append(len(form.variants[0]))
             positions.append(position)
             for token in _name_tokens(form):
                 self.postings[token].append(position)
@@ -191,7 +189,7 @@ class Index:
         self.name_schema = np.array(entity_schema, dtype=np.int8)[name_entity]
         self.name_source = np.array(entity_source, dtype=np.int16)[name_entity]
         self.name_entity = name_entity.tolist()
-        self.name_length_array = np.array(self.name_length, dtype=np.int32)
+        self.name_length = np.array([len(f.variants[0]) for f in self.forms], dtype=np.int32)
 
     def token_weight(self, token: str) -> float:
         """How telling a name token is: 1.0 for rare tokens, down to 0.25 for the commonest;
@@ -240,7 +238,7 @@ class Index:
         # aligned. Ties broken by position, never by dict order: results must not depend on
         # the interpreter's hash seed.
         size = len(forms[0].variants[0]) if forms and forms[0].variants else 0
-        lengths = np.maximum(self.name_length_array[names], 1)
+        lengths = np.maximum(self.name_length[names], 1)
         rank = 0.5 * coverage + 0.5 * np.minimum(1.0, coverage * size / lengths)
         rank -= 0.01 * np.abs(lengths - size)
         top = np.lexsort((names, -rank))[: limit * 8]

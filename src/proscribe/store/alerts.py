@@ -12,8 +12,7 @@ and a record in the hash-chained audit commit together.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +23,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from proscribe.errors import ConflictError, NotFoundError, StoreError
 from proscribe.store.alert_types import OPEN_STATES, SYSTEM_USER, Alert, AlertEvent
 from proscribe.store.audit import Screening, append_on
-from proscribe.store.engine import SQLITE_BEGIN
+from proscribe.store.engine import SQLITE_BEGIN, database_errors
 from proscribe.store.schema import alert_events, alerts, allowed_pairs
 
 WRITE_ATTEMPTS = 5  # PostgreSQL: racing audit appends collide on the sequence number; retried
@@ -92,17 +91,17 @@ class Alerts:
             query = query.where(alerts.c.score >= min_score)
         if limit is not None:
             query = query.limit(limit)
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             return [_alert(row) for row in connection.execute(query).mappings()]
 
     def get(self, alert_id: int) -> Alert:
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             return _get(connection, alert_id)
 
     def events(self, alert_id: int) -> builtins.list[AlertEvent]:
         self.get(alert_id)  # NotFoundError for an unknown alert, not an empty history
         query = select(alert_events).where(alert_events.c.alert_id == alert_id)
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             rows = connection.execute(query.order_by(alert_events.c.id)).mappings()
             return [_event(row) for row in rows]
 
@@ -111,7 +110,7 @@ class Alerts:
         query = select(alerts)
         if party_ids is not None:
             query = query.where(alerts.c.party_id.in_(list(party_ids)))
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             return [_alert(row) for row in connection.execute(query).mappings()]
 
     def allowed(self) -> dict[int, tuple[str, str]]:
@@ -119,7 +118,7 @@ class Alerts:
         was cleared on approval."""
         columns = (allowed_pairs.c.alert_id, allowed_pairs.c.party_fingerprint)
         query = select(*columns, allowed_pairs.c.content_hash)
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             return {int(i): (str(a), str(b)) for i, a, b in connection.execute(query)}
 
     # -- reviewers -------------------------------------------------------------------------
@@ -392,13 +391,3 @@ def _event(row: RowMapping) -> AlertEvent:
         detail=dict(row["detail"]),
         audit_seq=int(row["audit_seq"]),
     )
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except SQLAlchemyError as error:
-        raise StoreError(
-            f"the database refused: {getattr(error, 'orig', None) or error}"
-        ) from error

@@ -9,6 +9,8 @@ beyond these connection settings.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -98,3 +100,14 @@ def _migrate(connection: Connection) -> None:
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """Database failures as StoreError, the original kept as the cause."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        # The driver's own message; SQLAlchemy's adds the statement and its parameters.
+        reason = getattr(error, "orig", None) or error
+        raise StoreError(f"the database refused: {reason}") from error

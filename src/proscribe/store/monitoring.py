@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, RowMapping, bindparam, delete, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
-from proscribe.errors import NotFoundError, StoreError
+from proscribe.errors import NotFoundError
 from proscribe.model import Entity, ListVersion
-from proscribe.store.engine import SQLITE_BEGIN
+from proscribe.store.engine import SQLITE_BEGIN, database_errors
 from proscribe.store.rows import entity_from_data
 from proscribe.store.schema import (
     entity_contents,
@@ -110,7 +108,7 @@ class Monitoring:
         added: list[str] = []
         changed: list[str] = []
         unchanged: list[str] = []
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
             with connection.begin():
                 known = _fingerprints(connection, [p.id for p in parties])
@@ -147,7 +145,7 @@ class Monitoring:
         """The monitored parties (those with these ids when given), by id."""
         wanted = None if ids is None else sorted(set(ids))
         out: list[Party] = []
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             if wanted is None:
                 query = select(monitored_parties).order_by(monitored_parties.c.id)
                 out = [_party(row) for row in connection.execute(query).mappings()]
@@ -165,13 +163,13 @@ class Monitoring:
         return found[0]
 
     def count(self) -> int:
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             return len(connection.execute(select(monitored_parties.c.id)).all())
 
     def remove(self, party_id: str) -> None:
         self.party(party_id)
         statement = delete(monitored_parties).where(monitored_parties.c.id == party_id)
-        with _errors(), self._engine.begin() as connection:
+        with database_errors(), self._engine.begin() as connection:
             connection.execute(statement)
 
     def set_screening(self, outcomes: dict[str, ScreeningOutcome]) -> None:
@@ -198,7 +196,7 @@ class Monitoring:
             }
             for party_id, outcome in outcomes.items()
         ]
-        with _errors(), self._engine.begin() as connection:
+        with database_errors(), self._engine.begin() as connection:
             connection.execute(statement, rows)
 
     # -- versions screened -----------------------------------------------------------------
@@ -208,7 +206,7 @@ class Monitoring:
         query = select(
             monitor_versions.c.source, monitor_versions.c.scope, monitor_versions.c.version_id
         )
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             return {(str(s), str(c)): int(v) for s, c, v in connection.execute(query)}
 
     def set_screened(self, versions: Sequence[ListVersion]) -> None:
@@ -219,7 +217,7 @@ class Monitoring:
             {"source": v.source, "scope": v.scope, "version_id": v.id, "screened_at": now}
             for v in versions
         ]
-        with _errors(), self._engine.begin() as connection:
+        with database_errors(), self._engine.begin() as connection:
             connection.execute(delete(monitor_versions))
             if rows:
                 connection.execute(insert(monitor_versions), rows)
@@ -242,7 +240,7 @@ class Monitoring:
         """Entities by content hash."""
         wanted = sorted(set(hashes))
         out: dict[str, Entity] = {}
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             for start in range(0, len(wanted), PAGE):
                 chunk = wanted[start : start + PAGE]
                 query = select(entity_contents.c.content_hash, entity_contents.c.data).where(
@@ -255,7 +253,7 @@ class Monitoring:
         query = select(version_entities.c.entity_id, version_entities.c.content_hash).where(
             version_entities.c.version_id == version_id
         )
-        with _errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             return {str(i): str(h) for i, h in connection.execute(query)}
 
 
@@ -285,13 +283,3 @@ def _party(row: RowMapping) -> Party:
         tokens=row["tokens"],
         candidates=tuple(row["candidates"]) if row["candidates"] is not None else None,
     )
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except SQLAlchemyError as error:
-        raise StoreError(
-            f"the database refused: {getattr(error, 'orig', None) or error}"
-        ) from error

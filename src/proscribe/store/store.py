@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, Row, Select, select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
 from proscribe.errors import InputError, NotFoundError, StoreError
 from proscribe.model import Entity, ListVersion
 from proscribe.store.alerts import Alerts
 from proscribe.store.audit import AuditLog
-from proscribe.store.engine import SQLITE_BEGIN, connect
+from proscribe.store.engine import SQLITE_BEGIN, connect, database_errors
 from proscribe.store.group_commit import GroupCommitter
 from proscribe.store.guard import check_input, check_plausible
 from proscribe.store.keys import ApiKeys
@@ -128,7 +127,7 @@ class Store:
         check_input(version, entities)
         for attempt in range(1, SAVE_ATTEMPTS + 1):
             try:
-                with _database_errors():
+                with database_errors():
                     return self._save_once(version, entities, force, progress)
             except StoreError as error:
                 if attempt == SAVE_ATTEMPTS or not isinstance(error.__cause__, IntegrityError):
@@ -207,7 +206,7 @@ class Store:
         )
 
     def _versions(self, query: Select[Any]) -> list[ListVersion]:
-        with _database_errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             return [version_from_row(row) for row in connection.execute(query).mappings()]
 
     # -- entities --------------------------------------------------------------------------
@@ -226,7 +225,7 @@ class Store:
             query = _contents_of(version_id).order_by(version_entities.c.entity_id).limit(PAGE)
             if after is not None:
                 query = query.where(version_entities.c.entity_id > after)
-            with _database_errors(), self._engine.connect() as connection:
+            with database_errors(), self._engine.connect() as connection:
                 page = connection.execute(query).all()
             for entity_id, data in page:
                 yield entity_from_data(data)
@@ -249,7 +248,7 @@ class Store:
                 entity_id=entity_id,
             )
         query = _contents_of(stored.id or 0).where(version_entities.c.entity_id == entity_id)
-        with _database_errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             row = connection.execute(query).first()
         if row is None:
             raise NotFoundError(
@@ -271,7 +270,7 @@ class Store:
             )
         version, content_hash = max(holders, key=lambda pair: _recency(pair[0]))
         query = select(entity_contents.c.data).where(entity_contents.c.content_hash == content_hash)
-        with _database_errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             data = connection.execute(query).scalar_one()
         return entity_from_data(data), version
 
@@ -283,7 +282,7 @@ class Store:
             .join(version_entities, version_entities.c.version_id == list_versions.c.id)
             .where(list_versions.c.source == source, version_entities.c.entity_id == entity_id)
         )
-        with _database_errors(), self._engine.connect() as connection:
+        with database_errors(), self._engine.connect() as connection:
             rows = connection.execute(query).mappings().all()
         pairs = [(version_from_row(row), str(row["held_hash"])) for row in rows]
         return sorted(pairs, key=lambda pair: version_order(pair[0]))
@@ -342,14 +341,3 @@ def _contents_of(version_id: int) -> Select[Any]:
         .join(entity_contents, entity_contents.c.content_hash == version_entities.c.content_hash)
         .where(version_entities.c.version_id == version_id)
     )
-
-
-@contextmanager
-def _database_errors() -> Iterator[None]:
-    """Database failures as StoreError, the original kept as the cause."""
-    try:
-        yield
-    except SQLAlchemyError as error:
-        # The driver's own message; SQLAlchemy's adds the statement and its parameters.
-        reason = getattr(error, "orig", None) or error
-        raise StoreError(f"the database refused: {reason}") from error
