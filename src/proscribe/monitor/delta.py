@@ -22,13 +22,25 @@ token weight a little, so their scores can move.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from proscribe.index import Index
-from proscribe.index.build import COMMON_DF
+from proscribe.index.build import (
+    COMMON_DF,
+    DISTANCE_TWO_LENGTH,
+    MIN_DELETE_LENGTH,
+    PREFIX_LENGTH,
+    _deletes,
+)
 from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
-from proscribe.model import Entity, Query
+from proscribe.model import Entity, Query, Schema
 from proscribe.monitor.parties import query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
@@ -41,6 +53,7 @@ from proscribe.screen.screen import (
 from proscribe.screener import Screener
 from proscribe.store.monitoring import Party, ScreeningOutcome
 from proscribe.text.forms import NameForm
+from proscribe.text.phonetic import phonetic_key
 
 # Coverages in the small index are at least the full index's; the margin only absorbs float
 # rounding and the slight move of weights between the screening that set the floor and now.
@@ -98,6 +111,15 @@ class ChangedIndex(Index):
         # postings stay this index's (a word only the full index knows has none here).
         self.token_ids = _Vocabulary(self.token_ids, full.token_ids)
         self._found: dict[tuple[str, str], dict[int, float]] = {}
+        # What `_may_reach` tests a word against: the words here, their one-deletion forms,
+        # their sounds and the beginnings a completion looks for.
+        own = set(self.token_ids.keys())
+        self._own = own
+        self._one_edit = own | set(self.neighbours)
+        self._sounds = set(self.sounds)
+        self._prefixes = {
+            t[:end] for t in self.sorted_tokens for end in range(PREFIX_LENGTH, len(t))
+        }
 
     def _frequency(self, token: str, key: str) -> int:
         return self.full._frequency(token, key)
@@ -119,12 +141,80 @@ class ChangedIndex(Index):
         """The names a query word finds here, with the index's similarity (cached)."""
         found = self._found.get((token, key))
         if found is None:
-            names, similarity = self._token_hits(token, key)
-            found = dict(zip(names.tolist(), similarity.tolist(), strict=True))
-            self._found[(token, key)] = found
+            reach = self._may_reach(token, key)
+            if reach is None:  # only two edits can reach: the costly test, for this word alone
+                reach = not self._two_deletions.isdisjoint(_two_deletions(token))
+            found = self._look_up(token, key, reach)
         return found
 
-    def covered(self, party: Party, query: Query, floor: float) -> set[int]:
+    def prepare(self, lookups: Iterable[tuple[str, str]]) -> None:
+        """Look many words up at once (word, key pairs): as `hits` would one by one, with the
+        two-edit test run for all the words that need it in one vectorised pass."""
+        pending = {pair for pair in lookups if pair not in self._found}
+        undecided: list[tuple[str, str]] = []
+        for token, key in pending:
+            reach = self._may_reach(token, key)
+            if reach is None:
+                undecided.append((token, key))
+            else:
+                self._look_up(token, key, reach)
+        near = self._within_two_edits({token for token, _ in undecided})
+        for token, key in undecided:
+            self._look_up(token, key, token in near)
+
+    def _look_up(self, token: str, key: str, reach: bool) -> dict[int, float]:
+        found: dict[int, float] = {}
+        if reach:
+            names, similarity = self._token_hits(token, key)
+            found = dict(zip(names.tolist(), similarity.tolist(), strict=True))
+        self._found[(token, key)] = found
+        return found
+
+    def _may_reach(self, token: str, key: str) -> bool | None:
+        """False when the lookup of `_find_token` surely finds nothing here, None when only
+        its two-edit step could find something: each test is the cheap half of one of its
+        ways to find a word (exact, one edit, sound, completion, beginning), so a word failing
+        all of them need not be looked up. Most words of a population reach none of the few
+        names a change brings."""
+        own = self._own
+        if token in own or key in own:
+            return True
+        if len(token) < MIN_DELETE_LENGTH - 1:
+            return False
+        deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else set()
+        if token in self._one_edit or not self._one_edit.isdisjoint(deletes):
+            return True
+        if phonetic_key(token) in self._sounds:
+            return True
+        if token in self.full.token_ids:
+            return False  # completions, beginnings and two edits are for unknown words only
+        if len(token) >= PREFIX_LENGTH and token in self._prefixes:
+            return True
+        if any(token[:end] in own for end in range(PREFIX_LENGTH, len(token))):
+            return True
+        # Two edits (tried by the index only when nothing nearer exists: a bound, not more).
+        return None if len(token) >= DISTANCE_TWO_LENGTH else False
+
+    def _within_two_edits(self, tokens: Collection[str]) -> set[str]:
+        """Those of `tokens` within two edits of a word here that the two-edit lookup tries;
+        compared in one matrix per length (two edits change the length by two at most)."""
+        choices = sorted({t for bucket in self.long_tokens.values() for t in bucket})
+        found: set[str] = set()
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for token in tokens:
+            by_length[len(token)].append(token)
+        for length, group in by_length.items():
+            near = [c for c in choices if abs(len(c) - length) <= 2]
+            if not near:
+                continue
+            distances = process.cdist(
+                group, near, scorer=OSA.distance, score_cutoff=2, dtype=np.int8, workers=-1
+            )
+            close: list[bool] = np.any(distances <= 2, axis=1).tolist()
+            found.update(t for t, near_one in zip(group, close, strict=True) if near_one)
+        return found
+
+    def covered(self, party: Party, floor: float) -> set[int]:
         """Positions of the entities whose names may cover `floor` of the party's name in the
         full index (coverage summed as the index sums it, from lookups that find at least what
         the full index finds among these names), exact names, identifier hits."""
@@ -138,14 +228,32 @@ class ChangedIndex(Index):
         for words in sorted_keys:
             names.update(self.exact.get(tuple(words), ()))
         entities = {int(self.name_entity[name]) for name in names}
-        entities.update(self._identifier_hits(query))
-        schemas = COMPATIBLE.get(query.schema) if query.schema else None
+        if party.identifiers:
+            entities.update(self._identifier_hits(query_of(party)))
+        schemas = COMPATIBLE.get(Schema(party.schema)) if party.schema else None
         return {e for e in entities if schemas is None or self.entities[e].schema in schemas}
 
+    def lookups(self, party: Party) -> Iterator[tuple[str, str]]:
+        """The (word, key) lookups `covered` makes for a party."""
+        variants, keys, _ = party.tokens
+        for variant, keyed in zip(variants, keys, strict=True):
+            yield from zip(variant, keyed, strict=True)
+            for first, second in itertools.pairwise(variant):
+                if len(first) + len(second) >= JOINED_LENGTH:
+                    yield first + second, first + second
+
     def _cover_bound(self, variant: Sequence[str], keyed: Sequence[str]) -> dict[int, float]:
+        singles = [self.hits(t, k) for t, k in zip(variant, keyed, strict=True)]
+        joins = [
+            self.hits(first + second, first + second)
+            if len(first) + len(second) >= JOINED_LENGTH
+            else {}
+            for first, second in itertools.pairwise(variant)
+        ]
+        if not any(singles) and not any(joins):
+            return {}  # most parties: none of their words reaches a new name
         weights = [self.token_weight(k) if len(k) > 1 else 0.0 for k in keyed]
         total = sum(weights) or 1.0
-        singles = [self.hits(t, k) for t, k in zip(variant, keyed, strict=True)]
         # As the index: common words only add to names that a rarer word found, unless the
         # name has nothing but common words.
         common = [self._frequency(t, k) > COMMON_DF for t, k in zip(variant, keyed, strict=True)]
@@ -160,12 +268,9 @@ class ChangedIndex(Index):
                 for name, similarity in found.items():
                     if name in cover:
                         cover[name] += weight / total * similarity
-        for i in range(len(variant) - 1):
-            joined = variant[i] + variant[i + 1]
-            if len(joined) < JOINED_LENGTH:
-                continue
+        for i, joined_hits in enumerate(joins):
             share = (weights[i] + weights[i + 1]) / total
-            for name, similarity in self.hits(joined, joined).items():
+            for name, similarity in joined_hits.items():
                 if name not in singles[i] and name not in singles[i + 1]:
                     cover[name] = cover.get(name, 0.0) + share * similarity
         return cover
@@ -200,14 +305,19 @@ def affected(
     config = MatchConfig(token_weight=screener.index.token_weight)
     cutoff = screener.threshold - SCORE_MARGIN
     found = set()
+    undecided = []
     for party in parties:
         if party.floor is None or not party.tokens or party.candidates is None:
             found.add(party.id)  # never screened by this code: nothing to go by
-            continue
-        if _loses_a_candidate(party, gone):
+        elif _loses_a_candidate(party, gone):
             found.add(party.id)
-            continue
-        if index is not None and _offered_and_close(index, party, config, screener, cutoff):
+        else:
+            undecided.append(party)
+    if index is None:
+        return found
+    index.prepare(pair for party in undecided for pair in index.lookups(party))
+    for party in undecided:
+        if _offered_and_close(index, party, config, screener, cutoff):
             found.add(party.id)
     return found
 
@@ -227,11 +337,11 @@ def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
 def _offered_and_close(
     index: ChangedIndex, party: Party, config: MatchConfig, screener: Screener, cutoff: float
 ) -> bool:
-    query = query_of(party)
     floor = max(0.0, (party.floor or 0.0) - COVERAGE_MARGIN)
-    entities = index.covered(party, query, floor)
+    entities = index.covered(party, floor)
     if not entities:
         return False
+    query = query_of(party)
     forms = query_forms(query)
     return any(_best_score(index, query, forms, e, config, screener) >= cutoff
                for e in sorted(entities))  # fmt: skip

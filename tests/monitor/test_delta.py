@@ -1,0 +1,86 @@
+"""The delta rescreen's index of changed entries skips the lookup of words that surely reach
+none of its names: checked against looking every word up, on the real SDN change."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+from faker import Faker
+
+from proscribe.model import Entity
+from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex
+from proscribe.text.forms import name_form
+from tests.monitor.conftest import Monitored, Sdn
+
+LOCALES = ("en_US", "de_DE", "ru_RU", "ar_AA", "fa_IR", "ko_KR", "zh_CN")
+
+
+class LooksEverythingUp(ChangedIndex):
+    """Looks every word up: what the filter must never change."""
+
+    def _may_reach(self, token: str, key: str) -> bool | None:  # noqa: ARG002
+        return True
+
+
+def mangled(word: str, rng: random.Random) -> str:
+    """The word with one or two letters dropped, doubled or swapped, or cut short."""
+    for _ in range(rng.choice((1, 2))):
+        if len(word) < 4:
+            break
+        at = rng.randrange(len(word) - 1)
+        word = rng.choice(
+            (
+                word[:at] + word[at + 1 :],
+                word[:at] + word[at] + word[at:],
+                word[:at] + word[at + 1] + word[at] + word[at + 2 :],
+                word[: max(4, at + 1)],
+            )
+        )
+    return word
+
+
+def lookups(names: list[str]) -> set[tuple[str, str]]:
+    """The (word, key) pairs a delta rescreen looks up for parties of these names."""
+    out: set[tuple[str, str]] = set()
+    for name in names:
+        form = name_form(name, True)
+        for variant, keys in zip(form.variants, form.keys, strict=True):
+            out.update(zip(variant, keys, strict=True))
+            out.update(
+                (a + b, a + b)
+                for a, b in itertools.pairwise(variant)
+                if len(a + b) >= JOINED_LENGTH
+            )
+    return out
+
+
+def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_path: Path) -> None:
+    monitored = Monitored(sdn, tmp_path / "store.db")
+    try:
+        [before] = monitored.store.versions()
+        old = {e.id: e for e in monitored.store.entities(before)}
+        monitored.load_after()
+        index = monitored.screener().index
+    finally:
+        monitored.store.close()
+    changed: list[Entity] = [e for e in sdn.entities if old.get(e.id) != e]
+    rng = random.Random(3)
+    fakers = [Faker(locale) for locale in LOCALES]
+    for number, faker in enumerate(fakers):
+        faker.seed_instance(number)
+    names = [fakers[n % len(fakers)].name() for n in range(1500)]
+    # Words of the changed names themselves, mangled: lookups that do reach them.
+    words = [w for e in changed for n in e.names for w in n.full.split() if len(w) > 2]
+    names += [" ".join(mangled(w, rng) for w in rng.sample(words, 2)) for _ in range(1500)]
+    pairs = sorted(lookups(names))
+
+    prepared = ChangedIndex(index, changed)
+    prepared.prepare(pairs)
+    everything = LooksEverythingUp(index, changed)
+    found = {pair: prepared.hits(*pair) for pair in pairs}
+    expected = {pair: everything.hits(*pair) for pair in pairs}
+    assert found == expected
+    reaching = sum(1 for hits in expected.values() if hits)
+    assert 500 < reaching < len(pairs) / 2  # both kinds are well represented
