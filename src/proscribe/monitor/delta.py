@@ -10,9 +10,11 @@ allows), its best score under the threshold and its name's lookup tokens. When e
   only the new contents (`ChangedIndex`), which judges words as the full index does (weights,
   common words). Its lookups against a small vocabulary find at least what the full index finds
   among these names, so its coverage bounds the full index's from above. A party whose stored
-  tokens reach no new content, or only under its floor, cannot be offered one. One that is
+  tokens reach no new content, or only under its floor, cannot be offered one. Words are
+  tested cheaply before they are looked up (`ChangedIndex.prepare`): most reach nothing. One that is
   offered a new content is affected only when that entry scores within `SCORE_MARGIN` of the
-  threshold (compared on all its names): otherwise the entry takes a place among its
+  threshold (compared on each of its names that may cover `MIN_COVERAGE` of the party's, the
+  only ones the index passes on to screen()): otherwise the entry takes a place among its
   candidates without changing its alerts (the one it pushes out, if any, was no alert and no
   near miss, or the party is rescreened for that reason anyway).
 
@@ -58,8 +60,9 @@ from proscribe.text.phonetic import phonetic_key
 # Coverages in the small index are at least the full index's; the margin only absorbs float
 # rounding and the slight move of weights between the screening that set the floor and now.
 COVERAGE_MARGIN = 0.01
-# A new entry compared on all its names scores at least what screen() gives it on the names
-# the index ranks first, but for the order in which equally good names are tried.
+# A new entry compared on every name the index may pass on scores at least what screen()
+# gives it on the few of them the index ranks first, but for the order in which equally good
+# names are tried.
 SCORE_MARGIN = 0.05
 JOINED_LENGTH = 6  # the index looks two query words up as one from this length on
 
@@ -214,24 +217,36 @@ class ChangedIndex(Index):
             found.update(t for t, near_one in zip(group, close, strict=True) if near_one)
         return found
 
-    def covered(self, party: Party, floor: float) -> set[int]:
-        """Positions of the entities whose names may cover `floor` of the party's name in the
-        full index (coverage summed as the index sums it, from lookups that find at least what
-        the full index finds among these names), exact names, identifier hits."""
+    def covered(self, party: Party, floor: float) -> dict[int, tuple[int, ...]]:
+        """The entities whose names may cover `floor` of the party's name in the full index
+        (coverage summed as the index sums it, from lookups that find at least what the full
+        index finds among these names), by exact name or by identifier; for each, the names
+        screen() may compare (by position here): those that may cover MIN_COVERAGE, below
+        which the index passes no name on, and exact names; all names for an identifier hit."""
         variants, keys, sorted_keys = party.tokens
         best: dict[int, float] = {}
         for variant, keyed in zip(variants, keys, strict=True):
             for name, value in self._cover_bound(variant, keyed).items():
                 if value > best.get(name, 0.0):
                     best[name] = value
-        names = {name for name, value in best.items() if value >= floor}
-        for words in sorted_keys:
-            names.update(self.exact.get(tuple(words), ()))
-        entities = {int(self.name_entity[name]) for name in names}
+        exact = {name for words in sorted_keys for name in self.exact.get(tuple(words), ())}
+        reaching = {name for name, value in best.items() if value >= floor} | exact
+        comparable = {n for n, value in best.items() if value >= MIN_COVERAGE - COVERAGE_MARGIN}
+        names: dict[int, list[int]] = {int(self.name_entity[n]): [] for n in reaching}
+        for name in sorted(comparable | exact):
+            found = names.get(int(self.name_entity[name]))
+            if found is not None:
+                found.append(name)
+        out = {entity: tuple(found) for entity, found in names.items()}
         if party.identifiers:
-            entities.update(self._identifier_hits(query_of(party)))
+            for entity in self._identifier_hits(query_of(party)):
+                out[entity] = self.entity_names[entity]
         schemas = COMPATIBLE.get(Schema(party.schema)) if party.schema else None
-        return {e for e in entities if schemas is None or self.entities[e].schema in schemas}
+        return {
+            e: found
+            for e, found in out.items()
+            if schemas is None or self.entities[e].schema in schemas
+        }
 
     def lookups(self, party: Party) -> Iterator[tuple[str, str]]:
         """The (word, key) lookups `covered` makes for a party."""
@@ -343,8 +358,10 @@ def _offered_and_close(
         return False
     query = query_of(party)
     forms = query_forms(query)
-    return any(_best_score(index, query, forms, e, config, screener) >= cutoff
-               for e in sorted(entities))  # fmt: skip
+    return any(
+        _best_score(index, query, forms, entity, names, config, screener) >= cutoff
+        for entity, names in sorted(entities.items())
+    )
 
 
 def _best_score(
@@ -352,11 +369,12 @@ def _best_score(
     query: Query,
     forms: tuple[NameForm, ...],
     position: int,
+    names: Sequence[int],
     config: MatchConfig,
     screener: Screener,
 ) -> float:
-    """The score of one entry for a query, compared on all of the entry's names: at least
-    what screen() gives on the few names the index ranks first."""
-    names = tuple((index.names[p], index.forms[p]) for p in index.entity_names[position])
-    pair = with_names(Pair(query, forms, index.entities[position], names), config)
+    """The score of one entry for a query, compared on `names` (positions in `index`): at
+    least what screen() gives on the few of them the full index ranks first."""
+    compared = tuple((index.names[p], index.forms[p]) for p in names)
+    pair = with_names(Pair(query, forms, index.entities[position], compared), config)
     return score_pair(pair, screener.algorithm, config).score
