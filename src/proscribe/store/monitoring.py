@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, RowMapping, bindparam, delete, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, update
 
 from proscribe.errors import NotFoundError
 from proscribe.model import Entity, ListVersion
@@ -146,14 +146,15 @@ class Monitoring:
         wanted = None if ids is None else sorted(set(ids))
         out: list[Party] = []
         with database_errors(), self._engine.connect() as connection:
+            columns = select(*_PARTY_COLUMNS)
             if wanted is None:
-                query = select(monitored_parties).order_by(monitored_parties.c.id)
-                out = [_party(row) for row in connection.execute(query).mappings()]
+                query = columns.order_by(monitored_parties.c.id)
+                out = [_party(row) for row in connection.execute(query)]
             else:
                 for start in range(0, len(wanted), PAGE):
                     chunk = wanted[start : start + PAGE]
-                    query = select(monitored_parties).where(monitored_parties.c.id.in_(chunk))
-                    out.extend(_party(row) for row in connection.execute(query).mappings())
+                    query = columns.where(monitored_parties.c.id.in_(chunk))
+                    out.extend(_party(row) for row in connection.execute(query))
         return sorted(out, key=lambda p: p.id)
 
     def party(self, party_id: str) -> Party:
@@ -269,17 +270,38 @@ def _fingerprints(connection: Any, ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _party(row: RowMapping) -> Party:
+# What a Party holds, in its field order: a delta rescreen reads every party, so the row is
+# read as a plain tuple, without the timestamps and fingerprint it does not need.
+_PARTY_COLUMNS = tuple(
+    monitored_parties.c[name]
+    for name in (
+        "id",
+        "name",
+        "schema",
+        "birth_date",
+        "countries",
+        "identifiers",
+        "gender",
+        "near_miss",
+        "floor",
+        "tokens",
+        "candidates",
+    )
+)
+
+
+def _party(row: Sequence[Any]) -> Party:
+    (ident, name, schema, born, countries, identifiers, gender, near, floor, tokens, offered) = row
     return Party(
-        id=str(row["id"]),
-        name=str(row["name"]),
-        schema=row["schema"],
-        birth_date=row["birth_date"],
-        countries=tuple(row["countries"]),
-        identifiers=tuple((t, str(v)) for t, v in row["identifiers"]),
-        gender=row["gender"],
-        near_miss=row["near_miss"],
-        floor=row["floor"],
-        tokens=row["tokens"],
-        candidates=tuple(row["candidates"]) if row["candidates"] is not None else None,
+        id=str(ident),
+        name=str(name),
+        schema=schema,
+        birth_date=born,
+        countries=tuple(countries),
+        identifiers=tuple((t, str(v)) for t, v in identifiers),
+        gender=gender,
+        near_miss=near,
+        floor=floor,
+        tokens=tokens,
+        candidates=tuple(offered) if offered is not None else None,
     )
