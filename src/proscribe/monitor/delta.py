@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import process
@@ -50,6 +51,7 @@ from proscribe.screen.screen import (
     COMPATIBLE,
     COVERAGE_BEHIND,
     MIN_COVERAGE,
+    MIN_NAME_SIMILARITY,
     query_forms,
 )
 from proscribe.screener import Screener
@@ -91,6 +93,14 @@ def outcome(screener: Screener, query: Query, result: ScreeningResult) -> Screen
     offered = tuple(ref(screener.index.entities[c.entity]) for c in found)
     best_miss = max((m.score for m in result.matches if not m.match), default=None)
     return ScreeningOutcome(best_miss, floor, tokens, offered)
+
+
+class Reach(NamedTuple):
+    """How a party reaches an entity of the changed index: the names to compare (positions),
+    and whether by an identifier (then every name of the entity)."""
+
+    names: tuple[int, ...]
+    identifier_hit: bool
 
 
 class ChangedIndex(Index):
@@ -217,7 +227,7 @@ class ChangedIndex(Index):
             found.update(t for t, near_one in zip(group, close, strict=True) if near_one)
         return found
 
-    def covered(self, party: Party, floor: float) -> dict[int, tuple[int, ...]]:
+    def covered(self, party: Party, floor: float) -> dict[int, Reach]:
         """The entities whose names may cover `floor` of the party's name in the full index
         (coverage summed as the index sums it, from lookups that find at least what the full
         index finds among these names), by exact name or by identifier; for each, the names
@@ -237,10 +247,10 @@ class ChangedIndex(Index):
             found = names.get(int(self.name_entity[name]))
             if found is not None:
                 found.append(name)
-        out = {entity: tuple(found) for entity, found in names.items()}
+        out = {entity: Reach(tuple(found), False) for entity, found in names.items()}
         if party.identifiers:
             for entity in self._identifier_hits(query_of(party)):
-                out[entity] = self.entity_names[entity]
+                out[entity] = Reach(self.entity_names[entity], True)
         schemas = COMPATIBLE.get(Schema(party.schema)) if party.schema else None
         return {
             e: found
@@ -359,8 +369,18 @@ def _offered_and_close(
     query = query_of(party)
     forms = query_forms(query)
     return any(
-        _best_score(index, query, forms, entity, names, config, screener) >= cutoff
-        for entity, names in sorted(entities.items())
+        _best_score(
+            index,
+            query,
+            forms,
+            entity,
+            reach.names,
+            config,
+            screener,
+            identifier_hit=reach.identifier_hit,
+        )
+        >= cutoff
+        for entity, reach in sorted(entities.items())
     )
 
 
@@ -372,9 +392,13 @@ def _best_score(
     names: Sequence[int],
     config: MatchConfig,
     screener: Screener,
+    *,
+    identifier_hit: bool,
 ) -> float:
     """The score of one entry for a query, compared on `names` (positions in `index`): at
     least what screen() gives on the few of them the full index ranks first."""
     compared = tuple((index.names[p], index.forms[p]) for p in names)
     pair = with_names(Pair(query, forms, index.entities[position], compared), config)
+    if not identifier_hit and (pair.names is None or pair.names.score < MIN_NAME_SIMILARITY):
+        return 0.0  # names this far apart: screen() drops the entry before scoring it
     return score_pair(pair, screener.algorithm, config).score
