@@ -33,7 +33,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from proscribe.index import Index
+from proscribe.index import Candidate, Index
 from proscribe.index.build import (
     COMMON_DF,
     DISTANCE_TWO_LENGTH,
@@ -52,6 +52,8 @@ from proscribe.screen.screen import (
     COVERAGE_BEHIND,
     MIN_COVERAGE,
     MIN_NAME_SIMILARITY,
+    compared,
+    competing,
     query_forms,
 )
 from proscribe.screener import Screener
@@ -76,10 +78,21 @@ def ref(entity: Entity) -> str:
 def outcome(screener: Screener, query: Query, result: ScreeningResult) -> ScreeningOutcome:
     """What a full screening of a party leaves for the next delta rescreen."""
     forms = query_forms(query)
+    best_miss = max((m.score for m in result.matches if not m.match), default=None)
+    return _outcome_of(screener.index, _offered(screener.index, query, forms), forms, best_miss)
+
+
+def _offered(index: Index, query: Query, forms: tuple[NameForm, ...]) -> list[Candidate]:
+    """The candidates screen() takes from the index for a party."""
     schemas = COMPATIBLE.get(query.schema) if query.schema else None
-    found = screener.index.candidates(
+    return index.candidates(
         query, forms, limit=CANDIDATES, min_coverage=MIN_COVERAGE, schemas=schemas
     )
+
+
+def _outcome_of(
+    index: Index, found: Sequence[Candidate], forms: tuple[NameForm, ...], near: float | None
+) -> ScreeningOutcome:
     named = [c.coverage for c in found if not c.identifier_hit]
     floor = max(MIN_COVERAGE, min(1.0, max(named, default=0.0)) - COVERAGE_BEHIND)
     if len(named) >= CANDIDATES:
@@ -90,9 +103,16 @@ def outcome(screener: Screener, query: Query, result: ScreeningResult) -> Screen
         [list(k) for k in form.keys],
         [list(k) for k in form.sorted_keys],
     ]
-    offered = tuple(ref(screener.index.entities[c.entity]) for c in found)
-    best_miss = max((m.score for m in result.matches if not m.match), default=None)
-    return ScreeningOutcome(best_miss, floor, tokens, offered)
+    offered = tuple(ref(index.entities[c.entity]) for c in found)
+    return ScreeningOutcome(near, floor, tokens, offered)
+
+
+class Affected(NamedTuple):
+    """What a change does to the population: the ids of the parties to screen in full, and
+    new outcomes for parties whose alerts stand but whose candidates changed."""
+
+    ids: set[str]
+    outcomes: dict[str, ScreeningOutcome]
 
 
 class Reach(NamedTuple):
@@ -323,28 +343,33 @@ def affected(
     new: Sequence[Entity],
     gone: set[str],
     parties: Sequence[Party],
-) -> set[str]:
-    """Ids of the parties whose screening can differ because of the change: `new` are the
-    new contents, `gone` the refs ("source:id") of the entries removed or amended."""
+) -> Affected:
+    """The parties whose screening can differ because of the change: `new` are the new
+    contents, `gone` the refs ("source:id") of the entries removed or amended."""
     index = ChangedIndex(screener.index, new) if new else None
     config = MatchConfig(token_weight=screener.index.token_weight)
     cutoff = screener.threshold - SCORE_MARGIN
     found = set()
     undecided = []
+    kept: dict[str, ScreeningOutcome] = {}
     for party in parties:
         if party.floor is None or not party.tokens or party.candidates is None:
             found.add(party.id)  # never screened by this code: nothing to go by
         elif _loses_a_candidate(party, gone):
-            found.add(party.id)
+            # Its lookup in the full index meets the new contents too: no second look needed.
+            moved = _moved_up(screener, party, gone, config, cutoff)
+            if moved is None:
+                found.add(party.id)
+            else:
+                kept[party.id] = moved
         else:
             undecided.append(party)
-    if index is None:
-        return found
-    index.prepare(pair for party in undecided for pair in index.lookups(party))
-    for party in undecided:
-        if _offered_and_close(index, party, config, screener, cutoff):
-            found.add(party.id)
-    return found
+    if index is not None:
+        index.prepare(pair for party in undecided for pair in index.lookups(party))
+        for party in undecided:
+            if _offered_and_close(index, party, config, screener, cutoff):
+                found.add(party.id)
+    return Affected(found, kept)
 
 
 def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
@@ -357,6 +382,34 @@ def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
     if gone.isdisjoint(offered):
         return False
     return len(offered) >= CANDIDATES or offered[0] in gone or bool(party.identifiers)
+
+
+def _moved_up(
+    screener: Screener, party: Party, gone: set[str], config: MatchConfig, cutoff: float
+) -> ScreeningOutcome | None:
+    """For a party that lost an entry it was offered: the index lookup screen() makes, and
+    the entries it now scores that it did not score before (new to its candidates, changed,
+    or all of them when its best is gone and with it the gap measured from the best), scored
+    as screen() scores them. None when one comes within `SCORE_MARGIN` of the threshold:
+    the party is screened in full. Otherwise its alerts stand, and the outcome returned
+    (these candidates, their floor) replaces the stale one."""
+    if party.identifiers:
+        return None
+    query = query_of(party)
+    forms = query_forms(query)
+    index = screener.index
+    found = _offered(index, query, forms)
+    offered = party.candidates or ()
+    before = set(offered)
+    best_gone = bool(offered) and offered[0] in gone
+    for candidate in competing(found):
+        entry = ref(index.entities[candidate.entity])
+        if entry in before and entry not in gone and not best_gone:
+            continue  # scored before, unchanged: its alert or near miss would be known
+        comparison = compared(query, forms, index, candidate, screener.algorithm, config)
+        if comparison is not None and comparison.score >= cutoff:
+            return None
+    return _outcome_of(index, found, forms, party.near_miss)
 
 
 def _offered_and_close(

@@ -180,9 +180,16 @@ def _affected(
     with_alerts = {a.party_id for a in store.alerts.for_parties() if a.state != "closed"}
     near = screener.threshold - NEAR_MARGIN
     reach = affected(screener, *changed, parties)
-    return [
-        p for p in parties if p.id in reach or p.id in with_alerts or (p.near_miss or 0.0) >= near
+    targets = [
+        p
+        for p in parties
+        if p.id in reach.ids or p.id in with_alerts or (p.near_miss or 0.0) >= near
     ]
+    # Parties whose candidates changed without a change to their alerts keep their alerts;
+    # what the next delta needs of them is brought up to date.
+    screened = {p.id for p in targets}
+    store.monitoring.set_screening({i: o for i, o in reach.outcomes.items() if i not in screened})
+    return targets
 
 
 # -- screening and reconciling ---------------------------------------------------------------

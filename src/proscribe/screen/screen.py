@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from proscribe.index import Index
-from proscribe.match import Algorithm, MatchConfig, Pair
+from collections.abc import Sequence
+
+from proscribe.index import Candidate, Index
+from proscribe.match import Algorithm, Comparison, MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
 from proscribe.model import Query, Schema
 from proscribe.screen.result import Match, ScreeningResult
@@ -60,23 +62,39 @@ def screen(
         schemas=schemas,
         sources=sources,
     )
-    # Candidates far behind the best cover too little of the query to compete with it.
-    best = min(1.0, max((c.coverage for c in found), default=0.0))  # exact names rank 1.5
     matches: list[Match] = []
-    for candidate in found:
-        if candidate.coverage < best - COVERAGE_BEHIND and not candidate.identifier_hit:
-            continue
-        entity = index.entities[candidate.entity]
-        # Only the names the index reached can align well; the others share no token with
-        # the query. An identifier hit has no name hit to go by, so all its names count.
-        positions = candidate.names[:NAMES_PER_CANDIDATE] or index.entity_names[candidate.entity]
-        names = tuple((index.names[p], index.forms[p]) for p in positions)
-        pair = with_names(Pair(query, forms, entity, names), config)
-        if not candidate.identifier_hit and (
-            pair.names is None or pair.names.score < MIN_NAME_SIMILARITY
-        ):
-            continue  # not a near miss worth a reviewer's look: nothing in common but a word
-        comparison = score_pair(pair, algorithm, config)
-        matches.append(Match(entity, comparison.score, comparison.score >= cutoff, comparison))
+    for candidate in competing(found):
+        comparison = compared(query, forms, index, candidate, algorithm, config)
+        if comparison is not None:
+            entity = index.entities[candidate.entity]
+            matches.append(Match(entity, comparison.score, comparison.score >= cutoff, comparison))
     matches.sort(key=lambda m: (-m.score, m.entity.source, m.entity.id))
     return ScreeningResult(query, tuple(matches[:limit]), algorithm, cutoff, versions)
+
+
+def competing(found: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates worth scoring: candidates far behind the best cover too little of the
+    query to compete with it (identifier hits always compete)."""
+    best = min(1.0, max((c.coverage for c in found), default=0.0))  # exact names rank 1.5
+    return [c for c in found if c.coverage >= best - COVERAGE_BEHIND or c.identifier_hit]
+
+
+def compared(
+    query: Query,
+    forms: tuple[NameForm, ...],
+    index: Index,
+    candidate: Candidate,
+    algorithm: Algorithm,
+    config: MatchConfig,
+) -> Comparison | None:
+    """One candidate scored, or None when its names are too far from the query's."""
+    # Only the names the index reached can align well; the others share no token with the
+    # query. An identifier hit has no name hit to go by, so all its names count.
+    positions = candidate.names[:NAMES_PER_CANDIDATE] or index.entity_names[candidate.entity]
+    names = tuple((index.names[p], index.forms[p]) for p in positions)
+    pair = with_names(Pair(query, forms, index.entities[candidate.entity], names), config)
+    if not candidate.identifier_hit and (
+        pair.names is None or pair.names.score < MIN_NAME_SIMILARITY
+    ):
+        return None  # not a near miss worth a reviewer's look: nothing in common but a word
+    return score_pair(pair, algorithm, config)
