@@ -5,7 +5,11 @@ offered it as candidates, the coverage an entry needs to be offered (the tenth c
 when there were ten; never under what screen() requires, nor under the best's less the gap it
 allows), its best score under the threshold and its name's lookup tokens. When entries change:
 
-- an entry removed or amended that the party was offered: its candidates change, affected;
+- an entry removed or amended that the party was offered: when that can let another entry
+  in (`_loses_a_candidate`), the party gets the index lookup screen() makes, and the entries
+  it would now score for the first time are scored as screen() scores them; affected when
+  one comes within `SCORE_MARGIN` of the threshold, otherwise its alerts stand and only its
+  stored candidates and floor are brought up to date (`Affected.outcomes`);
 - a new content (an added entry, or an amended one as it is now): looked up in an index of
   only the new contents (`ChangedIndex`), which judges words as the full index does (weights,
   common words). Its lookups against a small vocabulary find at least what the full index finds
