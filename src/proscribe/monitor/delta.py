@@ -83,7 +83,10 @@ def outcome(screener: Screener, query: Query, result: ScreeningResult) -> Screen
     """What a full screening of a party leaves for the next delta rescreen."""
     forms = query_forms(query)
     best_miss = max((m.score for m in result.matches if not m.match), default=None)
-    return _outcome_of(screener.index, _offered(screener.index, query, forms), forms, best_miss)
+    found = result.offered
+    if found is None:
+        found = tuple(_offered(screener.index, query, forms))
+    return _outcome_of(screener.index, found, forms, best_miss)
 
 
 def _offered(index: Index, query: Query, forms: tuple[NameForm, ...]) -> list[Candidate]:

@@ -8,10 +8,10 @@ changed, and ends with exactly the alerts a full rescreen would give:
    the new one, by content hash: added, removed, amended.
 2. The parties they can affect (`monitor.delta`): those that were offered a removed or
    amended entry and would now score another one near the threshold, and those that an index
-   of only the new contents reaches with an entry scoring near the threshold; plus the parties with alerts and those whose best score was
-   within `NEAR_MARGIN` of the threshold, because a list change also moves every token weight
-   a little (weights depend on how many names the lists hold): a score can move, a near miss
-   can cross the threshold.
+   of only the new contents reaches with an entry scoring near the threshold; plus the
+   parties with alerts and those whose best score was within `NEAR_MARGIN` of the threshold,
+   because a list change also moves every token weight a little (weights depend on how many
+   names the lists hold): a score can move, a near miss can cross the threshold.
 3. Those parties are screened in full against the new versions and their alerts reconciled.
    Everyone else keeps their alerts and scores.
 

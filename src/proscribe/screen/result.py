@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from proscribe.index import Candidate
 from proscribe.match import Algorithm, Comparison
 from proscribe.match.name_features import KIND_LABELS
 from proscribe.model import Entity, Query
@@ -60,6 +61,8 @@ class ScreeningResult:
     algorithm: Algorithm
     threshold: float
     versions: tuple[str, ...] = ()  # labels of the list versions screened against
+    # The candidates the index offered (see screen()); not part of the result contract.
+    offered: tuple[Candidate, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def hits(self) -> tuple[Match, ...]:

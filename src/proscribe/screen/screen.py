@@ -69,7 +69,12 @@ def screen(
             entity = index.entities[candidate.entity]
             matches.append(Match(entity, comparison.score, comparison.score >= cutoff, comparison))
     matches.sort(key=lambda m: (-m.score, m.entity.source, m.entity.id))
-    return ScreeningResult(query, tuple(matches[:limit]), algorithm, cutoff, versions)
+    # What the index offered, for monitoring to keep (monitor.delta), when it is what a
+    # screening of CANDIDATES over every list would be offered.
+    offered = tuple(found) if sources is None and limit <= CANDIDATES else None
+    return ScreeningResult(
+        query, tuple(matches[:limit]), algorithm, cutoff, versions, offered=offered
+    )
 
 
 def competing(found: Sequence[Candidate]) -> list[Candidate]:
