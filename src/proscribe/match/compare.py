@@ -8,7 +8,7 @@ person) is a veto: the score is 0 whatever the names say.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from proscribe.match.algorithms.base import Algorithm
 from proscribe.match.explain import explanation
@@ -35,7 +35,7 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
     best: tuple[Alignment, NameForm, Name, NameForm] | None = None
     for query_form in pair.query_forms:
         for name, form in pair.entity_forms:
-            found = align(query_form, form, config.token_weight)
+            found = align(query_form, form, config.token_weight, config.names)
             if found is None or (best is not None and found.score <= best[0].score):
                 continue
             best = (found, query_form, name, form)
@@ -60,6 +60,7 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
 
 
 def compare(pair: Pair, algorithm: Algorithm, config: MatchConfig) -> Comparison:
+    config = replace(config, names=algorithm.names)
     return score_pair(with_names(pair, config), algorithm, config)
 
 
@@ -72,7 +73,12 @@ def with_names(pair: Pair, config: MatchConfig) -> Pair:
 
 
 def score_pair(pair: Pair, algorithm: Algorithm, config: MatchConfig) -> Comparison:
-    """Every feature of a pair whose names are already paired, the score and the sentence."""
+    """Every feature of a pair whose names are already paired, the score and the sentence.
+    Names paired under another algorithm's rules (`config.names`) are paired again under
+    this one's, so that a score is always the algorithm's own."""
+    if config.names is not algorithm.names:
+        config = replace(config, names=algorithm.names)
+        pair = with_names(pair, config)
     results = tuple([feature(pair, config) for feature, _ in algorithm.features])
     if any(r.code in algorithm.vetoes and r.value <= -1.0 for r in results):
         score = 0.0

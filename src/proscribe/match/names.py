@@ -10,14 +10,18 @@ also pair with two adjacent tokens of the other name written together (Ryonghae 
 The score weighs each token by how telling it is (`token_weight`: rare tokens count fully,
 tokens as common as 'al', 'kim' or 'trading' less) and averages two coverages: how much of
 the query the list name explains, and how much of the list name the query explains.
+
+How typos and initials are graded is a `NameRules` table that belongs to an algorithm
+(`Algorithm.names`): proscribe-v1 and v2 use `V1_NAMES`, whose figures are the ones above; a
+change of grading is a new algorithm version, so that past scores can be replayed.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field, fields
+from functools import lru_cache, partial
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -33,6 +37,47 @@ RESEMBLANCE = 0.75  # Jaro-Winkler above which leftover words are not a conflict
 INITIAL_SIMILARITY = 0.8  # "J." for John: consistent, though not proof
 
 Weight = Callable[[str], float]
+Similarity = Callable[[str, str, str, str], float]
+
+
+@dataclass(frozen=True, eq=False)
+class NameRules:
+    """How one algorithm grades token pairs. Typos are graded by edit distance (OSA:
+    a swap of two neighbouring letters is one edit) over the longer token's length:
+
+    - one edit in a token of 4+ letters: 1 - one_edit / longest - 0.05, and
+      1 - transposition / longest - 0.05 when the edit swaps two neighbouring letters;
+    - two edits in a token of 7+ letters: 1 - two_edits / longest - 0.05;
+    - two edits in a token of 4-6 letters that keeps its first letter:
+      1 - short_two_edits / longest (0 turns it off: no pairing);
+    - `initial`: an initial paired with a word it could stand for ("J." / John);
+    - `list_initials`: whether a word of the query may pair with an initial of the list name
+      ("MIN" with "M."), as an initial of the query always may with a list word.
+
+    Identity is equality (eq=False): each table has its own similarity cache, and its
+    settings go into the algorithm's configuration hash."""
+
+    one_edit: float = 0.8
+    transposition: float = 0.8
+    two_edits: float = 1.6
+    short_two_edits: float = 0.0
+    initial: float = INITIAL_SIMILARITY
+    list_initials: bool = True
+    # Cached per table: the same tokens recur across a candidate's aliases and across a
+    # batch, and a lookup costs a tenth of computing an edit distance.
+    similarity: Similarity = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        cached = lru_cache(maxsize=1 << 20)(partial(_token_similarity, self))
+        object.__setattr__(self, "similarity", cached)
+
+    def __reduce__(self) -> tuple[type[NameRules], tuple[float | bool, ...]]:
+        # Pickled by its figures; the cache is rebuilt on the other side.
+        return (NameRules, tuple(self.settings().values()))
+
+    def settings(self) -> dict[str, float | bool]:
+        """The table's figures, for the configuration hash and for documentation."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.init}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +110,9 @@ class Alignment:
         return 0.0 if self.sides is None else _conflict(self.sides)
 
 
-@lru_cache(maxsize=1 << 20)
-def token_similarity(a: str, a_key: str, b: str, b_key: str) -> float:
-    """Similarity of two tokens in [0, 1]; 0 means they should not be paired.
-
-    Cached: the same token pairs recur across a candidate's aliases and across a batch, and
-    a lookup costs a tenth of computing an edit distance."""
+def _token_similarity(rules: NameRules, a: str, a_key: str, b: str, b_key: str) -> float:
+    """Similarity of two tokens in [0, 1]; 0 means they should not be paired. Called
+    through `NameRules.similarity`, which caches it."""
     if a_key == b_key or a == b:
         return 1.0
     if min(len(a), len(b)) < 2:
@@ -79,9 +121,9 @@ def token_similarity(a: str, a_key: str, b: str, b_key: str) -> float:
     # can still be the same word. Most pairs of a candidate's tokens end here.
     if abs(len(a) - len(b)) > 2 and abs(len(a_key) - len(b_key)) > 2:
         return _prefix_similarity(a, b)
-    score = _typo_similarity(a, b)
+    score = _typo_similarity(a, b, rules)
     if (a_key, b_key) != (a, b):
-        score = max(score, _typo_similarity(a_key, b_key))
+        score = max(score, _typo_similarity(a_key, b_key, rules))
     score = max(score, _prefix_similarity(a, b))
     # Sound-alike only between tokens of four letters or more and of similar length:
     # phonetic keys drop vowels, so 'ryong' and 'ryonghae', or 'choe' and 'jo', share one.
@@ -95,17 +137,23 @@ def token_similarity(a: str, a_key: str, b: str, b_key: str) -> float:
     return score
 
 
-def _typo_similarity(a: str, b: str) -> float:
-    """Graded by edit distance (transpositions count one): one edit in a token of 4+ letters,
-    two in a token of 7+. One edit in a 3-letter token changes a third of it: not a typo."""
+def _typo_similarity(a: str, b: str, rules: NameRules) -> float:
+    """Graded by edit distance as `rules` say (see `NameRules`). One edit in a 3-letter token
+    changes a third of it: not a typo."""
     shortest, longest = sorted((len(a), len(b)))
     if shortest < 3:
         return 0.0
     distance = OSA.distance(a, b, score_cutoff=2)
     if distance == 1 and longest >= 4:
-        return 1.0 - 0.8 / longest - 0.05
+        # Equal letters in another order, one edit apart: two neighbours swapped.
+        swapped = len(a) == len(b) and sorted(a) == sorted(b)
+        return 1.0 - (rules.transposition if swapped else rules.one_edit) / longest - 0.05
     if distance == 2 and longest >= 7:
-        return 1.0 - 1.6 / longest - 0.05
+        return 1.0 - rules.two_edits / longest - 0.05
+    # Two slips in a short word leave it half right at best: worth pairing only when the
+    # first letter, which typists rarely miss, still agrees (Zdan / Zoran, not Rawi / Taqi).
+    if distance == 2 and longest >= 4 and rules.short_two_edits and a[0] == b[0]:
+        return 1.0 - rules.short_two_edits / longest
     return 0.0
 
 
@@ -124,14 +172,16 @@ def align_tokens(
     c: Sequence[str],
     c_keys: Sequence[str],
     weight: Weight,
+    rules: NameRules,
 ) -> tuple[float, list[tuple[str, str, float]], Sides]:
     """Score one query rendering against one list rendering: (score, pairs, sides)."""
-    options = _single_options(q, q_keys, c, c_keys)
+    options = _single_options(q, q_keys, c, c_keys, rules)
     q_sim, c_sim, pairs = _greedy(options, q, c)
     # Joined pairings (Ryonghae / Ryong Hae) are looked for only when a long token is left
     # poorly paired: most names never need them, and they cost more than the singles.
     if _may_join(q, q_sim, c_sim) or _may_join(c, c_sim, q_sim):
-        joined = _joined_options(q, c, flipped=False) + _joined_options(c, q, flipped=True)
+        joined = _joined_options(q, c, rules, flipped=False)
+        joined += _joined_options(c, q, rules, flipped=True)
         if joined:
             q_sim, c_sim, pairs = _greedy(options + joined, q, c)
     q_weights = [weight(key) for key in q_keys]
@@ -240,10 +290,15 @@ def _may_join(tokens: Sequence[str], sims: list[float], other_sims: list[float])
 
 
 def _single_options(
-    q: Sequence[str], q_keys: Sequence[str], c: Sequence[str], c_keys: Sequence[str]
+    q: Sequence[str],
+    q_keys: Sequence[str],
+    c: Sequence[str],
+    c_keys: Sequence[str],
+    rules: NameRules,
 ) -> list[Option]:
     """Token-to-token pairings worth considering, initials (C. / Choe) included."""
     options: list[Option] = []
+    similarity = rules.similarity
     c_positions = {key: j for j, key in enumerate(c_keys)}
     for i, a in enumerate(q):
         a_key = q_keys[i]
@@ -259,15 +314,17 @@ def _single_options(
             if abs(len(a) - len(b)) > 2 and abs(len(a_key) - len(b_key)) > 2:
                 sim = _prefix_similarity(a, b) if min(len(a), len(b)) >= 2 else 0.0
             else:
-                sim = token_similarity(a, a_key, b, b_key)
+                sim = similarity(a, a_key, b, b_key)
             if sim >= MIN_PAIR:
                 options.append((sim, 2, (i,), (j,)))
-            elif (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
-                options.append((INITIAL_SIMILARITY, 2, (i,), (j,)))
+            elif (len(a) == 1 or (len(b) == 1 and rules.list_initials)) and a[0] == b[0]:
+                options.append((rules.initial, 2, (i,), (j,)))
     return options
 
 
-def _joined_options(one: Sequence[str], other: Sequence[str], *, flipped: bool) -> list[Option]:
+def _joined_options(
+    one: Sequence[str], other: Sequence[str], rules: NameRules, *, flipped: bool
+) -> list[Option]:
     options: list[Option] = []
     for i, token in enumerate(one):
         if len(token) < 5:
@@ -277,15 +334,19 @@ def _joined_options(one: Sequence[str], other: Sequence[str], *, flipped: bool) 
             if token[:2] != other[j][:2] and token[-2:] != other[j + 1][-2:]:
                 continue
             joined = other[j] + other[j + 1]
-            sim = token_similarity(token, token, joined, joined)
+            sim = rules.similarity(token, token, joined, joined)
             if sim >= 0.8:
                 single, double = (i,), (j, j + 1)
                 options.append((sim, 3, double, single) if flipped else (sim, 3, single, double))
     return options
 
 
-def align(query: NameForm, listed: NameForm, weight: Weight) -> Alignment | None:
-    """The best alignment over every rendering of both names; None if either has no tokens."""
+def align(
+    query: NameForm, listed: NameForm, weight: Weight, rules: NameRules | None = None
+) -> Alignment | None:
+    """The best alignment over every rendering of both names; None if either has no tokens.
+    `rules` grade typos and initials; proscribe-v1's (`V1_NAMES`) unless given."""
+    rules = rules or V1_NAMES
     # The common case first: the same words in any order (a cheap tuple comparison).
     for qi, q_sorted in enumerate(query.sorted_keys):
         for ci, c_sorted in enumerate(listed.sorted_keys):
@@ -296,7 +357,7 @@ def align(query: NameForm, listed: NameForm, weight: Weight) -> Alignment | None
     best: Alignment | None = None
     for qi, (q, q_keys) in enumerate(zip(query.variants, query.keys, strict=True)):
         for ci, (c, c_keys) in enumerate(zip(listed.variants, listed.keys, strict=True)):
-            score, pairs, sides = align_tokens(q, q_keys, c, c_keys, weight)
+            score, pairs, sides = align_tokens(q, q_keys, c, c_keys, weight, rules)
             if best is None or score > best.score:
                 best = Alignment(
                     score, tuple(pairs), query.renderings[qi], listed.renderings[ci], sides
@@ -304,3 +365,6 @@ def align(query: NameForm, listed: NameForm, weight: Weight) -> Alignment | None
             if score >= 1.0:
                 return best
     return best
+
+
+V1_NAMES = NameRules()  # proscribe-v1 and v2: the grading described at the top

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from proscribe.match.names import V1_NAMES, NameRules
 from proscribe.model import Entity, Name, Query
 from proscribe.text.forms import NameForm
 
@@ -54,9 +55,12 @@ class Pair:
 class MatchConfig:
     """Tunables shared by features. `token_weight` says how telling a name token is (rare
     tokens near 1, tokens as common as 'al' or 'trading' lower); the index provides it from
-    the loaded lists so that match need not import index."""
+    the loaded lists so that match need not import index. `names` grade typos and initials
+    when names are paired: the algorithm's own (`Algorithm.names`); `score_pair` pairs the
+    names again when a caller paired them under other rules."""
 
     token_weight: Callable[[str], float] = lambda token: 1.0
+    names: NameRules = V1_NAMES
 
 
 Feature = Callable[[Pair, MatchConfig], FeatureResult]

@@ -354,7 +354,7 @@ def affected(
     """The parties whose screening can differ because of the change: `new` are the new
     contents, `gone` the refs ("source:id") of the entries removed or amended."""
     index = ChangedIndex(screener.index, new) if new else None
-    config = MatchConfig(token_weight=screener.index.token_weight)
+    config = MatchConfig(token_weight=screener.index.token_weight, names=screener.algorithm.names)
     cutoff = screener.threshold - SCORE_MARGIN
     found = set()
     undecided = []

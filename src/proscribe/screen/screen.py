@@ -53,7 +53,7 @@ def screen(
     cutoff = algorithm.threshold if threshold is None else threshold
     forms = query_forms(query)
     schemas = COMPATIBLE.get(query.schema) if query.schema else None
-    config = MatchConfig(token_weight=index.token_weight)
+    config = MatchConfig(token_weight=index.token_weight, names=algorithm.names)
     found = index.candidates(
         query,
         forms,

@@ -12,6 +12,7 @@ import inspect
 import json
 from dataclasses import dataclass, field
 
+from proscribe.match.names import V1_NAMES, NameRules
 from proscribe.match.types import Feature
 
 
@@ -27,6 +28,8 @@ class Algorithm:
     # is mapped through them (linearly between knots) so that a score states the precision
     # measured at it on a labelled set. Empty: the logistic score is the score.
     calibration: tuple[tuple[float, float], ...] = ()
+    # How names are paired: the grading of typos and initials (see match.names.NameRules).
+    names: NameRules = V1_NAMES
 
     def __post_init__(self) -> None:
         # Looked up for every feature of every candidate: a dict, not a scan of the table.
@@ -74,4 +77,6 @@ class Algorithm:
         }
         if self.calibration:  # absent for uncalibrated tables: their published hash stays
             data["calibration"] = [list(knot) for knot in self.calibration]
+        if self.names.settings() != V1_NAMES.settings():  # likewise for v1's name rules
+            data["names"] = self.names.settings()
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
