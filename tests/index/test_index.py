@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from proscribe.index import Index, build_index
+import pytest
+
+from proscribe.index import Index, build_index, packed
 from proscribe.model import (
     Designation,
     Entity,
@@ -14,7 +16,7 @@ from proscribe.model import (
     Schema,
 )
 from proscribe.screen import query_forms
-from tests.engine import story_screener
+from tests.engine import story_entities, story_screener
 
 
 def entity(entity_id: str, name: str, schema: Schema = Schema.PERSON, *ids: Identifier) -> Entity:
@@ -61,3 +63,33 @@ def test_snapshot_round_trip_gives_the_same_candidates() -> None:
     again = Index.from_bytes(index.to_bytes())
     for name in ("Choe Ryong-hae", "Banco Nacional de Cuba", "최룡해"):
         assert candidates(again, name) == candidates(index, name)
+
+
+def test_a_packed_index_holds_the_same_entities_names_and_forms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entities = story_entities()[::10]  # some of every list: a quicker build
+    plain = build_index(entities)
+    monkeypatch.setattr(packed, "PACK_ABOVE", 3)  # packing starts at the fourth entity
+    small = build_index(entities)
+    for index in (small, Index.from_bytes(small.to_bytes())):
+        assert index.entities.packed
+        assert not plain.entities.packed
+        assert list(index.entities) == list(plain.entities) == list(entities)
+        assert [index.entities[i] for i in range(len(entities))] == list(entities)
+        assert list(index.names) == list(plain.names)
+        assert list(index.forms) == list(plain.forms)
+        assert list(index.entity_names) == list(plain.entity_names)
+        for name in ("Choe Ryong-hae", "Banco Nacional de Cuba", "최룡해"):
+            assert candidates(index, name) == candidates(plain, name)
+
+
+def test_hash_lookup_keeps_the_order_positions_were_added_in() -> None:
+    lookup = packed.HashLookup()
+    for key, value in (("b", 5), (("x", "y"), 1), ("b", 2), ("a", 9)):
+        lookup.add(key, value)
+    lookup.finish()
+    assert list(lookup.get("b")) == [5, 2]
+    assert list(lookup.get(("x", "y"))) == [1]
+    assert lookup.get("x\0y") == [1]  # a word sequence is its words NUL-joined
+    assert lookup.get("c", ()) == ()

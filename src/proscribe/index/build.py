@@ -3,24 +3,38 @@
 from __future__ import annotations
 
 import bisect
+import gc
 import math
 import pickle
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from proscribe.index.arrays import (
+    NO_POSITIONS,
+    Hits,
+    Positions,
+    Values,
+    best_per_name,
+    find_in,
+    first,
+    summed,
+)
+from proscribe.index.packed import Entities, HashLookup
+from proscribe.index.views import EntityNames, Forms, Names
 from proscribe.model import Entity, Name, Query, Schema, bic_head
 from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm, name_form
 from proscribe.text.weights import is_legal_word, is_patronymic
 
-SNAPSHOT_FORMAT = 3
+SNAPSHOT_FORMAT = 4  # 4: entities packed beyond PACK_ABOVE, hashed exact and identifier keys
 # Tokens in more names than this are too common to open candidates on their own ('al',
 # 'mohammad', 'company'): they only add to names that a rarer token already found.
 COMMON_DF = 400
@@ -37,13 +51,6 @@ DISTANCE_TWO_LENGTH = 7
 PREFIX_LENGTH = 4  # a query token this long that the lists lack may be a name cut short
 MAX_PREFIX_HITS = 50
 NEAR_SIMILARITY = 0.8  # the index's rough similarity of a token one edit or a sound away
-
-Positions = npt.NDArray[np.int32]
-Values = npt.NDArray[np.float64]
-# Names reached by one query token, and how near each is: numpy arrays, so that covering a
-# query with thousands of reached names costs a few vector operations, not a Python loop.
-Hits = tuple[Positions, Values]
-NO_POSITIONS: Positions = np.zeros(0, dtype=np.int32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,114 +89,186 @@ def _fixed_weight(token: str) -> float | None:
     return None
 
 
+_SCHEMAS = tuple(Schema)
+_SCHEMA_CODES = {schema: code for code, schema in enumerate(_SCHEMAS)}
+
+
+@dataclass(slots=True)
+class _Building:
+    """What the index gathers while entities are added: flat arrays of machine integers
+    (4 bytes a value, where a list of ints costs 36), turned into numpy arrays by finish."""
+
+    name_entity: array[int] = field(default_factory=lambda: array("i"))
+    name_slot: array[int] = field(default_factory=lambda: array("H"))
+    name_length: array[int] = field(default_factory=lambda: array("i"))
+    entity_first: array[int] = field(default_factory=lambda: array("i"))
+    entity_schema: array[int] = field(default_factory=lambda: array("b"))
+    entity_source: array[int] = field(default_factory=lambda: array("h"))
+    # One (token number, name position) pair per token of every name.
+    post_tokens: array[int] = field(default_factory=lambda: array("i"))
+    post_names: array[int] = field(default_factory=lambda: array("i"))
+    typo_tokens: set[str] = field(default_factory=set)  # worth a typo lookup (not joined)
+
+
 def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
 class Index:
     def __init__(self) -> None:
-        self.entities: list[Entity] = []
-        self.forms: list[NameForm] = []  # every name of every entity
-        self.name_entity: list[int] = []  # name position -> entity position (array once built)
-        self.names: list[Name] = []  # the listed names, parallel to forms
-        self.entity_names: list[tuple[int, ...]] = []  # entity -> its name positions
-        # token -> name positions while building; then `token_ids` numbers the tokens and the
-        # positions of token t are post_flat[post_start[t]:post_start[t + 1]], sorted.
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        # Entities and their names' forms as objects, or packed beyond packed.PACK_ABOVE
+        # entities (see `Entities`). While they are objects, every list name and its form
+        # are also kept in two lists by position: the fastest reading, for the lists the
+        # product loads; once packed, they are read from their entity.
+        self.entities = Entities()
+        self._names: list[Name] | None = []
+        self._forms: list[NameForm] | None = []
+        self.name_entity: Positions = NO_POSITIONS  # name position -> entity position
+        self.name_slot: npt.NDArray[np.uint16] = np.zeros(0, dtype=np.uint16)  # in its names
+        self.entity_first: Positions = NO_POSITIONS  # entity -> its first name position
+        # Token t is in the names post_flat[post_start[t]:post_start[t + 1]], sorted.
         self.token_ids: dict[str, int] = {}
         self.post_flat: Positions = NO_POSITIONS
         self.post_start: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
-        # Per name: its entity's schema and source as small codes, for filtering reached names.
+        # Per entity and per name: schema and source as small codes, for filtering.
+        self.entity_schema: npt.NDArray[np.int8] = np.zeros(0, dtype=np.int8)
+        self.entity_source: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
         self.name_schema: npt.NDArray[np.int8] = np.zeros(0, dtype=np.int8)
         self.name_source: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
         self.source_codes: dict[str, int] = {}
         # Deleted form -> the tokens it comes from, NUL-joined: one string per key unpickles
         # several times faster than one list per key, and there are half a million keys.
         self.neighbours: dict[str, str] = {}
-        self._typo_tokens: set[str] = set()  # tokens worth a typo lookup (not joined pairs)
-        self.sounds: dict[str, list[str]] = defaultdict(list)  # phonetic key -> tokens
-        self.identifiers: dict[str, list[int]] = defaultdict(list)  # key -> entity positions
+        self.sounds: dict[str, list[str]] = {}  # phonetic key -> tokens
+        self.identifiers = HashLookup()  # identifier key -> entity positions
         self.long_tokens: dict[str, list[str]] = {}  # first letter + length -> long tokens
         self.sorted_tokens: list[str] = []  # for prefix lookups of names cut short
         self.name_length: Positions = NO_POSITIONS  # tokens in each name's first rendering
         # The sorted variant keys of every name: the same words in any order are found by one
         # lookup, however common the words ("Muhammad al-Muhammad").
-        self.exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.exact = HashLookup()
         self.weights: dict[str, float] = {}
         self._weights_limit = 0  # set by finish: list tokens plus room for query tokens
+        self._building: _Building | None = _Building()
+
+    @property
+    def names(self) -> Sequence[Name]:
+        """The listed names by position, parallel to `forms`."""
+        if self._names is not None:
+            return self._names
+        return Names(self.entities, self.name_entity, self.name_slot)
+
+    @property
+    def forms(self) -> Sequence[NameForm]:
+        """The comparable form of every name by position."""
+        if self._forms is not None:
+            return self._forms
+        return Forms(self.entities, self.name_entity, self.name_slot)
+
+    @property
+    def entity_names(self) -> Sequence[tuple[int, ...]]:
+        """Entity position -> the positions of its names (consecutive)."""
+        return EntityNames(self.entity_first)
 
     # -- building ---------------------------------------------------------------------
     def add(self, entity: Entity) -> None:
+        building = self._building
+        assert building is not None, "add after finish"
         number = len(self.entities)
-        self.entities.append(entity)
         hint = _person_hint(entity.schema)
-        positions: list[int] = []
-        for name in entity.names:
-            form = name_form(name.full, hint)
-            if not form.variants:
-                continue
-            position = len(self.forms)
-            self.forms.append(form)
-            self.name_entity.append(number)
-            self.names.append(name)
-            positions.append(position)
-            for token in _name_tokens(form):
-                self.postings[token].append(position)
-            for variant, keys in zip(form.variants, form.keys, strict=True):
-                self._typo_tokens.update(variant)
-                self._typo_tokens.update(keys)
-            for sorted_keys in form.sorted_keys:
-                self.exact[sorted_keys].append(position)
-        self.entity_names.append(tuple(positions))
+        forms = tuple(name_form(name.full, hint) for name in entity.names)
+        self.entities.append(entity, forms)
+        if self.entities.packed:
+            self._names = self._forms = None
+        building.entity_first.append(len(building.name_entity))
+        building.entity_schema.append(_SCHEMA_CODES[entity.schema])
+        code = self.source_codes.setdefault(entity.source, len(self.source_codes))
+        building.entity_source.append(code)
+        for slot, (name, form) in enumerate(zip(entity.names, forms, strict=True)):
+            if form.variants:
+                self._add_name(building, name, form, number, slot)
         for ident in entity.identifiers:
             key = identifier_key(ident.value)
             if len(key) >= 4:
-                self.identifiers[key].append(number)
+                self.identifiers.add(key, number)
+
+    def _add_name(
+        self, building: _Building, name: Name, form: NameForm, number: int, slot: int
+    ) -> None:
+        position = len(building.name_entity)
+        if self._names is not None and self._forms is not None:
+            self._names.append(name)
+            self._forms.append(form)
+        building.name_entity.append(number)
+        building.name_slot.append(slot)
+        building.name_length.append(len(form.variants[0]))
+        token_ids = self.token_ids
+        for token in _name_tokens(form):
+            building.post_tokens.append(token_ids.setdefault(token, len(token_ids)))
+            building.post_names.append(position)
+        for variant, keys in zip(form.variants, form.keys, strict=True):
+            building.typo_tokens.update(variant)
+            building.typo_tokens.update(keys)
+        for sorted_keys in form.sorted_keys:
+            self.exact.add(sorted_keys, position)
 
     def finish(self) -> None:
-        """Deduplicate postings, compute token weights and the typo/sound lookups."""
-        total = max(len(self.forms), 1)
+        """Sort the postings, compute token weights and the typo/sound lookups."""
+        building = self._building
+        assert building is not None, "finish twice"
+        self._building = None
+        self.entities.finish()
+        self.exact.finish()
+        self.identifiers.finish()
+        counts = self._finish_postings(building)
+        self._finish_tokens(building.typo_tokens, counts, max(len(building.name_entity), 1))
+        self._weights_limit = len(self.weights) + 200_000
+        self._finish_name_arrays(building)
+
+    def _finish_postings(self, building: _Building) -> list[int]:
+        """The flat postings; how many names hold each token."""
+        tokens = np.array(building.post_tokens, dtype=np.int32)
+        names = np.array(building.post_names, dtype=np.int32)
+        del building.post_tokens[:], building.post_names[:]
+        # Each name holds a token once, and names were added in position order: a stable
+        # sort by token leaves every token's names sorted.
+        self.post_flat = names[np.argsort(tokens, kind="stable")]
+        counts = np.bincount(tokens, minlength=len(self.token_ids))
+        self.post_start = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        found: list[int] = counts.tolist()
+        return found
+
+    def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:
         neighbours: dict[str, list[str]] = defaultdict(list)
-        flat: list[int] = []
-        starts = [0]
-        for token, names in self.postings.items():
-            unique = sorted(set(names))
-            self.token_ids[token] = len(starts) - 1
-            flat.extend(unique)
-            starts.append(len(flat))
-            weight = min(1.0, max(0.25, math.log(total / len(unique)) / 6.0))
+        sounds: dict[str, list[str]] = defaultdict(list)
+        by_count: dict[int, float] = {}  # one weight per document frequency
+        for token, number in self.token_ids.items():
+            count = counts[number]
+            weight = by_count.get(count)
+            if weight is None:
+                weight = by_count[count] = min(1.0, max(0.25, math.log(total / count) / 6.0))
             self.weights[token] = _fixed_weight(token) or weight
-            if len(token) >= MIN_DELETE_LENGTH and token in self._typo_tokens:
+            if len(token) >= MIN_DELETE_LENGTH and token in typo_tokens:
                 for deleted in _deletes(token):
                     neighbours[deleted].append(token)
-                self.sounds[phonetic_key(token)].append(token)
+                sounds[phonetic_key(token)].append(token)
                 if len(token) >= DISTANCE_TWO_LENGTH - 1:
                     self.long_tokens.setdefault(_length_bucket(token), []).append(token)
                     self.long_tokens.setdefault(_length_bucket(token, 1), []).append(token)
-        self.post_flat = np.array(flat, dtype=np.int32)
-        self.post_start = np.array(starts, dtype=np.int64)
-        self.postings = {}
-        self._weights_limit = len(self.weights) + 200_000
-        self.sorted_tokens = sorted(t for t in self._typo_tokens if len(t) >= PREFIX_LENGTH + 1)
-        self.exact = dict(self.exact)
+        self.sorted_tokens = sorted(t for t in typo_tokens if len(t) >= PREFIX_LENGTH + 1)
         self.neighbours = {key: "\0".join(tokens) for key, tokens in neighbours.items()}
-        self._typo_tokens = set()
-        self.sounds = dict(self.sounds)
-        self.identifiers = dict(self.identifiers)
-        self._finish_name_arrays()
+        self.sounds = dict(sounds)
 
-    def _finish_name_arrays(self) -> None:
-        schemas = list(Schema)
-        entity_schema = [schemas.index(entity.schema) for entity in self.entities]
-        entity_source = [
-            self.source_codes.setdefault(entity.source, len(self.source_codes))
-            for entity in self.entities
-        ]
-        name_entity = np.array(self.name_entity, dtype=np.int32)
-        self.name_schema = np.array(entity_schema, dtype=np.int8)[name_entity]
-        self.name_source = np.array(entity_source, dtype=np.int16)[name_entity]
-        self.name_entity = name_entity.tolist()
-        self.name_length = np.array([len(f.variants[0]) for f in self.forms], dtype=np.int32)
+    def _finish_name_arrays(self, building: _Building) -> None:
+        self.name_entity = np.array(building.name_entity, dtype=np.int32)
+        self.name_slot = np.array(building.name_slot, dtype=np.uint16)
+        self.name_length = np.array(building.name_length, dtype=np.int32)
+        first = [*building.entity_first, len(building.name_entity)]
+        self.entity_first = np.array(first, dtype=np.int32)
+        self.entity_schema = np.array(building.entity_schema, dtype=np.int8)
+        self.entity_source = np.array(building.entity_source, dtype=np.int16)
+        self.name_schema = self.entity_schema[self.name_entity]
+        self.name_source = self.entity_source[self.name_entity]
 
     def token_weight(self, token: str) -> float:
         """How telling a name token is: 1.0 for rare tokens, down to 0.25 for the commonest;
@@ -226,7 +305,7 @@ class Index:
                 exact = np.array(self.exact.get(sorted_keys, ()), dtype=np.int32)
                 reached.append(exact)
                 values.append(np.full(len(exact), EXACT_COVERAGE))
-        names, coverage = _best_per_name(reached, values)
+        names, coverage = best_per_name(reached, values, len(self.name_entity))
         if schemas is not None or sources is not None:
             admitted = self._admitted(names, schemas, sources)
             names, coverage = names[admitted], coverage[admitted]
@@ -241,10 +320,13 @@ class Index:
         lengths = np.maximum(self.name_length[names], 1)
         rank = 0.5 * coverage + 0.5 * np.minimum(1.0, coverage * size / lengths)
         rank -= 0.01 * np.abs(lengths - size)
-        top = np.lexsort((names, -rank))[: limit * 8]
+        top = first(names, rank, limit * 8)
         by_entity: dict[int, tuple[float, list[int]]] = {}
-        for name, value in zip(names[top].tolist(), coverage[top].tolist(), strict=True):
-            entity = self.name_entity[name]
+        ranked_names = names[top]
+        entities = self.name_entity[ranked_names].tolist()
+        for name, entity, value in zip(
+            ranked_names.tolist(), entities, coverage[top].tolist(), strict=True
+        ):
             best, hit = by_entity.get(entity, (0.0, []))
             hit.append(name)
             by_entity[entity] = (max(best, value), hit)
@@ -268,7 +350,7 @@ class Index:
         """Which of these names belong to an entity of the schemas and sources asked for."""
         admitted = np.ones(len(names), dtype=np.bool_)
         if schemas is not None:
-            codes = [list(Schema).index(schema) for schema in schemas]
+            codes = [_SCHEMA_CODES[schema] for schema in schemas]
             admitted &= np.isin(self.name_schema[names], codes)
         if sources is not None:
             codes = [self.source_codes[s] for s in sources if s in self.source_codes]
@@ -278,9 +360,11 @@ class Index:
     def _admits(
         self, entity: int, schemas: Collection[Schema] | None, sources: Collection[str] | None
     ) -> bool:
-        record = self.entities[entity]
-        return (schemas is None or record.schema in schemas) and (
-            sources is None or record.source in sources
+        # From the codes: an identifier hit is admitted without decoding its entity.
+        if schemas is not None and _SCHEMAS[self.entity_schema[entity]] not in schemas:
+            return False
+        return sources is None or any(
+            self.source_codes.get(source) == self.entity_source[entity] for source in sources
         )
 
     def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> Hits:
@@ -299,16 +383,17 @@ class Index:
         pairs = zip(variant, keys, strict=True)
         common = [self._frequency(token, key) > COMMON_DF for token, key in pairs]
         opening = [i for i in range(len(singles)) if not common[i] or all(common)]
-        names, cover = _summed(
+        names, cover = summed(
             [singles[i][1][0] for i in opening],
             [singles[i][0] * singles[i][1][1] for i in opening],
+            len(self.name_entity),
         )
         for i in range(len(singles)):
             if i in opening:
                 continue
             share, (found, similarity) = singles[i]
-            slots, inside = _slots(names, found)
-            cover[slots[inside]] += share * similarity[inside]
+            places, inside = find_in(names, found)
+            cover[places[inside]] += share * similarity[inside]
         # Two query tokens written as one in the list (Ryong Hae / Ryonghae): counts for the
         # names that neither token reached on its own.
         joined_names: list[Positions] = [names]
@@ -322,13 +407,13 @@ class Index:
             found, similarity = self._token_hits(joined, joined)
             if not len(found):
                 continue
-            alone = ~(_slots(singles[i][1][0], found)[1] | _slots(singles[i + 1][1][0], found)[1])
+            alone = ~(find_in(singles[i][1][0], found)[1] | find_in(singles[i + 1][1][0], found)[1])
             share = singles[i][0] + singles[i + 1][0]
             joined_names.append(found[alone])
             joined_cover.append(share * similarity[alone])
         if len(joined_names) == 1:
             return names, cover
-        return _summed(joined_names, joined_cover)
+        return summed(joined_names, joined_cover, len(self.name_entity))
 
     def _frequency(self, token: str, key: str) -> int:
         return max(len(self._postings(token)), len(self._postings(key)))
@@ -369,9 +454,9 @@ class Index:
         if not postings:
             return hits
         every = np.concatenate(postings)
-        nearby = np.unique(every[~_slots(exact, every)[1]])
+        nearby = np.unique(every[~find_in(exact, every)[1]])
         names = np.concatenate((exact, nearby))
-        order = np.argsort(names, kind="stable")  # kept sorted: see _slots
+        order = np.argsort(names, kind="stable")  # kept sorted: see find_in
         similarity = np.concatenate((hits[1], np.full(len(nearby), NEAR_SIMILARITY)))
         return names[order], similarity[order]
 
@@ -460,36 +545,6 @@ def _length_bucket(token: str, place: int = 0) -> str:
     return f"{place}{token[place]}{len(token)}"
 
 
-def _slots(ordered: Positions, values: Positions) -> tuple[Positions, npt.NDArray[np.bool_]]:
-    """Where each of `values` is in the sorted array `ordered`, and whether it is there at all:
-    a membership test several times cheaper than np.isin on the small arrays of one query."""
-    if not len(ordered):
-        return np.zeros(len(values), dtype=np.int32), np.zeros(len(values), dtype=np.bool_)
-    slots = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1).astype(np.int32)
-    return slots, ordered[slots] == values
-
-
-def _summed(names: list[Positions], values: list[Values]) -> Hits:
-    """Each name once, with the sum of its values, names in ascending order."""
-    if not names:
-        return NO_POSITIONS, np.zeros(0)
-    every = np.concatenate(names)
-    unique, inverse = np.unique(every, return_inverse=True)
-    summed: Values = np.bincount(inverse, weights=np.concatenate(values)).astype(np.float64)
-    return unique.astype(np.int32), summed
-
-
-def _best_per_name(names: list[Positions], values: list[Values]) -> Hits:
-    """Each name once, with the largest of its values."""
-    if not names:
-        return NO_POSITIONS, np.zeros(0)
-    every = np.concatenate(names)
-    unique, inverse = np.unique(every, return_inverse=True)
-    best = np.zeros(len(unique))
-    np.maximum.at(best, inverse, np.concatenate(values))
-    return unique.astype(np.int32), best
-
-
 def _name_tokens(form: NameForm) -> set[str]:
     """Every token a name is found by: raw tokens, variant keys, adjacent pairs joined."""
     tokens: set[str] = set()
@@ -502,7 +557,16 @@ def _name_tokens(form: NameForm) -> set[str]:
 
 def build_index(entities: Iterable[Entity]) -> Index:
     index = Index()
-    for entity in entities:
-        index.add(entity)
-    index.finish()
+    # A build allocates millions of objects that live as long as the index: the cyclic
+    # collector's passes over them during the build free nothing and cost about a tenth
+    # of it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for entity in entities:
+            index.add(entity)
+        index.finish()
+    finally:
+        if collecting:
+            gc.enable()
     return index

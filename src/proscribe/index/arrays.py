@@ -1,0 +1,81 @@
+"""Vector operations over name positions: the index covers a query with thousands of reached
+names in a few numpy calls, not a Python loop."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+Positions = npt.NDArray[np.int32]
+Values = npt.NDArray[np.float64]
+# Names reached by one query token, and how near each is.
+Hits = tuple[Positions, Values]
+NO_POSITIONS: Positions = np.zeros(0, dtype=np.int32)
+DENSE_SHARE = 16  # see dense: measured at 100k and 1M names
+
+
+def find_in(ordered: Positions, values: Positions) -> tuple[Positions, npt.NDArray[np.bool_]]:
+    """Where each of `values` is in the sorted array `ordered`, and whether it is there at all:
+    a membership test several times cheaper than np.isin on the small arrays of one query."""
+    if not len(ordered):
+        return np.zeros(len(values), dtype=np.int32), np.zeros(len(values), dtype=np.bool_)
+    slots = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1).astype(np.int32)
+    return slots, ordered[slots] == values
+
+
+def dense(found: int, size: int) -> bool:
+    """Whether `found` positions among `size` names are better gathered in an array of every
+    name (linear in `size`) than sorted (n log n): for the query of common words only ("Ju
+    Sik Hoe Sa"), whose words reach a tenth of all names, sorting was most of its time."""
+    return found * DENSE_SHARE >= size
+
+
+def summed(names: list[Positions], values: list[Values], size: int) -> Hits:
+    """Each name once, with the sum of its values, names in ascending order; `size`: how many
+    names the index has."""
+    if not names:
+        return NO_POSITIONS, np.zeros(0)
+    every = np.concatenate(names)
+    weights = np.concatenate(values)
+    # Both ways add each name's values in the order given: the same sums to the last bit.
+    if dense(len(every), size):
+        unique = present(every, size)
+        every_sum = np.bincount(every, weights=weights, minlength=size)
+        return unique, every_sum[unique].astype(np.float64)
+    found, inverse = np.unique(every, return_inverse=True)
+    summed: Values = np.bincount(inverse, weights=weights).astype(np.float64)
+    return found.astype(np.int32), summed
+
+
+def best_per_name(names: list[Positions], values: list[Values], size: int) -> Hits:
+    """Each name once, with the largest of its values (none is negative)."""
+    if not names:
+        return NO_POSITIONS, np.zeros(0)
+    every = np.concatenate(names)
+    if dense(len(every), size):
+        best = np.zeros(size)
+        np.maximum.at(best, every, np.concatenate(values))
+        unique = present(every, size)
+        return unique, best[unique]
+    unique, inverse = np.unique(every, return_inverse=True)
+    best = np.zeros(len(unique))
+    np.maximum.at(best, inverse, np.concatenate(values))
+    return unique.astype(np.int32), best
+
+
+def present(every: Positions, size: int) -> Positions:
+    """The distinct positions in `every`, ascending, by marking them among `size`."""
+    marked = np.zeros(size, dtype=np.bool_)
+    marked[every] = True
+    return np.flatnonzero(marked).astype(np.int32)
+
+
+def first(names: Positions, rank: Values, count: int) -> npt.NDArray[np.intp]:
+    """Where the `count` best-ranked names are, best first, ties by position: as a full sort
+    would order them, sorting only the names that can be among them."""
+    if len(rank) > 4 * count:
+        # Every name ranked at least as the count-th best, ties included, and no other.
+        kth = np.partition(-rank, count - 1)[count - 1]
+        within = np.flatnonzero(-rank <= kth)
+        return within[np.lexsort((names[within], -rank[within]))][:count]
+    return np.lexsort((names, -rank))[:count]

@@ -1,0 +1,213 @@
+"""Compact forms of the index's bulky parts, so that a million listed entities fit in memory.
+
+- `Entities`: the indexed entities and the forms of their names, in order. Up to `PACK_ABOVE`
+  entities they are kept as objects; beyond, each entity is kept as the dict of its canonical
+  JSON (`Entity.to_dict`, what the store keeps) with its names' forms, deflated against a
+  dictionary made of the first records, in one buffer, and decoded when asked for. An entity
+  with the forms of its names is about 2.7 kB as objects; packed, about 220 bytes. Decoding
+  costs some tens of microseconds, paid only for the candidates a query scores; computing
+  the forms again instead would cost about 60 microseconds a name.
+- `HashLookup`: a text -> positions map held as two numpy arrays (the keys' 64-bit hashes,
+  sorted, and the positions) instead of a dict of lists: 12 bytes an entry instead of about
+  150. Keys are not kept: two keys sharing a 64-bit hash is a chance of about one in 10^13
+  per lookup at a million names, far below any other error of screening.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import operator
+import zlib
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from proscribe.model import Entity
+from proscribe.text.forms import NameForm
+
+# Entities kept as objects up to this many: the product's own lists (tens of thousands) keep
+# the speed of plain objects; only far larger lists pay the decoding.
+PACK_ABOVE = 50_000
+DICTIONARY_SAMPLE = 64  # first entities whose JSON makes the deflate dictionary
+DICTIONARY_SIZE = 4096  # larger packs a little better and decodes more slowly
+# Decoded entities remembered (cleared whole when full). Each is some 60 objects that every
+# full pass of the cyclic collector walks: with 4096 remembered, a pass took 35 ms and set
+# the slowest screenings at 100k entities; with 512, about 5 ms.
+CACHE_SIZE = 512
+RAW_DEFLATE = -15  # no zlib header or checksum: 6 bytes an entity saved
+
+
+FormFields = tuple[
+    str,
+    str | None,
+    tuple[tuple[str, ...], ...],
+    tuple[tuple[str, ...], ...],
+    tuple[str, ...],
+    str | None,
+    tuple[str, ...],
+]
+
+
+class Entities(Sequence[Entity]):
+    """The indexed entities, and the forms of their names: a sequence of entities, whether
+    kept as objects or packed."""
+
+    def __init__(self) -> None:
+        self._objects: list[Entity] = []
+        self._forms: list[tuple[NameForm, ...]] = []  # per entity, one per name
+        self._packed = bytearray()
+        self._ends: array[int] = array("q")  # end offset of each packed entity
+        self._dictionary = b""  # set when packing starts
+        self._cache: dict[int, tuple[Entity, tuple[NameForm, ...]]] = {}
+
+    @property
+    def packed(self) -> bool:
+        return bool(self._dictionary)
+
+    def append(self, entity: Entity, forms: tuple[NameForm, ...]) -> None:
+        """`forms`: the form of each of the entity's names, in order."""
+        if self._dictionary:
+            self._pack(entity, forms)
+            return
+        self._objects.append(entity)
+        self._forms.append(forms)
+        if len(self._objects) > PACK_ABOVE:
+            self._start_packing()
+
+    def finish(self) -> None:
+        """Called once every entity is in: the buffer stops growing (no spare capacity)."""
+        self._packed = bytearray(self._packed)
+
+    def forms(self, position: int) -> tuple[NameForm, ...]:
+        """The forms of the names of the entity at `position`, one per name."""
+        if not self._dictionary:
+            return self._forms[position]
+        return self._record(position)[1]
+
+    def _start_packing(self) -> None:
+        # The dictionary: the end of the first records, whose keys, field names and words
+        # the later ones repeat.
+        records = zip(self._objects[:DICTIONARY_SAMPLE], self._forms, strict=False)
+        sample = b"".join(_record(entity, forms) for entity, forms in records)
+        self._dictionary = sample[-DICTIONARY_SIZE:]
+        objects, forms = self._objects, self._forms
+        self._objects, self._forms = [], []
+        for entity, its_forms in zip(objects, forms, strict=True):
+            self._pack(entity, its_forms)
+
+    def _pack(self, entity: Entity, forms: tuple[NameForm, ...]) -> None:
+        deflate = zlib.compressobj(6, zlib.DEFLATED, RAW_DEFLATE, zdict=self._dictionary)
+        self._packed += deflate.compress(_record(entity, forms)) + deflate.flush()
+        self._ends.append(len(self._packed))
+
+    def _record(self, position: int) -> tuple[Entity, tuple[NameForm, ...]]:
+        found = self._cache.get(position)
+        if found is None:
+            found = self._unpack(position)
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            self._cache[position] = found
+        return found
+
+    def _unpack(self, position: int) -> tuple[Entity, tuple[NameForm, ...]]:
+        start = self._ends[position - 1] if position else 0
+        inflate = zlib.decompressobj(RAW_DEFLATE, zdict=self._dictionary)
+        data = inflate.decompress(memoryview(self._packed)[start : self._ends[position]])
+        found, fields = marshal.loads(data)
+        entity = Entity.from_dict(found)
+        return entity, tuple(_form(*found) for found in fields)
+
+    def __len__(self) -> int:
+        return len(self._ends) if self._dictionary else len(self._objects)
+
+    @overload
+    def __getitem__(self, position: int) -> Entity: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Entity]: ...
+
+    def __getitem__(self, position: int | slice) -> Entity | list[Entity]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        if not self._dictionary:
+            return self._objects[position]
+        number = operator.index(position)
+        if number < 0:
+            number += len(self._ends)
+        if not 0 <= number < len(self._ends):
+            raise IndexError(position)
+        return self._record(number)[0]
+
+    def __iter__(self) -> Iterator[Entity]:
+        if not self._dictionary:
+            return iter(self._objects)
+        return (self._unpack(number)[0] for number in range(len(self._ends)))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {key: value for key, value in self.__dict__.items() if key != "_cache"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._cache = {}
+
+
+def _record(entity: Entity, forms: tuple[NameForm, ...]) -> bytes:
+    """An entity as the dict of its canonical JSON (`Entity.to_dict`, which `from_dict` reads
+    back exactly), and its names' forms without their sorted keys (the keys sorted): marshal,
+    the fastest writer and reader of nested dicts, lists and tuples of strings (JSON text
+    took a third longer both ways)."""
+    fields = tuple(
+        (f.text, f.script, f.variants, f.keys, f.renderings, f.legal_form, f.titles) for f in forms
+    )
+    return marshal.dumps((entity.to_dict(), fields))
+
+
+def _form(*fields: Any) -> NameForm:
+    text, script, variants, keys, renderings, found_form, titles = fields
+    sorted_keys = tuple(tuple(sorted(words)) for words in keys)
+    return NameForm(text, script, variants, keys, renderings, sorted_keys, found_form, titles)
+
+
+def text_hash(key: str | Sequence[str]) -> int:
+    """A 64-bit hash of a text or of a sequence of words: the same in every process (Python's
+    own hash of a str is salted per process, and snapshots outlive processes)."""
+    text = key if isinstance(key, str) else "\0".join(key)
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+class HashLookup:
+    """Positions by key (a text, or words looked up together), in the order they were added."""
+
+    def __init__(self) -> None:
+        self._adding: tuple[array[int], array[int]] | None = (array("Q"), array("i"))
+        self._hashes: npt.NDArray[np.uint64] = np.zeros(0, dtype=np.uint64)
+        self._values: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+
+    def add(self, key: str | Sequence[str], value: int) -> None:
+        assert self._adding is not None, "add after finish"
+        hashes, values = self._adding
+        hashes.append(text_hash(key))
+        values.append(value)
+
+    def finish(self) -> None:
+        if self._adding is None:
+            return
+        hashes = np.array(self._adding[0], dtype=np.uint64)
+        values = np.array(self._adding[1], dtype=np.int32)
+        self._adding = None
+        order = np.lexsort((np.arange(len(hashes)), hashes))  # stable: added order kept
+        self._hashes, self._values = hashes[order], values[order]
+
+    def get(self, key: str | Sequence[str], default: Sequence[int] = ()) -> Sequence[int]:
+        wanted = np.uint64(text_hash(key))
+        start = int(np.searchsorted(self._hashes, wanted, side="left"))
+        end = int(np.searchsorted(self._hashes, wanted, side="right"))
+        return self._values[start:end].tolist() if end > start else default
+
+    def __len__(self) -> int:
+        return len(self._hashes)
