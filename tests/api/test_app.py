@@ -136,6 +136,12 @@ def test_algorithms_come_from_the_code(client: TestClient, screen_key: str) -> N
     codes = {feature["code"] for feature in algorithm["features"]}
     assert "name_match" in codes
     assert len(algorithm["config_hash"]) == 64
+    # The name rules are what tells v3 from v1: both are shown, from the code.
+    rules = {a["name"]: a["name_rules"] for a in body["algorithms"]}
+    assert rules["proscribe-v3"] != rules["proscribe-v1"]
+    assert rules["proscribe-v3"]["list_initials"] is False
+    calibrated = {a["name"]: a["calibrated"] for a in body["algorithms"]}
+    assert calibrated == {"proscribe-v1": False, "proscribe-v2": True, "proscribe-v3": False}
 
 
 def test_health_is_open_and_readiness_fails_on_stale_lists(client: TestClient) -> None:

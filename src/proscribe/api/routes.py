@@ -203,7 +203,8 @@ def lists(_key: Screen, request: Request) -> dict[str, Any]:
 
 @router.get("/v1/algorithms", tags=["screening"])
 def algorithms(_key: Screen) -> dict[str, Any]:
-    """The features, weights and explanations of every algorithm, read from the code."""
+    """The features, weights and explanations of every algorithm, its name rules and whether
+    its scores are calibrated, read from the code."""
     return {
         "default": DEFAULT_ALGORITHM,
         "algorithms": [
@@ -214,6 +215,9 @@ def algorithms(_key: Screen) -> dict[str, Any]:
                 "config_hash": algorithm.config_hash,
                 "description": algorithm.description,
                 "features": algorithm.table(),
+                # How it grades typos and initials when it pairs names (match.names).
+                "name_rules": algorithm.names.settings(),
+                "calibrated": bool(algorithm.calibration),
             }
             for algorithm in ALGORITHMS.values()
         ],
