@@ -481,11 +481,16 @@ class Index:
         )
         if token not in self.token_ids:
             near.update(self._completions(token))
-            near.update(self._beginnings(token))
+            beginnings = self._beginnings(token)
             # Two edits only when nothing nearer exists: the costliest lookup, for the rare
-            # long token mangled twice.
-            if not near and len(token) >= DISTANCE_TWO_LENGTH:
+            # long token mangled twice. A list word the token starts with is nearer only when
+            # the rest is a list word too (two words written as one, as every pair of query
+            # words is looked up): PESCARBQAVA starts with PESCA and is two slips from
+            # PESCABRAVA.
+            split = any(token[len(b) :] in self.token_ids for b in beginnings)
+            if not near and not split and len(token) >= DISTANCE_TWO_LENGTH:
                 near.update(self._two_edits(token))
+            near.update(beginnings)
         return near
 
     def _completions(self, token: str) -> list[str]:
