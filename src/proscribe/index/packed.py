@@ -21,7 +21,7 @@ import operator
 import zlib
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -52,7 +52,34 @@ FormFields = tuple[
 ]
 
 
-class Entities(Sequence[Entity]):
+T = TypeVar("T")
+
+
+class ByPosition(Sequence[T]):
+    """A read-only sequence whose items are made on demand by `_at` (given a position in
+    range, negatives already turned round); slices read as lists."""
+
+    def _at(self, position: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, position: int) -> T: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[T]: ...
+
+    def __getitem__(self, position: int | slice) -> T | list[T]:
+        if isinstance(position, slice):
+            return [self._at(i) for i in range(*position.indices(len(self)))]
+        number = operator.index(position)
+        if number < 0:
+            number += len(self)
+        if not 0 <= number < len(self):
+            raise IndexError(position)
+        return self._at(number)
+
+
+class Entities(ByPosition[Entity]):
     """The indexed entities, and the forms of their names: a sequence of entities, whether
     kept as objects or packed."""
 
@@ -124,23 +151,8 @@ class Entities(Sequence[Entity]):
     def __len__(self) -> int:
         return len(self._ends) if self._dictionary else len(self._objects)
 
-    @overload
-    def __getitem__(self, position: int) -> Entity: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> list[Entity]: ...
-
-    def __getitem__(self, position: int | slice) -> Entity | list[Entity]:
-        if isinstance(position, slice):
-            return [self[i] for i in range(*position.indices(len(self)))]
-        if not self._dictionary:
-            return self._objects[position]
-        number = operator.index(position)
-        if number < 0:
-            number += len(self._ends)
-        if not 0 <= number < len(self._ends):
-            raise IndexError(position)
-        return self._record(number)[0]
+    def _at(self, position: int) -> Entity:
+        return self._record(position)[0] if self._dictionary else self._objects[position]
 
     def __iter__(self) -> Iterator[Entity]:
         if not self._dictionary:

@@ -143,9 +143,6 @@ class ChangedIndex(Index):
         self.finish()
         # A copy: lookups remember the weights of query words no list holds.
         self.weights = dict(full.weights)
-        # Every string two deletions from a word here: two words within two edits of each
-        # other share one, so a query word sharing none needs no edit-distance scan.
-        self._two_deletions = {d for token in self.token_ids for d in _two_deletions(token)}
         # "Is this a known word?" answered as the full index answers it: the lookups it gates
         # (completions, beginnings, two edits) then run when the full index runs them; the
         # postings stay this index's (a word only the full index knows has none here).
@@ -157,6 +154,7 @@ class ChangedIndex(Index):
         self._own = own
         self._one_edit = own | set(self.neighbours)
         self._sounds = set(self.sounds)
+        self._long = sorted({t for bucket in self.long_tokens.values() for t in bucket})
         self._prefixes = {
             t[:end] for t in self.sorted_tokens for end in range(PREFIX_LENGTH, len(t))
         }
@@ -173,7 +171,8 @@ class ChangedIndex(Index):
         return {other for other in near if len(self.full._postings(other)) <= COMMON_DF}
 
     def _two_edits(self, token: str) -> list[str]:
-        if self._two_deletions.isdisjoint(_two_deletions(token)):
+        # One vectorised test first: most words are within two edits of no word here.
+        if token not in self._within_two_edits((token,)):
             return []
         return super()._two_edits(token)
 
@@ -183,7 +182,7 @@ class ChangedIndex(Index):
         if found is None:
             reach = self._may_reach(token, key)
             if reach is None:  # only two edits can reach: the costly test, for this word alone
-                reach = not self._two_deletions.isdisjoint(_two_deletions(token))
+                reach = token in self._within_two_edits((token,))
             found = self._look_up(token, key, reach)
         return found
 
@@ -238,7 +237,7 @@ class ChangedIndex(Index):
     def _within_two_edits(self, tokens: Collection[str]) -> set[str]:
         """Those of `tokens` within two edits of a word here that the two-edit lookup tries;
         compared in one matrix per length (two edits change the length by two at most)."""
-        choices = sorted({t for bucket in self.long_tokens.values() for t in bucket})
+        choices = self._long
         found: set[str] = set()
         by_length: dict[int, list[str]] = defaultdict(list)
         for token in tokens:
@@ -337,12 +336,6 @@ class _Vocabulary(dict[str, int]):
 
     def __contains__(self, token: object) -> bool:
         return dict.__contains__(self, token) or token in self.known
-
-
-def _two_deletions(token: str) -> set[str]:
-    once = {token[:i] + token[i + 1 :] for i in range(len(token))}
-    twice = {word[:i] + word[i + 1 :] for word in once for i in range(len(word))}
-    return {token} | once | twice
 
 
 def affected(
