@@ -48,6 +48,7 @@ from proscribe.index.build import (
 from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
 from proscribe.model import Entity, Query, Schema
+from proscribe.monitor.ceiling import name_ceiling
 from proscribe.monitor.parties import query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
@@ -155,6 +156,7 @@ class ChangedIndex(Index):
         self._one_edit = own | set(self.neighbours)
         self._sounds = set(self.sounds)
         self._long = sorted({t for bucket in self.long_tokens.values() for t in bucket})
+        self._two_tested: dict[str, bool] = {}  # word -> within two edits of a word here
         self._prefixes = {
             t[:end] for t in self.sorted_tokens for end in range(PREFIX_LENGTH, len(t))
         }
@@ -171,10 +173,18 @@ class ChangedIndex(Index):
         return {other for other in near if len(self.full._postings(other)) <= COMMON_DF}
 
     def _two_edits(self, token: str) -> list[str]:
-        # One vectorised test first: most words are within two edits of no word here.
-        if token not in self._within_two_edits((token,)):
+        # The vectorised test first (its answer from `prepare` when the word was tested
+        # there): most words are within two edits of no word here.
+        if not self._two_apart(token):
             return []
         return super()._two_edits(token)
+
+    def _two_apart(self, token: str) -> bool:
+        """Whether `token` is within two edits of a word here (remembered)."""
+        near = self._two_tested.get(token)
+        if near is None:
+            near = self._two_tested[token] = token in self._within_two_edits((token,))
+        return near
 
     def hits(self, token: str, key: str) -> dict[int, float]:
         """The names a query word finds here, with the index's similarity (cached)."""
@@ -182,7 +192,7 @@ class ChangedIndex(Index):
         if found is None:
             reach = self._may_reach(token, key)
             if reach is None:  # only two edits can reach: the costly test, for this word alone
-                reach = token in self._within_two_edits((token,))
+                reach = self._two_apart(token)
             found = self._look_up(token, key, reach)
         return found
 
@@ -198,6 +208,7 @@ class ChangedIndex(Index):
             else:
                 self._look_up(token, key, reach)
         near = self._within_two_edits({token for token, _ in undecided})
+        self._two_tested.update((token, token in near) for token, _ in undecided)
         for token, key in undecided:
             self._look_up(token, key, token in near)
 
@@ -246,8 +257,10 @@ class ChangedIndex(Index):
             near = [c for c in choices if abs(len(c) - length) <= 2]
             if not near:
                 continue
+            # One thread for a single word: starting the others costs more than it saves.
+            workers = -1 if len(group) > 1 else 1
             distances = process.cdist(
-                group, near, scorer=OSA.distance, score_cutoff=2, dtype=np.int8, workers=-1
+                group, near, scorer=OSA.distance, score_cutoff=2, dtype=np.int8, workers=workers
             )
             close: list[bool] = np.any(distances <= 2, axis=1).tolist()
             found.update(t for t, near_one in zip(group, close, strict=True) if near_one)
@@ -267,6 +280,8 @@ class ChangedIndex(Index):
                     best[name] = value
         exact = {name for words in sorted_keys for name in self.exact.get(tuple(words), ())}
         reaching = {name for name, value in best.items() if value >= floor} | exact
+        if not reaching and not party.identifiers:
+            return {}  # most parties that reach a name here reach it under their floor
         comparable = {n for n, value in best.items() if value >= MIN_COVERAGE - COVERAGE_MARGIN}
         names: dict[int, list[int]] = {int(self.name_entity[n]): [] for n in reaching}
         for name in sorted(comparable | exact):
@@ -416,7 +431,19 @@ def _offered_and_close(
     index: ChangedIndex, party: Party, config: MatchConfig, screener: Screener, cutoff: float
 ) -> bool:
     floor = max(0.0, (party.floor or 0.0) - COVERAGE_MARGIN)
-    entities = index.covered(party, floor)
+    reached = index.covered(party, floor)
+    # Entries whose names cannot reach MIN_NAME_SIMILARITY are dropped by screen() unscored:
+    # proven on the stored tokens, before the party's query and name forms are built.
+    variants, keys, _ = party.tokens
+    entities = {
+        entity: reach
+        for entity, reach in reached.items()
+        if reach.identifier_hit
+        or name_ceiling(
+            variants, keys, [index.forms[p] for p in reach.names], config.token_weight, config.names
+        )
+        >= MIN_NAME_SIMILARITY
+    }
     if not entities:
         return False
     query = query_of(party)
