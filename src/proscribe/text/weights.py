@@ -24,6 +24,16 @@ LEGAL_WORDS = frozenset(
 )
 # Misspellings are recognised only for longer words: two edits turn 'co' into anything.
 _LONG_LEGAL_WORDS = tuple(sorted(word for word in LEGAL_WORDS if len(word) >= 6))
+# Every beginning of four letters or more of a long legal word, and the long legal words by
+# length: the index asks about each distinct word of a list (a million at scale), and set
+# lookups answer in a fraction of the time a scan of every legal word takes.
+_LEGAL_BEGINNINGS = frozenset(
+    word[:end] for word in _LONG_LEGAL_WORDS for end in range(4, len(word) + 1)
+)
+_LONG_BY_LENGTH = {
+    length: tuple(word for word in _LONG_LEGAL_WORDS if len(word) == length)
+    for length in {len(word) for word in _LONG_LEGAL_WORDS}
+}
 
 
 @lru_cache(maxsize=65536)
@@ -35,15 +45,18 @@ def is_legal_word(token: str) -> bool:
     if len(token) < 4:
         return False
     # A long legal word cut short ("RAJBROOK LIMIT", "... TECHNOLOGY CORP").
-    if any(word.startswith(token) for word in _LONG_LEGAL_WORDS):
+    if token in _LEGAL_BEGINNINGS:
         return True
     if len(token) < 6:
         return False
-    return any(
-        OSA.distance(token, word, score_cutoff=2) <= (1 if len(word) < 8 else 2)
-        for word in _LONG_LEGAL_WORDS
-        if abs(len(word) - len(token)) <= 2
-    )
+    # One edit from a legal word of under eight letters, two from a longer one; two edits
+    # change the length by two at most.
+    for length in range(len(token) - 2, len(token) + 3):
+        allowed = 1 if length < 8 else 2
+        for word in _LONG_BY_LENGTH.get(length, ()):
+            if OSA.distance(token, word, score_cutoff=2) <= allowed:
+                return True
+    return False
 
 
 # Russian and Belarusian forms only: Ukrainian -ovych / -evych end many surnames as well

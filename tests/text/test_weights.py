@@ -1,0 +1,65 @@
+"""Legal-form words and their misspellings: the set lookups of `is_legal_word` answer as the
+plain definition does, on every word of a real list and on misspellings of every legal word."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from rapidfuzz.distance import OSA
+
+from proscribe.sources.registry import read_path
+from proscribe.text.forms import name_form
+from proscribe.text.weights import LEGAL_WORDS, is_legal_word, is_patronymic
+
+LONG = [word for word in LEGAL_WORDS if len(word) >= 6]
+
+
+def defined(token: str) -> bool:
+    """The definition: a legal word; a long one cut short to four letters or more; one edit
+    from a long one of under eight letters, or two from a longer one."""
+    if token in LEGAL_WORDS:
+        return True
+    if len(token) >= 4 and any(word.startswith(token) for word in LONG):
+        return True
+    return len(token) >= 6 and any(
+        OSA.distance(token, word) <= (1 if len(word) < 8 else 2) for word in LONG
+    )
+
+
+def misspellings(word: str) -> set[str]:
+    """Every word one deletion, insertion, substitution or swap away, and the deletions of
+    those: all the edits the definition tolerates, and some it does not."""
+    once = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    once |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    for i in range(len(word) + 1):
+        for letter in string.ascii_lowercase[::5]:
+            once.add(word[:i] + letter + word[i:])
+            once.add(word[:i] + letter + word[i + 1 :])
+    return once | {w[:i] + w[i + 1 :] for w in once for i in range(len(w))}
+
+
+def test_misspellings_of_legal_words_are_judged_as_defined() -> None:
+    tokens = {spelling for word in LEGAL_WORDS for spelling in misspellings(word)}
+    judged = {token: is_legal_word(token) for token in tokens}
+    assert judged == {token: defined(token) for token in tokens}
+    assert 0.1 < sum(judged.values()) / len(judged) < 0.9  # both answers well represented
+
+
+def test_words_of_a_real_list_are_judged_as_defined(data_dir: Path) -> None:
+    [publication] = read_path(data_dir / "us_ofac_sdn" / "2021-07-07")
+    tokens = {
+        token
+        for entity in publication.parsed.entities
+        for name in entity.names
+        for variant in name_form(name.full).variants
+        for token in variant
+    }
+    assert len(tokens) > 10_000
+    assert {t for t in tokens if is_legal_word(t)} == {t for t in tokens if defined(t)}
+
+
+def test_patronymics() -> None:
+    assert is_patronymic("vladimirovich")
+    assert is_patronymic("ivanovna")
+    assert not is_patronymic("yanukovych")  # Ukrainian endings also end surnames
