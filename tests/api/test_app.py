@@ -196,13 +196,28 @@ def test_only_the_query_hash_is_kept_when_so_configured(sdn_settings: Settings) 
     assert set(newest["query"]) == {"sha256"}
 
 
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/v1/screen", CHOE),  # screened on the event loop, the audit awaited
+        ("/v1/screen", {**CHOE, "as_of": "2026-01-01"}),  # screened in a worker thread
+        ("/v1/screen/batch", {"queries": [CHOE]}),
+    ],
+)
 def test_no_audit_record_means_no_screening(
-    client: TestClient, screen_key: str, monkeypatch: pytest.MonkeyPatch
+    client: TestClient,
+    screen_key: str,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+    body: dict[str, Any],
 ) -> None:
+    # Failed where the service's group committer writes, in its thread: every path waits
+    # for that commit and fails with it.
     def refuse(_self: AuditLog, _screenings: object) -> list[int]:
         raise StoreError("the database refused: disk full")
 
-    monkeypatch.setattr(AuditLog, "append", refuse)
-    response = screen(client, screen_key, CHOE)
+    monkeypatch.setattr(AuditLog, "_append_once", refuse)
+    response = client.post(path, json=body, headers=auth(screen_key))
     assert response.status_code == 503
-    assert "matches" not in response.json()
+    assert response.json()["error"]["message"] == "the database refused: disk full"
+    assert "matches" not in response.text

@@ -3,8 +3,11 @@ once committed, and a failed commit fails every caller of the batch."""
 
 from __future__ import annotations
 
+import asyncio
+import multiprocessing
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +61,73 @@ def test_a_failed_commit_fails_every_caller_and_the_writer_goes_on() -> None:
     committer.close()
     with pytest.raises(StoreError, match="stopped"):
         committer.submit([screening("d")])
+
+
+def test_a_caller_that_gives_up_does_not_stop_the_writer() -> None:
+    # An event loop cancels the future of a request whose client hung up; the records are
+    # written all the same and the writer thread serves the callers after it.
+    started, release = threading.Event(), threading.Event()
+    written: list[str] = []
+
+    def slow(records: Sequence[Screening]) -> list[int]:
+        started.set()
+        release.wait(timeout=30)
+        written.extend(record.query["name"] for record in records)
+        return list(range(len(written) - len(records) + 1, len(written) + 1))
+
+    committer = GroupCommitter(slow)
+    first = committer.enqueue([screening("a")])
+    assert started.wait(timeout=30)
+    abandoned = committer.enqueue([screening("b")])
+    assert abandoned.cancel()
+    release.set()
+    assert first.result(timeout=30) == [1]
+    assert committer.submit([screening("c")]) == [3]
+    assert written == ["a", "b", "c"]
+    committer.close()
+
+
+def test_an_event_loop_awaits_its_records_without_blocking(store: Store) -> None:
+    store.group_commit()
+
+    async def screen_twice() -> list[list[int]]:
+        pending = [store.audit.append_later([screening(name)]) for name in ("a", "b")]
+        return list(await asyncio.gather(*(asyncio.wrap_future(p) for p in pending)))
+
+    assert sorted(asyncio.run(screen_twice())) == [[1], [2]]
+    assert store.audit.verify().ok
+    store.close()
+
+
+def test_without_group_commit_a_later_append_is_written_at_once(store: Store) -> None:
+    pending = store.audit.append_later([screening("a")])
+    assert pending.done()
+    assert pending.result() == [1]
+
+
+def _append_in_a_process(url: str, worker: int, rounds: int) -> None:
+    with Store.open(url) as store:
+        store.group_commit()
+        for round_ in range(rounds):
+            store.audit.append([screening(f"p{worker}r{round_}")])
+
+
+def test_service_workers_appending_at_once_keep_one_chain(tmp_path: Path) -> None:
+    # Two processes, as `proscribe serve --workers 2`: their writers queue on the file lock
+    # beside the database before SQLite's write lock, and the chain stays whole.
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    Store.open(url).close()
+    context = multiprocessing.get_context("spawn")
+    workers = [
+        context.Process(target=_append_in_a_process, args=(url, worker, 50)) for worker in (1, 2)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+    with Store.open(url) as store:
+        verification = store.audit.verify()
+        assert verification.ok
+        assert verification.records == 100
+    assert (tmp_path / "store.db-audit.lock").exists()

@@ -4,15 +4,21 @@ is over its rate limit (`api.limits`).
 
 The secret is hashed and looked up, never logged or echoed; callers are named in audit
 records as `key:<id>`.
+
+The key is looked up on every request, uncached, so that a revoked key fails from the very
+next request, in every worker. The check is async: on SQLite the lookup is a local indexed
+read (~40 us) done on the event loop, which spares each request a hop to a worker thread;
+on PostgreSQL, a network round trip, it runs in a thread so the loop keeps serving.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from proscribe.store import Store
 from proscribe.store.keys import ApiKey
@@ -34,10 +40,10 @@ class ApiError(Exception):
         self.headers = headers
 
 
-def require(role: str) -> Callable[..., ApiKey]:
+def require(role: str) -> Callable[..., Awaitable[ApiKey]]:
     """A dependency that admits keys of `role` or higher and returns the key."""
 
-    def check(
+    async def check(
         request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
         api_key: Annotated[str | None, Security(header)],
@@ -46,7 +52,7 @@ def require(role: str) -> Callable[..., ApiKey]:
         if not secret:
             raise ApiError(401, "unauthenticated", "an API key is required")
         store: Store = request.app.state.service.store
-        key = store.keys.authenticate(secret)
+        key = await authenticate(store, secret)
         if key is None:
             raise ApiError(401, "unauthenticated", "the API key is unknown or revoked")
         if not key.allows(role):
@@ -57,6 +63,14 @@ def require(role: str) -> Callable[..., ApiKey]:
         return key
 
     return check
+
+
+async def authenticate(store: Store, secret: str) -> ApiKey | None:
+    """The live key of `secret`: looked up inline on a local database, in a thread otherwise."""
+    keys = store.keys
+    if keys.local:
+        return keys.authenticate(secret)
+    return await run_in_threadpool(keys.authenticate, secret)
 
 
 def caller(key: ApiKey) -> str:

@@ -12,12 +12,15 @@ are the mentions (with their character span) or the hits (with their field path)
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 import hashlib
 from collections.abc import Sequence
 from typing import Any
 
 from proscribe.documents import DocumentResult
+from proscribe.errors import StoreError
+from proscribe.match import Algorithm
 from proscribe.model import Query
 from proscribe.payments import MessageResult
 from proscribe.screen import ScreeningResult
@@ -25,6 +28,7 @@ from proscribe.screener import Screener
 from proscribe.settings import Settings
 from proscribe.store import Store
 from proscribe.store.audit import Screening, canonical
+from proscribe.store.group_commit import NOT_IN_TIME, WAIT_SECONDS
 
 
 def cli_caller() -> str:
@@ -33,6 +37,19 @@ def cli_caller() -> str:
         return f"cli:{getpass.getuser()}"
     except (OSError, KeyError):  # no login name in some containers
         return "cli:unknown"
+
+
+_config_hashes: dict[int, tuple[Algorithm, str]] = {}
+
+
+def config_hash(algorithm: Algorithm) -> str:
+    """`algorithm.config_hash`, computed once per algorithm: it hashes the algorithm's whole
+    table as JSON (~30 us), and every audit record names it. Algorithms are frozen, and the
+    entry keeps its algorithm alive, so its id is never reused for another."""
+    known = _config_hashes.get(id(algorithm))
+    if known is None or known[0] is not algorithm:
+        known = _config_hashes[id(algorithm)] = (algorithm, algorithm.config_hash)
+    return known[1]
 
 
 def query_json(query: Query) -> dict[str, Any]:
@@ -58,7 +75,7 @@ def screening_record(result: ScreeningResult, caller: str, settings: Settings) -
         query=query,
         versions=result.versions,
         algorithm=result.algorithm.name,
-        config_hash=result.algorithm.config_hash,
+        config_hash=config_hash(result.algorithm),
         results=[
             {
                 "entity_id": m.entity.id,
@@ -78,6 +95,20 @@ def audit_screenings(
     """Append one audit record per result; raises StoreError (and so fails the screening)
     when they cannot be written."""
     store.audit.append([screening_record(r, caller, settings) for r in results])
+
+
+async def audit_screenings_async(
+    store: Store, caller: str, results: Sequence[ScreeningResult], settings: Settings
+) -> None:
+    """`audit_screenings` for a route running on the event loop: the loop serves other
+    requests while the records wait for the store's group commit, and this returns only once
+    they are committed (or raises the StoreError that fails the screening). The wait is
+    shielded: a client hanging up must not cancel the commit of what was screened for it."""
+    pending = store.audit.append_later([screening_record(r, caller, settings) for r in results])
+    try:
+        await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(pending)), WAIT_SECONDS)
+    except TimeoutError as error:
+        raise StoreError(NOT_IN_TIME) from error
 
 
 def document_record(
@@ -132,6 +163,6 @@ def _record(screener: Screener, caller: str, query: Any, results: Any) -> Screen
         query=query,
         versions=[version.label for version in screener.versions],
         algorithm=screener.algorithm.name,
-        config_hash=screener.algorithm.config_hash,
+        config_hash=config_hash(screener.algorithm),
         results=results,
     )

@@ -16,18 +16,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from proscribe import history
 from proscribe.api.alerts import record_alerts
 from proscribe.api.auth import Admin, ApiError, Screen, caller
 from proscribe.api.models import BatchRequest, Day, ScreenRequest
-from proscribe.api.records import audit_screenings
+from proscribe.api.records import audit_screenings, audit_screenings_async
 from proscribe.errors import NotFoundError
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM
 from proscribe.model import ListVersion
 from proscribe.screener import Screener
 from proscribe.settings import Settings
 from proscribe.store import Store
+from proscribe.store.keys import ApiKey
 
 # Documented on every route so that clients (and schemathesis) know the error statuses; the
 # bodies are `{"error": {"code", "message"}}` (400: FastAPI's `{"detail"}`).
@@ -122,12 +124,25 @@ def _service(request: Request) -> Service:
 
 
 @router.post("/v1/screen", tags=["screening"])
-def screen_one(body: ScreenRequest, key: Screen, request: Request) -> dict[str, Any]:
+async def screen_one(body: ScreenRequest, key: Screen, request: Request) -> dict[str, Any]:
     """Screen one query (with `as_of`, against the list versions in force that day); the
     result is audited before it is returned."""
     if body.record and not key.allows("review"):  # refused before anything is screened
         raise ApiError(403, "forbidden", "record: true needs the review role")
     service = _loaded(request)
+    if body.as_of is not None or body.record:
+        # These read and write the store (and as-of may build an index): a worker thread.
+        return await run_in_threadpool(_screen_one_in_thread, service, body, key)
+    # The common case screens on the event loop: it is CPU-bound work under the GIL either
+    # way, and doing it here spares the hop to a thread and back, and the threads fighting
+    # the loop for the GIL. The loop serves other requests while the audit record waits for
+    # its group commit; the answer goes out only once the record is committed.
+    result = service.screener.screen(body.to_query(), limit=body.limit, threshold=body.threshold)
+    await audit_screenings_async(service.store, caller(key), [result], service.settings)
+    return result.to_json()
+
+
+def _screen_one_in_thread(service: Service, body: ScreenRequest, key: ApiKey) -> dict[str, Any]:
     screener = service.screener_on(body.as_of)
     result = screener.screen(body.to_query(), limit=body.limit, threshold=body.threshold)
     audit_screenings(service.store, caller(key), [result], service.settings)

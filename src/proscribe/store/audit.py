@@ -9,25 +9,41 @@ from the chain alone: an exported head hash kept elsewhere proves that (see `hea
 
 Appends take the write lock (SQLite: BEGIN IMMEDIATE) so that two writers cannot both link to
 the same predecessor; on PostgreSQL the loser of such a race hits the primary key and retries.
+
+On a SQLite file, appends of every process also queue on an OS file lock beside the database
+(`<database>-audit.lock`) before BEGIN IMMEDIATE. SQLite's own busy handler polls, sleeping
+1, 2, 5, 10 ... 100 ms between tries, so two service workers appending at once lost up to
+100 ms per collision; a process waiting on the file lock wakes as soon as it is released.
+Other writers (loads, alert decisions) do not take it: they are rare and still queue on the
+busy handler as before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import sqlite3
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from proscribe.errors import StoreError
-from proscribe.store.engine import SQLITE_BEGIN
 from proscribe.store.schema import audit_records
 
 GENESIS = "0" * 64
+COLUMNS = tuple(audit_records.c.keys())
+# The statements of the SQLite append (see AuditLog._append_sqlite): plain SQL, no dialect.
+SQLITE_HEAD = "SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1"
+SQLITE_INSERT = (
+    f"INSERT INTO audit_records ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+)
 APPEND_ATTEMPTS = 3
 PAGE = 1_000
 # The fields covered by the hash, in the order they are stored.
@@ -66,21 +82,41 @@ def record_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical(body)).encode()).hexdigest()
 
 
+class Committer(Protocol):
+    """What AuditLog needs of a group committer (store.group_commit.GroupCommitter)."""
+
+    def submit(self, screenings: Sequence[Screening]) -> list[int]: ...
+
+    def enqueue(self, screenings: Sequence[Screening]) -> Future[list[int]]: ...
+
+
 class AuditLog:
     """The audit_records table."""
 
-    def __init__(
-        self, engine: Engine, submit: Callable[[Sequence[Screening]], list[int]] | None = None
-    ) -> None:
+    def __init__(self, engine: Engine, committer: Committer | None = None) -> None:
         self._engine = engine
-        self._submit = submit  # a group committer's, when the store has one
+        self._committer = committer  # the store's group committer, when it has one
 
     def append(self, screenings: Sequence[Screening]) -> list[int]:
         """Append one record per screening in one transaction; their sequence numbers.
         Raises StoreError when they cannot be written: the caller must then fail."""
-        if self._submit is not None:
-            return self._submit(screenings)
+        if self._committer is not None:
+            return self._committer.submit(screenings)
         return self.append_now(screenings)
+
+    def append_later(self, screenings: Sequence[Screening]) -> Future[list[int]]:
+        """`append` without blocking the caller when the store commits in groups: a future
+        of the sequence numbers, or of the StoreError. Whoever awaits it must answer only
+        once it is resolved (no unaudited screening). Without group commit the records are
+        written here and the future is already resolved."""
+        if self._committer is not None:
+            return self._committer.enqueue(screenings)
+        future: Future[list[int]] = Future()
+        try:
+            future.set_result(self.append_now(screenings))
+        except StoreError as error:
+            future.set_exception(error)
+        return future
 
     def append_now(self, screenings: Sequence[Screening]) -> list[int]:
         """`append` in a transaction of its own, whatever the store's group commit."""
@@ -90,15 +126,44 @@ class AuditLog:
             except IntegrityError as error:
                 if attempt == APPEND_ATTEMPTS:
                     raise StoreError(f"cannot write the audit record: {error.orig}") from error
-            except SQLAlchemyError as error:
+            except (SQLAlchemyError, sqlite3.Error) as error:
                 raise StoreError(f"cannot write the audit record: {error}") from error
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _append_once(self, screenings: Sequence[Screening]) -> list[int]:
-        with self._engine.connect() as connection:
-            connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
-            with connection.begin():
+        with writers_lock(self._engine):
+            if self._engine.dialect.name == "sqlite":
+                return self._append_sqlite(screenings)
+            with self._engine.connect() as connection, connection.begin():
                 return append_on(connection, screenings)
+
+    def _append_sqlite(self, screenings: Sequence[Screening]) -> list[int]:
+        """`append_on` in a transaction of its own on SQLite, on the driver's connection.
+        The service's audit writer spends its time here: SQLAlchemy's connection, transaction
+        and statement machinery cost ~0.35 ms of CPU per commit (0.52 ms against 0.17 ms),
+        taken from the screening thread under the GIL. Same rows, same chain (`_chained`);
+        the write lock is taken at BEGIN IMMEDIATE as on the other path."""
+        connection = self._engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                cursor.execute(SQLITE_HEAD)
+                newest = cursor.fetchone()
+                seq, prev = (int(newest[0]), str(newest[1])) if newest else (0, GENESIS)
+                rows = _chained(seq, prev, screenings)
+                cursor.executemany(SQLITE_INSERT, [[row[c] for c in COLUMNS] for row in rows])
+                cursor.execute("COMMIT")
+            except BaseException:
+                driver: sqlite3.Connection | None = connection.driver_connection
+                if driver is not None and driver.in_transaction:  # a failed COMMIT ends it
+                    cursor.execute("ROLLBACK")
+                raise
+            finally:
+                cursor.close()
+        finally:
+            connection.close()
+        return [int(row["seq"]) for row in rows]
 
     def head(self) -> tuple[int, str]:
         """(sequence number, hash) of the newest record; (0, 64 zeros) when there is none."""
@@ -157,13 +222,55 @@ class AuditLog:
             after = int(page[-1]["seq"])
 
 
+def lock_path(engine: Engine) -> str | None:
+    """The file lock of audit appends to a SQLite file; None for in-memory SQLite and
+    PostgreSQL (whose writers do not poll: they wait on the row lock and retry)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return f"{database}-audit.lock"
+
+
+@contextmanager
+def writers_lock(engine: Engine) -> Iterator[None]:
+    """Hold the audit writers' file lock (see the module's docstring) for the block. Where
+    there is no such lock (not SQLite, not a file, not a POSIX system) the block runs as is:
+    SQLite's write lock still keeps the chain whole, only waits are longer."""
+    path = lock_path(engine)
+    if path is None or sys.platform == "win32":
+        yield
+        return
+    import fcntl  # POSIX only: imported here so that the module loads everywhere
+
+    try:
+        handle = open(path, "a")  # noqa: SIM115 - closed below, which also releases the lock
+    except OSError:  # a read-only folder: fall back to SQLite's lock alone
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # waits without holding the GIL
+        yield
+    finally:
+        handle.close()
+
+
 def append_on(connection: Connection, screenings: Sequence[Screening]) -> list[int]:
     """Append records inside the caller's transaction, so that what they record and the
     records themselves are written together or not at all (the alert workflow's decisions).
     The caller takes the write lock first (SQLite: BEGIN IMMEDIATE) and, on PostgreSQL,
     retries its transaction on IntegrityError (another writer took the same sequence number)."""
-    now = datetime.now(UTC).isoformat()
     seq, prev = _head(connection)
+    rows = _chained(seq, prev, screenings)
+    if rows:
+        connection.execute(audit_records.insert(), rows)
+    return [int(row["seq"]) for row in rows]
+
+
+def _chained(seq: int, prev: str, screenings: Sequence[Screening]) -> list[dict[str, Any]]:
+    """The rows of `screenings` appended after record `seq` of hash `prev`."""
+    now = datetime.now(UTC).isoformat()
     rows = []
     for screening in screenings:
         seq += 1
@@ -171,9 +278,7 @@ def append_on(connection: Connection, screenings: Sequence[Screening]) -> list[i
         row["prev_hash"] = prev
         row["hash"] = prev = record_hash(prev, row)
         rows.append(row)
-    if rows:
-        connection.execute(audit_records.insert(), rows)
-    return [int(row["seq"]) for row in rows]
+    return rows
 
 
 def _head(connection: Connection) -> tuple[int, str]:

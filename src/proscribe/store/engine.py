@@ -25,6 +25,11 @@ from proscribe.errors import StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
+# SQLite connections kept open in the pool. The service's sync routes run in up to 40 worker
+# threads (anyio's default), each with a connection; with SQLAlchemy's default of 5 the rest
+# were opened and closed again on every request (each open runs the three PRAGMAs below).
+# An idle SQLite connection costs a file handle and a small cache.
+SQLITE_POOL_SIZE = 40
 
 # Execution option naming how a transaction begins on SQLite: "IMMEDIATE" takes the write lock
 # at BEGIN, so two loaders queue on the busy timeout instead of one failing half-way.
@@ -67,7 +72,9 @@ def _engine(url: URL) -> Engine:
     try:
         if url.get_backend_name() != "sqlite":
             return create_engine(url, pool_pre_ping=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, pool_size=SQLITE_POOL_SIZE
+        )
     except (SQLAlchemyError, ImportError) as error:
         raise StoreError(f"cannot use the database URL {url!r}: {error}") from error
     event.listen(engine, "connect", _sqlite_connect)

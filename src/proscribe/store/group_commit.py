@@ -13,13 +13,14 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 
 from proscribe.errors import StoreError
 from proscribe.store.audit import Screening
 
 MAX_BATCH = 500  # records per transaction: bounds the time a batch holds the write lock
 WAIT_SECONDS = 30.0  # a commit slower than this is treated as a failure of the store
+NOT_IN_TIME = "the audit record was not committed in time"
 
 Append = Callable[[Sequence[Screening]], list[int]]
 _Item = tuple[Sequence[Screening], "Future[list[int]]"]
@@ -30,21 +31,29 @@ class GroupCommitter:
 
     def __init__(self, append: Append) -> None:
         self._append = append
-        self._queue: queue.Queue[_Item | None] = queue.Queue()
+        # SimpleQueue: put and get in C, with no task accounting; enqueue runs per request.
+        self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
         self._thread.start()
 
     def submit(self, screenings: Sequence[Screening]) -> list[int]:
         """Append `screenings` (in this order, contiguous in the chain); their sequence
         numbers once committed. Raises StoreError when they could not be written."""
+        future = self.enqueue(screenings)
+        try:
+            return future.result(timeout=WAIT_SECONDS)
+        except TimeoutError as error:
+            raise StoreError(NOT_IN_TIME) from error
+
+    def enqueue(self, screenings: Sequence[Screening]) -> Future[list[int]]:
+        """Queue `screenings` for the next transaction without waiting: the future holds
+        their sequence numbers once committed, or the error. For callers that must not block
+        a thread (an event loop awaits it); they too answer only once it is resolved."""
         if not self._thread.is_alive():
             raise StoreError("the audit writer has stopped; the store is closed")
         future: Future[list[int]] = Future()
         self._queue.put((screenings, future))
-        try:
-            return future.result(timeout=WAIT_SECONDS)
-        except TimeoutError as error:
-            raise StoreError("the audit record was not committed in time") from error
+        return future
 
     def close(self) -> None:
         """Commit what is queued, then stop the thread."""
@@ -79,9 +88,25 @@ class GroupCommitter:
             numbers = self._append(records)
         except Exception as error:  # every caller of the batch fails with the cause
             for _, future in batch:
-                future.set_exception(error)
+                _settle(future, error=error)
             return
         start = 0
         for screenings, future in batch:
-            future.set_result(numbers[start : start + len(screenings)])
+            _settle(future, numbers[start : start + len(screenings)])
             start += len(screenings)
+
+
+def _settle(
+    future: Future[list[int]], numbers: list[int] | None = None, error: Exception | None = None
+) -> None:
+    """Resolve a caller's future. One its caller cancelled is left as it is: its records are
+    written all the same (the screening happened), and the thread must outlive such callers."""
+    if future.cancelled():
+        return
+    try:
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(numbers or [])
+    except InvalidStateError:  # cancelled between the check and here
+        pass

@@ -105,7 +105,7 @@ class Store:
     @property
     def audit(self) -> AuditLog:
         """The hash-chained record of every screening."""
-        return AuditLog(self._engine, self._committer.submit if self._committer else None)
+        return AuditLog(self._engine, self._committer)
 
     # -- writing ---------------------------------------------------------------------------
 
