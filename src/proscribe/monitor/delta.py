@@ -73,6 +73,7 @@ COVERAGE_MARGIN = 0.01
 # gives it on the few of them the index ranks first, but for the order in which equally good
 # names are tried.
 SCORE_MARGIN = 0.05
+FLOAT_SLACK = 1e-9  # a sum of shares may round either way of the same sum taken term by term
 JOINED_LENGTH = 6  # the index looks two query words up as one from this length on
 
 
@@ -324,6 +325,15 @@ class ChangedIndex(Index):
         # name has nothing but common words.
         common = [self._frequency(t, k) > COMMON_DF for t, k in zip(variant, keyed, strict=True)]
         opening = [not c or all(common) for c in common]
+        # Nothing to sum when no word that opens names reaches one, or when the words that
+        # reach any name weigh too little to cover what a name needs to be compared at all.
+        opened = any(found for found, opens in zip(singles, opening, strict=True) if opens)
+        if not opened and not any(joins):
+            return {}
+        reaching = sum(w for w, found in zip(weights, singles, strict=True) if found)
+        reaching += sum(weights[i] + weights[i + 1] for i, found in enumerate(joins) if found)
+        if reaching / total < MIN_COVERAGE - COVERAGE_MARGIN - FLOAT_SLACK:
+            return {}
         cover: dict[int, float] = {}
         for weight, found, opens in zip(weights, singles, opening, strict=True):
             if opens:
