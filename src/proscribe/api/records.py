@@ -20,7 +20,6 @@ from typing import Any
 
 from proscribe.documents import DocumentResult
 from proscribe.errors import StoreError
-from proscribe.match import Algorithm
 from proscribe.model import Query
 from proscribe.payments import MessageResult
 from proscribe.screen import ScreeningResult
@@ -37,19 +36,6 @@ def cli_caller() -> str:
         return f"cli:{getpass.getuser()}"
     except (OSError, KeyError):  # no login name in some containers
         return "cli:unknown"
-
-
-_config_hashes: dict[int, tuple[Algorithm, str]] = {}
-
-
-def config_hash(algorithm: Algorithm) -> str:
-    """`algorithm.config_hash`, computed once per algorithm: it hashes the algorithm's whole
-    table as JSON (~30 us), and every audit record names it. Algorithms are frozen, and the
-    entry keeps its algorithm alive, so its id is never reused for another."""
-    known = _config_hashes.get(id(algorithm))
-    if known is None or known[0] is not algorithm:
-        known = _config_hashes[id(algorithm)] = (algorithm, algorithm.config_hash)
-    return known[1]
 
 
 def query_json(query: Query) -> dict[str, Any]:
@@ -75,7 +61,7 @@ def screening_record(result: ScreeningResult, caller: str, settings: Settings) -
         query=query,
         versions=result.versions,
         algorithm=result.algorithm.name,
-        config_hash=config_hash(result.algorithm),
+        config_hash=result.algorithm.config_hash,
         results=[
             {
                 "entity_id": m.entity.id,
@@ -163,6 +149,6 @@ def _record(screener: Screener, caller: str, query: Any, results: Any) -> Screen
         query=query,
         versions=[version.label for version in screener.versions],
         algorithm=screener.algorithm.name,
-        config_hash=config_hash(screener.algorithm),
+        config_hash=screener.algorithm.config_hash,
         results=results,
     )

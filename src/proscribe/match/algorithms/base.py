@@ -11,6 +11,7 @@ import hashlib
 import inspect
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from proscribe.match.names import V1_NAMES, NameRules
 from proscribe.match.types import Feature
@@ -65,9 +66,10 @@ class Algorithm:
             for feature, weight in self.features
         ]
 
-    @property
+    @cached_property
     def config_hash(self) -> str:
-        """sha256 of the table, bias and threshold: proves which configuration scored."""
+        """sha256 of the table, bias and threshold: proves which configuration scored.
+        Computed once (the algorithm is frozen): every audit record names it."""
         data: dict[str, object] = {
             "name": self.name,
             "bias": self.bias,
