@@ -25,15 +25,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(home: Path, log: Path) -> Iterator[str]:
+def running_server(home: Path, log: Path, workers: int = 1) -> Iterator[str]:
     """Serve the SQLite store of `home`, logging to `log`; yields the base URL and stops the
     server after."""
     port = free_port()
+    command = [sys.executable, "-m", "proscribe.cli", "serve", "--port", str(port)]
     environment = {**os.environ, "PROSCRIBE_HOME": str(home)}
     environment.pop("PROSCRIBE_DATABASE_URL", None)
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "proscribe.cli", "serve", "--port", str(port)],
+            [*command, "--workers", str(workers)],
             env=environment,
             stdout=out,
             stderr=subprocess.STDOUT,

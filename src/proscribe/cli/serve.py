@@ -1,11 +1,31 @@
-"""`proscribe serve`: the HTTP service and the web UI under uvicorn."""
+"""`proscribe serve`: the HTTP service and the web UI under uvicorn.
+
+With several workers, each worker listens on a socket of its own bound to the same address
+(SO_REUSEPORT), and the kernel spreads new connections across the sockets. uvicorn's own
+workers share one socket instead, and the first worker to wake accepts every connection that
+is waiting: a client pool opening 16 keep-alive connections at once put all 16 on one worker
+in the benchmark, so a second worker added nothing. Where the system lacks SO_REUSEPORT,
+uvicorn's workers are used, with libuv told to yield after each accept (which spreads some).
+
+SO_REUSEPORT lets another process of the same user bind the same port and take a share of the
+connections; the service runs under its own user, as any service should.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import socket
+from multiprocessing.connection import wait
+from types import FrameType
 from typing import Annotated
 
 import typer
+
+APP = "proscribe.web.app:from_environment"  # a factory: each worker builds its own app
+BACKLOG = 2048  # uvicorn's default
+STOP_SECONDS = 30  # a worker's graceful shutdown, then it is killed
 
 
 def register(app: typer.Typer) -> None:
@@ -21,30 +41,69 @@ def serve(
     `proscribe keys`, users of the web UI from `proscribe users`."""
     import uvicorn  # imported here: every other command starts without it
 
-    if workers > 1:
-        spread_connections()
-    # The factory runs in each worker, so each builds (or reads the snapshot of) the index.
-    uvicorn.run(
-        "proscribe.web.app:from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        # Access lines name method, path and status only: keys travel in headers and
-        # queries in bodies, neither of which uvicorn logs.
-        log_level="info",
-    )
+    if workers == 1:
+        uvicorn.run(APP, factory=True, host=host, port=port, log_level="info")
+    elif hasattr(socket, "SO_REUSEPORT"):
+        raise typer.Exit(supervise(host, port, workers))
+    else:
+        os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
+        uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
-def spread_connections() -> None:
-    """Let every worker accept its share of connections.
+def supervise(host: str, port: int, workers: int) -> int:
+    """Run `workers` worker processes until one stops or this process is told to stop; then
+    stop them all. The exit status: the first stopped worker's, 0 when told to stop."""
+    # Each worker reads the index snapshot (or builds the index) itself: spawned, not forked,
+    # so that no worker inherits the supervisor's state.
+    context = multiprocessing.get_context("spawn")
+    processes = [
+        context.Process(target=run_worker, args=(host, port), name=f"proscribe-worker-{n}")
+        for n in range(workers)
+    ]
+    told_to_stop = False
 
-    The workers share one listening socket. When many clients connect at once (a pool of
-    keep-alive connections opening), the first worker to wake accepts them all, and keeps
-    them: with 16 connections the benchmark saw 16 on one worker and none on the other, so a
-    second worker added nothing. libuv (under uvloop) has a switch for servers of several
-    processes sharing a socket: after each accept it yields the CPU so that the other workers
-    take some of the waiting connections (splits of 9/7 to 15/1 instead of 16/0). It is read
-    from the environment of each worker, which inherits this one's; an explicit setting wins.
-    """
-    os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        nonlocal told_to_stop
+        told_to_stop = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for process in processes:
+        process.start()
+    try:
+        while not told_to_stop and all(process.is_alive() for process in processes):
+            wait([process.sentinel for process in processes], timeout=0.5)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()  # SIGTERM: uvicorn finishes the requests in flight
+        for process in processes:
+            process.join(STOP_SECONDS)
+            if process.is_alive():
+                process.kill()
+                process.join()
+    if told_to_stop:
+        return 0
+    return next((p.exitcode or 1 for p in processes if p.exitcode != 0), 0)
+
+
+def run_worker(host: str, port: int) -> None:
+    """One worker: its own listening socket on the shared address, served by uvicorn."""
+    import uvicorn
+
+    config = uvicorn.Config(APP, factory=True, log_level="info")
+    uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port that other workers may bind too (SO_REUSEPORT)."""
+    family, kind, protocol, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, protocol)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(address)
+    sock.listen(BACKLOG)
+    sock.set_inheritable(True)
+    return sock

@@ -1,0 +1,78 @@
+"""`proscribe serve --workers 2`: two worker processes, each listening on a socket of its own
+(SO_REUSEPORT), answering; stopping the server stops them both."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.serving import free_port, wait_until_up
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+
+
+def children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in found]
+
+
+def listening_sockets(pid: int) -> set[str]:
+    """The inodes of the TCP sockets `pid` listens on."""
+    inodes = set()
+    for line in Path(f"/proc/{pid}/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "0A":  # LISTEN
+            inodes.add(fields[9])
+    held = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            held.add(target[len("socket:[") : -1])
+    return inodes & held
+
+
+def is_worker(pid: int) -> bool:
+    return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+
+
+def test_two_workers_listen_on_their_own_sockets_and_stop_together(tmp_path: Path) -> None:
+    port = free_port()
+    environment = {**os.environ, "PROSCRIBE_HOME": str(tmp_path)}
+    environment.pop("PROSCRIBE_DATABASE_URL", None)
+    command = [sys.executable, "-m", "proscribe.cli", "serve", "--port", str(port)]
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [*command, "--workers", "2"], env=environment, stdout=out, stderr=subprocess.STDOUT
+        )
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", server, log)
+        workers = [pid for pid in children(server.pid) if is_worker(pid)]
+        assert len(workers) == 2
+        # The first worker up answered; the other may still be starting.
+        deadline = time.monotonic() + 60
+        sockets = [listening_sockets(pid) for pid in workers]
+        while not all(len(held) == 1 for held in sockets):
+            assert time.monotonic() < deadline, f"a worker is not listening: {log.read_text()}"
+            time.sleep(0.2)
+            sockets = [listening_sockets(pid) for pid in workers]
+        assert sockets[0] != sockets[1]  # one socket each, not one shared
+        for _ in range(20):  # a new connection each time
+            assert httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{pid}").exists() for pid in workers):
+            assert time.monotonic() < deadline, "a worker outlived the server"
+            time.sleep(0.1)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
