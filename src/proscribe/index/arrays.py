@@ -3,6 +3,8 @@ names in a few numpy calls, not a Python loop."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import numpy.typing as npt
 
@@ -14,13 +16,25 @@ NO_POSITIONS: Positions = np.zeros(0, dtype=np.int32)
 DENSE_SHARE = 16  # see dense: measured at 100k and 1M names
 
 
-def find_in(ordered: Positions, values: Positions) -> tuple[Positions, npt.NDArray[np.bool_]]:
+def find_in(
+    ordered: Positions, values: Positions
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
     """Where each of `values` is in the sorted array `ordered`, and whether it is there at all:
     a membership test several times cheaper than np.isin on the small arrays of one query."""
     if not len(ordered):
-        return np.zeros(len(values), dtype=np.int32), np.zeros(len(values), dtype=np.bool_)
-    slots = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1).astype(np.int32)
+        return np.zeros(len(values), dtype=np.intp), np.zeros(len(values), dtype=np.bool_)
+    slots = ordered.searchsorted(values)
+    np.minimum(slots, len(ordered) - 1, out=slots)
     return slots, ordered[slots] == values
+
+
+def among(codes: npt.NDArray[np.integer], wanted: list[int], size: int) -> npt.NDArray[np.bool_]:
+    """Whether each of `codes` (small non-negative integers below `size`) is one of `wanted`:
+    np.isin by a table of `size` flags, several times cheaper for the few codes of a filter."""
+    table = np.zeros(size, dtype=np.bool_)
+    table[wanted] = True
+    found: npt.NDArray[np.bool_] = table[codes]
+    return found
 
 
 def dense(found: int, size: int) -> bool:
@@ -42,9 +56,15 @@ def summed(names: list[Positions], values: list[Values], size: int) -> Hits:
         unique = present(every, size)
         every_sum = np.bincount(every, weights=weights, minlength=size)
         return unique, every_sum[unique].astype(np.float64)
-    found, inverse = np.unique(every, return_inverse=True)
-    summed: Values = np.bincount(inverse, weights=weights).astype(np.float64)
-    return found.astype(np.int32), summed
+    if not len(every):
+        return NO_POSITIONS, np.zeros(0)
+    # A stable sort keeps each name's values in the order given, which bincount then adds.
+    order = np.argsort(every, kind="stable")
+    ordered = every[order]
+    starts = group_starts(ordered)
+    groups = np.cumsum(starts) - 1
+    sums = cast(Values, np.bincount(groups, weights=weights[order]))  # float64 with weights
+    return ordered[starts].astype(np.int32, copy=False), sums
 
 
 def best_per_name(names: list[Positions], values: list[Values], size: int) -> Hits:
@@ -57,10 +77,32 @@ def best_per_name(names: list[Positions], values: list[Values], size: int) -> Hi
         np.maximum.at(best, every, np.concatenate(values))
         unique = present(every, size)
         return unique, best[unique]
-    unique, inverse = np.unique(every, return_inverse=True)
-    best = np.zeros(len(unique))
-    np.maximum.at(best, inverse, np.concatenate(values))
-    return unique.astype(np.int32), best
+    if not len(every):
+        return NO_POSITIONS, np.zeros(0)
+    # The largest value does not depend on the order the values are met in.
+    order = np.argsort(every)
+    ordered = every[order]
+    firsts = np.flatnonzero(group_starts(ordered))
+    largest: Values = np.maximum.reduceat(np.concatenate(values)[order], firsts)
+    return ordered[firsts].astype(np.int32, copy=False), largest
+
+
+def group_starts(ordered: Positions) -> npt.NDArray[np.bool_]:
+    """Where each run of equal values in the sorted, non-empty `ordered` begins. np.unique
+    does the same with several times the overhead on the small arrays of one query."""
+    starts = np.empty(len(ordered), dtype=np.bool_)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    return starts
+
+
+def sorted_unique(values: Positions) -> Positions:
+    """The distinct values, ascending: np.unique without its overhead (fewer than two values
+    come back as given, not copied: index arrays are never modified)."""
+    if len(values) < 2:
+        return values
+    ordered = np.sort(values)
+    return ordered[group_starts(ordered)]
 
 
 def present(every: Positions, size: int) -> Positions:

@@ -22,9 +22,11 @@ from proscribe.index.arrays import (
     Hits,
     Positions,
     Values,
+    among,
     best_per_name,
     find_in,
     first,
+    sorted_unique,
     summed,
 )
 from proscribe.index.packed import Entities, HashLookup
@@ -321,18 +323,17 @@ class Index:
         rank = 0.5 * coverage + 0.5 * np.minimum(1.0, coverage * size / lengths)
         rank -= 0.01 * np.abs(lengths - size)
         top = first(names, rank, limit * 8)
-        by_entity: dict[int, tuple[float, list[int]]] = {}
+        best: dict[int, float] = {}
+        hits: dict[int, list[int]] = {}  # names stay in the order ranked: best covered first
         ranked_names = names[top]
         entities = self.name_entity[ranked_names].tolist()
         for name, entity, value in zip(
             ranked_names.tolist(), entities, coverage[top].tolist(), strict=True
         ):
-            best, hit = by_entity.get(entity, (0.0, []))
-            hit.append(name)
-            by_entity[entity] = (max(best, value), hit)
-        ranked = sorted(by_entity.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
-        # Names stay in the order they were ranked: best covered first.
-        out = [Candidate(entity, value, tuple(hit)) for entity, (value, hit) in ranked]
+            best[entity] = max(best.get(entity, 0.0), value)
+            hits.setdefault(entity, []).append(name)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        out = [Candidate(entity, value, tuple(hits[entity])) for entity, value in ranked]
         found = {candidate.entity for candidate in out}
         out += [
             Candidate(entity, 0.0, (), identifier_hit=True)
@@ -351,10 +352,10 @@ class Index:
         admitted = np.ones(len(names), dtype=np.bool_)
         if schemas is not None:
             codes = [_SCHEMA_CODES[schema] for schema in schemas]
-            admitted &= np.isin(self.name_schema[names], codes)
+            admitted &= among(self.name_schema[names], codes, len(_SCHEMAS))
         if sources is not None:
             codes = [self.source_codes[s] for s in sources if s in self.source_codes]
-            admitted &= np.isin(self.name_source[names], codes)
+            admitted &= among(self.name_source[names], codes, len(self.source_codes))
         return admitted
 
     def _admits(
@@ -441,24 +442,20 @@ class Index:
     def _find_token(self, token: str, key: str) -> Hits:
         exact = self._postings(token)
         if key != token:
-            exact = np.union1d(exact, self._postings(key))
-        hits: Hits = (exact, np.ones(len(exact)))
+            exact = sorted_unique(np.concatenate((exact, self._postings(key))))
         # A common word's near spellings are mostly other common words: not worth their cost.
         if len(token) < MIN_DELETE_LENGTH - 1 or len(exact) > COMMON_DF:
-            return hits
+            return exact, np.ones(len(exact))
         near = self._near_tokens(token)
         near.discard(token)
         # A common token one edit away is more likely another name.
-        postings = [p for p in (self._postings(other) for other in sorted(near)) if len(p)]
-        postings = [p for p in postings if len(p) <= COMMON_DF]
+        postings = [p for p in map(self._postings, near) if 0 < len(p) <= COMMON_DF]
         if not postings:
-            return hits
-        every = np.concatenate(postings)
-        nearby = np.unique(every[~find_in(exact, every)[1]])
-        names = np.concatenate((exact, nearby))
-        order = np.argsort(names, kind="stable")  # kept sorted: see find_in
-        similarity = np.concatenate((hits[1], np.full(len(nearby), NEAR_SIMILARITY)))
-        return names[order], similarity[order]
+            return exact, np.ones(len(exact))
+        names = sorted_unique(np.concatenate((exact, *postings)))  # sorted: see find_in
+        similarity = np.full(len(names), NEAR_SIMILARITY)
+        similarity[names.searchsorted(exact)] = 1.0
+        return names, similarity
 
     def _near_tokens(self, token: str) -> set[str]:
         """List tokens one edit from `token`, sounding like it, or completing it; two edits
@@ -510,16 +507,14 @@ class Index:
     def _two_edits(self, token: str) -> list[str]:
         # Two edits change the length by two at most: only buckets of nearby lengths. Tokens
         # are grouped by first letter and again by second letter, so that a slip in the first
-        # letter (substituted, dropped, added or swapped with the second) is found too.
-        found: set[str] = set()
+        # letter (substituted, dropped, added or swapped with the second) is found too. One
+        # search over all twenty buckets: a search costs several times a bucket's comparisons.
+        every: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):
             for letter, place in ((0, 0), (1, 0), (0, 1), (1, 1)):
-                bucket = self.long_tokens.get(f"{place}{token[letter]}{length}", ())
-                matches = process.extract(
-                    token, bucket, scorer=OSA.distance, score_cutoff=2, limit=None
-                )
-                found.update(match for match, _, _ in matches)
-        return sorted(found)
+                every += self.long_tokens.get(f"{place}{token[letter]}{length}", ())
+        matches = process.extract(token, every, scorer=OSA.distance, score_cutoff=2, limit=None)
+        return sorted({match for match, _, _ in matches})
 
     def _identifier_hits(self, query: Query) -> set[int]:
         hits: set[int] = set()

@@ -30,9 +30,19 @@ class Comparison:
     explanation: str
 
 
+# The best pairing of two names: its alignment, the query form, the listed name and its form.
+Best = tuple[Alignment, NameForm, Name, NameForm]
+
+
 def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
     """The query name and listed name that align best, over every name on both sides."""
-    best: tuple[Alignment, NameForm, Name, NameForm] | None = None
+    return evidence(best_alignment(pair, config))
+
+
+def best_alignment(pair: Pair, config: MatchConfig) -> Best | None:
+    """`best_names` before its evidence is gathered: a caller that drops weak pairings checks
+    the score first and never pays for the conflict of a pairing it drops."""
+    best: Best | None = None
     for query_form in pair.query_forms:
         for name, form in pair.entity_forms:
             found = align(query_form, form, config.token_weight, config.names)
@@ -43,6 +53,10 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
                 break  # names are tried best covered first: another will not beat this
         if best is not None and best[0].score >= GOOD_ENOUGH:
             break
+    return best
+
+
+def evidence(best: Best | None) -> NameEvidence | None:
     if best is None:
         return None
     found, query_form, name, form = best

@@ -115,22 +115,25 @@ def _token_similarity(rules: NameRules, a: str, a_key: str, b: str, b_key: str) 
     through `NameRules.similarity`, which caches it."""
     if a_key == b_key or a == b:
         return 1.0
-    if min(len(a), len(b)) < 2:
+    a_length, b_length = len(a), len(b)
+    if a_length < 2 or b_length < 2:
         return 0.0
     # More than two letters apart in length: no typo, no sound-alike; only a cut-short token
     # can still be the same word. Most pairs of a candidate's tokens end here.
-    if abs(len(a) - len(b)) > 2 and abs(len(a_key) - len(b_key)) > 2:
+    close = abs(a_length - b_length) <= 2
+    if not close and abs(len(a_key) - len(b_key)) > 2:
         return _prefix_similarity(a, b)
     score = _typo_similarity(a, b, rules)
-    if (a_key, b_key) != (a, b):
+    if a_key != a or b_key != b:
         score = max(score, _typo_similarity(a_key, b_key, rules))
     score = max(score, _prefix_similarity(a, b))
     # Sound-alike only between tokens of four letters or more and of similar length:
     # phonetic keys drop vowels, so 'ryong' and 'ryonghae', or 'choe' and 'jo', share one.
     if (
         score < 0.7
-        and min(len(a), len(b)) >= 4
-        and abs(len(a) - len(b)) <= 2
+        and close
+        and a_length >= 4
+        and b_length >= 4
         and phonetic_key(a) == phonetic_key(b)
     ):
         score = 0.7
@@ -140,7 +143,7 @@ def _token_similarity(rules: NameRules, a: str, a_key: str, b: str, b_key: str) 
 def _typo_similarity(a: str, b: str, rules: NameRules) -> float:
     """Graded by edit distance as `rules` say (see `NameRules`). One edit in a 3-letter token
     changes a third of it: not a typo."""
-    shortest, longest = sorted((len(a), len(b)))
+    shortest, longest = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
     if shortest < 3:
         return 0.0
     distance = OSA.distance(a, b, score_cutoff=2)
@@ -175,6 +178,22 @@ def align_tokens(
     rules: NameRules,
 ) -> tuple[float, list[tuple[str, str, float]], Sides]:
     """Score one query rendering against one list rendering: (score, pairs, sides)."""
+    q_weights = [weight(key) for key in q_keys]
+    c_weights = [weight(key) for key in c_keys]
+    score, pairs, q_sim, c_sim = _scored(q, q_keys, q_weights, c, c_keys, c_weights, rules)
+    return score, pairs, Sides(q, q_sim, q_weights, c, c_sim, c_weights)
+
+
+def _scored(
+    q: Sequence[str],
+    q_keys: Sequence[str],
+    q_weights: list[float],
+    c: Sequence[str],
+    c_keys: Sequence[str],
+    c_weights: list[float],
+    rules: NameRules,
+) -> tuple[float, list[tuple[str, str, float]], list[float], list[float]]:
+    """`align_tokens` with both sides' weights given: (score, pairs, q_sim, c_sim)."""
     options = _single_options(q, q_keys, c, c_keys, rules)
     q_sim, c_sim, pairs = _greedy(options, q, c)
     # Joined pairings (Ryonghae / Ryong Hae) are looked for only when a long token is left
@@ -184,15 +203,13 @@ def align_tokens(
         joined += _joined_options(c, q, rules, flipped=True)
         if joined:
             q_sim, c_sim, pairs = _greedy(options + joined, q, c)
-    q_weights = [weight(key) for key in q_keys]
-    c_weights = [weight(key) for key in c_keys]
     q_total, c_total = sum(q_weights), sum(c_weights)
-    covered_q = sum(s * w for s, w in zip(q_sim, q_weights, strict=True)) / q_total
-    covered_c = sum(s * w for s, w in zip(c_sim, c_weights, strict=True)) / c_total
+    covered_q = sum([s * w for s, w in zip(q_sim, q_weights, strict=True)]) / q_total
+    covered_c = sum([s * w for s, w in zip(c_sim, c_weights, strict=True)]) / c_total
     score = QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
     if not _substantive(pairs):
         score *= 0.5  # only initials and particles agree ("EL M."): no evidence of a name
-    return score, pairs, Sides(q, q_sim, q_weights, c, c_sim, c_weights)
+    return score, pairs, q_sim, c_sim
 
 
 PARTICLES = frozenset(
@@ -271,6 +288,13 @@ def _greedy(
     c_sim = [0.0] * len(c)
     pairs: list[tuple[str, str, float]] = []
     for sim, _, q_ids, c_ids in sorted(options, reverse=True):
+        if len(q_ids) == 1 and len(c_ids) == 1:  # most options: one token each side
+            i, j = q_ids[0], c_ids[0]
+            if q_sim[i] or c_sim[j]:
+                continue
+            q_sim[i] = c_sim[j] = sim
+            pairs.append((q[i], c[j], sim))
+            continue
         if any(q_sim[i] for i in q_ids) or any(c_sim[j] for j in c_ids):
             continue
         for i in q_ids:
@@ -284,7 +308,10 @@ def _greedy(
 def _may_join(tokens: Sequence[str], sims: list[float], other_sims: list[float]) -> bool:
     """A long token of one name is poorly paired while two adjacent tokens of the other are
     too: the only situation a joined pairing can improve."""
-    if not any(sim < 0.9 and len(t) >= 5 for t, sim in zip(tokens, sims, strict=True)):
+    for token, sim in zip(tokens, sims, strict=True):
+        if sim < 0.9 and len(token) >= 5:
+            break
+    else:
         return False
     return any(a < 0.9 and b < 0.9 for a, b in itertools.pairwise(other_sims))
 
@@ -299,26 +326,34 @@ def _single_options(
     """Token-to-token pairings worth considering, initials (C. / Choe) included."""
     options: list[Option] = []
     similarity = rules.similarity
+    initial, list_initials = rules.initial, rules.list_initials
     c_positions = {key: j for j, key in enumerate(c_keys)}
+    # What the inner loop reads of each list token, gathered once.
+    listed = [(j, (j,), b, c_keys[j], len(b), len(c_keys[j])) for j, b in enumerate(c)]
     for i, a in enumerate(q):
         a_key = q_keys[i]
+        a_length, a_key_length = len(a), len(a_key)
+        single = (i,)
         exact = c_positions.get(a_key)
         if exact is not None:  # the usual case in a real hit: no similarity to compute
-            options.append((1.0, 2, (i,), (exact,)))
-        for j, b in enumerate(c):
+            options.append((1.0, 2, single, (exact,)))
+        for j, pair, b, b_key, b_length, b_key_length in listed:
             if j == exact:
                 continue
-            b_key = c_keys[j]
             # The cached similarity's first exit, without the cost of a cache lookup: tokens
-            # more than two letters apart in length can only be a word cut short.
-            if abs(len(a) - len(b)) > 2 and abs(len(a_key) - len(b_key)) > 2:
-                sim = _prefix_similarity(a, b) if min(len(a), len(b)) >= 2 else 0.0
+            # more than two letters apart in length can only be a word cut short (4+ letters,
+            # as _prefix_similarity asks).
+            if abs(a_length - b_length) > 2 and abs(a_key_length - b_key_length) > 2:
+                if a_length < b_length:
+                    sim = 0.8 if a_length >= 4 and b.startswith(a) else 0.0
+                else:
+                    sim = 0.8 if b_length >= 4 and a.startswith(b) else 0.0
             else:
                 sim = similarity(a, a_key, b, b_key)
             if sim >= MIN_PAIR:
-                options.append((sim, 2, (i,), (j,)))
-            elif (len(a) == 1 or (len(b) == 1 and rules.list_initials)) and a[0] == b[0]:
-                options.append((rules.initial, 2, (i,), (j,)))
+                options.append((sim, 2, single, pair))
+            elif (a_length == 1 or (b_length == 1 and list_initials)) and a[0] == b[0]:
+                options.append((initial, 2, single, pair))
     return options
 
 
@@ -326,12 +361,16 @@ def _joined_options(
     one: Sequence[str], other: Sequence[str], rules: NameRules, *, flipped: bool
 ) -> list[Option]:
     options: list[Option] = []
-    for i, token in enumerate(one):
-        if len(token) < 5:
-            continue
+    long = [(i, token) for i, token in enumerate(one) if len(token) >= 5]
+    if not long or len(other) < 2:
+        return options
+    heads = [token[:2] for token in other]
+    tails = [token[-2:] for token in other]
+    for i, token in long:
+        head, tail = token[:2], token[-2:]
         for j in range(len(other) - 1):
             # Cheap test first: a typo rarely hits both of the first two letters.
-            if token[:2] != other[j][:2] and token[-2:] != other[j + 1][-2:]:
+            if head != heads[j] and tail != tails[j + 1]:
                 continue
             joined = other[j] + other[j + 1]
             sim = rules.similarity(token, token, joined, joined)
@@ -355,10 +394,16 @@ def align(
                 same = tuple((token, token, 1.0) for token in q)
                 return Alignment(1.0, same, query.renderings[qi], listed.renderings[ci])
     best: Alignment | None = None
+    # Each rendering's weights once, whichever rendering of the other side it meets.
+    c_weights = [[weight(key) for key in c_keys] for c_keys in listed.keys]
     for qi, (q, q_keys) in enumerate(zip(query.variants, query.keys, strict=True)):
+        q_weights = [weight(key) for key in q_keys]
         for ci, (c, c_keys) in enumerate(zip(listed.variants, listed.keys, strict=True)):
-            score, pairs, sides = align_tokens(q, q_keys, c, c_keys, weight, rules)
+            score, pairs, q_sim, c_sim = _scored(
+                q, q_keys, q_weights, c, c_keys, c_weights[ci], rules
+            )
             if best is None or score > best.score:
+                sides = Sides(q, q_sim, q_weights, c, c_sim, c_weights[ci])
                 best = Alignment(
                     score, tuple(pairs), query.renderings[qi], listed.renderings[ci], sides
                 )

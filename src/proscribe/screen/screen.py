@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from proscribe.index import Candidate, Index
 from proscribe.match import Algorithm, Comparison, MatchConfig, Pair
-from proscribe.match.compare import score_pair, with_names
+from proscribe.match.compare import best_alignment, evidence, score_pair
 from proscribe.model import Query, Schema
 from proscribe.screen.result import Match, ScreeningResult
 from proscribe.text.forms import NameForm, name_form
@@ -96,10 +96,10 @@ def compared(
     # Only the names the index reached can align well; the others share no token with the
     # query. An identifier hit has no name hit to go by, so all its names count.
     positions = candidate.names[:NAMES_PER_CANDIDATE] or index.entity_names[candidate.entity]
-    names = tuple((index.names[p], index.forms[p]) for p in positions)
-    pair = with_names(Pair(query, forms, index.entities[candidate.entity], names), config)
-    if not candidate.identifier_hit and (
-        pair.names is None or pair.names.score < MIN_NAME_SIMILARITY
-    ):
+    listed, forms_of = index.names, index.forms  # properties: read once, not per name
+    names = tuple((listed[p], forms_of[p]) for p in positions)
+    entity = index.entities[candidate.entity]
+    best = best_alignment(Pair(query, forms, entity, names), config)
+    if not candidate.identifier_hit and (best is None or best[0].score < MIN_NAME_SIMILARITY):
         return None  # not a near miss worth a reviewer's look: nothing in common but a word
-    return score_pair(pair, algorithm, config)
+    return score_pair(Pair(query, forms, entity, names, evidence(best)), algorithm, config)
