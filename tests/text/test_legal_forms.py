@@ -30,6 +30,13 @@ from proscribe.text import legal_form, tokens
         ("Acme GmbH & Co. KG", ("acme",), "gmbh co kg"),
         ("PT Bank Mandiri Tbk", ("bank", "mandiri"), "pt tbk"),
         ("Bank Melli Iran", ("bank", "melli", "iran"), None),
+        ("Bullet Trade OOD", ("bullet", "trade"), "llc"),
+        ("Cherno More EOOD", ("cherno", "more"), "llc"),
+        # Cut short at the end, as a payment field's length limit leaves them:
+        ("Grupo Dijema, S.A. de", ("grupo", "dijema"), "sa de cv"),
+        ("Sepriv, S.A. de C.", ("sepriv",), "sa de cv"),
+        ("Neftekhim Open Joint Stock", ("neftekhim",), "ojsc"),
+        ("Severstal Public Joint", ("severstal",), "pjsc"),
     ],
 )
 def test_forms(name: str, rest: tuple[str, ...], form: str | None) -> None:
@@ -46,3 +53,15 @@ def test_forms_inside_a_name_stay() -> None:
         ("limited", "brands", "holdings"),
         None,
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Smith, J. S.",  # single letters at the end may be initials, never a form cut short
+        "Romashka Limited Liability",  # the start of an LLC and of an LLP: which, unknown
+        "Casa de",  # a form cut short needs more than a word that may begin one
+    ],
+)
+def test_cut_short_forms_need_to_be_unambiguous(name: str) -> None:
+    assert legal_form(tokens(name)) == (tokens(name), None)

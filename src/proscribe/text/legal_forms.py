@@ -25,6 +25,7 @@ _FORMS: dict[str, str] = {
     "corp": "corp corporation",
     "inc": "inc incorporated",
     "llc": "llc l_l_c limited_liability_company ooo ооо tov тов too тоо sp_z_o_o mchj "
+    "ood оод eood еоод "
     "obshchestvo_s_ogranichennoy_otvetstvennostyu общество_с_ограниченной_ответственностью",
     "llp": "llp l_l_p limited_liability_partnership",
     "lp": "lp l_p limited_partnership",
@@ -103,9 +104,34 @@ SPELLINGS = _index(_FORMS)
 _LONGEST = max(len(spelling) for spelling in SPELLINGS)
 
 
+def _cut_short(spellings: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """Beginnings of two words or more of the longer spellings, each mapped to its form:
+    only those that are no spelling themselves, belong to one form only and hold a word
+    (single letters at the end of a name are as likely initials: "SMITH, J. S.")."""
+    forms: dict[tuple[str, ...], set[str]] = {}
+    for spelling, canonical in spellings.items():
+        for end in range(2, len(spelling)):
+            forms.setdefault(spelling[:end], set()).add(canonical)
+    return {
+        cut: next(iter(found))
+        for cut, found in forms.items()
+        if len(found) == 1 and cut not in spellings and any(len(token) > 1 for token in cut)
+    }
+
+
+# A legal form cut short at the end of a name, by the field limits of payment messages or a
+# careless copy: "GRUPO DIJEMA, S.A. DE" is S.A. de C.V., "... JOINT STOCK" a JSC.
+CUT_SHORT = _cut_short(SPELLINGS)
+
+
 def _suffix(toks: Sequence[str]) -> tuple[int, str] | None:
     for length in range(min(_LONGEST, len(toks) - 1), 0, -1):
         canonical = SPELLINGS.get(tuple(toks[-length:]))
+        if canonical is not None:
+            return length, canonical
+    # Only when no whole form ends the name: "... S.A." stays "sa", not "sa de cv" cut short.
+    for length in range(min(_LONGEST, len(toks) - 1), 1, -1):
+        canonical = CUT_SHORT.get(tuple(toks[-length:]))
         if canonical is not None:
             return length, canonical
     return None
