@@ -43,25 +43,17 @@ def test_forms(name: str, rest: tuple[str, ...], form: str | None) -> None:
     assert legal_form(tokens(name)) == (rest, form)
 
 
-@pytest.mark.parametrize("name", ["Limited", "JSC", "Company"])
-def test_a_name_is_never_emptied(name: str) -> None:
-    assert legal_form(tokens(name)) == (tokens(name), None)
-
-
-def test_forms_inside_a_name_stay() -> None:
-    assert legal_form(tokens("Limited Brands Holdings")) == (
-        ("limited", "brands", "holdings"),
-        None,
-    )
-
-
 @pytest.mark.parametrize(
     "name",
     [
+        "Limited",  # a name is never emptied
+        "JSC",
+        "Company",
         "Smith, J. S.",  # single letters at the end may be initials, never a form cut short
         "Romashka Limited Liability",  # the start of an LLC and of an LLP: which, unknown
         "Casa de",  # a form cut short needs more than a word that may begin one
+        "Limited Brands Holdings",  # forms inside a name stay
     ],
 )
-def test_cut_short_forms_need_to_be_unambiguous(name: str) -> None:
+def test_names_left_whole(name: str) -> None:
     assert legal_form(tokens(name)) == (tokens(name), None)

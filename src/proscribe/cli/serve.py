@@ -24,6 +24,8 @@ from typing import Annotated
 import typer
 
 APP = "proscribe.web.app:from_environment"  # a factory: each worker builds its own app
+# uvicorn's access lines (log level info) name method, path and status only: keys travel in
+# headers and queries in bodies, neither of which uvicorn logs.
 BACKLOG = 2048  # uvicorn's default
 STOP_SECONDS = 30  # a worker's graceful shutdown, then it is killed
 
@@ -105,5 +107,4 @@ def listening_socket(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(address)
     sock.listen(BACKLOG)
-    sock.set_inheritable(True)
     return sock

@@ -459,17 +459,7 @@ def _offered_and_close(
     query = query_of(party)
     forms = query_forms(query)
     return any(
-        _best_score(
-            index,
-            query,
-            forms,
-            entity,
-            reach.names,
-            config,
-            screener,
-            identifier_hit=reach.identifier_hit,
-        )
-        >= cutoff
+        _best_score(index, query, forms, entity, reach, config, screener) >= cutoff
         for entity, reach in sorted(entities.items())
     )
 
@@ -479,16 +469,14 @@ def _best_score(
     query: Query,
     forms: tuple[NameForm, ...],
     position: int,
-    names: Sequence[int],
+    reach: Reach,
     config: MatchConfig,
     screener: Screener,
-    *,
-    identifier_hit: bool,
 ) -> float:
-    """The score of one entry for a query, compared on `names` (positions in `index`): at
-    least what screen() gives on the few of them the full index ranks first."""
-    compared = tuple((index.names[p], index.forms[p]) for p in names)
+    """The score of one entry for a query, compared on the names it reaches (positions in
+    `index`): at least what screen() gives on the few of them the full index ranks first."""
+    compared = tuple((index.names[p], index.forms[p]) for p in reach.names)
     pair = with_names(Pair(query, forms, index.entities[position], compared), config)
-    if not identifier_hit and (pair.names is None or pair.names.score < MIN_NAME_SIMILARITY):
+    if not reach.identifier_hit and (pair.names is None or pair.names.score < MIN_NAME_SIMILARITY):
         return 0.0  # names this far apart: screen() drops the entry before scoring it
     return score_pair(pair, screener.algorithm, config).score
