@@ -36,15 +36,18 @@ def name_ceiling(
 ) -> float:
     """The highest name score `align` can give the query name (its `variants` and their
     `keys`, as its NameForm holds them) against any of `forms`."""
+    listed = [
+        (c, c_keys, [weight(key) for key in c_keys])
+        for form in forms
+        for c, c_keys in zip(form.variants, form.keys, strict=True)
+    ]
     best = 0.0
     for q, q_keys in zip(variants, keys, strict=True):
         q_weights = [weight(key) for key in q_keys]
-        for form in forms:
-            for c, c_keys in zip(form.variants, form.keys, strict=True):
-                c_weights = [weight(key) for key in c_keys]
-                best = max(best, _ceiling(q, q_keys, q_weights, c, c_keys, c_weights, rules))
-                if best >= 1.0:
-                    return best
+        for c, c_keys, c_weights in listed:
+            best = max(best, _ceiling(q, q_keys, q_weights, c, c_keys, c_weights, rules))
+            if best >= 1.0:
+                return best
     return best
 
 
