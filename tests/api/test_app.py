@@ -141,7 +141,12 @@ def test_algorithms_come_from_the_code(client: TestClient, screen_key: str) -> N
     assert rules["proscribe-v3"] != rules["proscribe-v1"]
     assert rules["proscribe-v3"]["list_initials"] is False
     calibrated = {a["name"]: a["calibrated"] for a in body["algorithms"]}
-    assert calibrated == {"proscribe-v1": False, "proscribe-v2": True, "proscribe-v3": False}
+    assert calibrated == {
+        "proscribe-v1": False,
+        "proscribe-v2": True,
+        "proscribe-v3": False,
+        "proscribe-v4": False,
+    }
 
 
 def test_health_is_open_and_readiness_fails_on_stale_lists(client: TestClient) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from rapidfuzz.distance import OSA
 
 from proscribe.index import Index
+from proscribe.model import Query
+from proscribe.text.forms import name_form
 from tests.engine import story_screener
 
 
@@ -27,3 +30,40 @@ def test_two_edits_finds_what_every_bucket_holds() -> None:
     index = story_screener().index
     for token in ("pescarbqava", "tavkoli", "ryonghaee", "mohammadreza", "abdulrahmaan", "xq"):
         assert index._two_edits(token) == two_edits_by_hand(index, token), token
+
+
+def test_initials_whose_key_is_a_surname_open_no_candidates() -> None:
+    # "O." and "U." share keys with the Korean surnames Oh and Woo: as initials they must
+    # not open every name holding an O, which pushed KOZYURA out of the candidates.
+    screener = story_screener()
+    for query, ref in (
+        ("KOZYURA, O. G.", "us_ofac_sdn:16949"),
+        ("KHANANI, O. A.", "us_ofac_sdn:19969"),
+    ):
+        best = screener.screen(Query(query)).matches[0]
+        assert (best.entity.ref, best.match) == (ref, True), query
+
+
+def test_initials_do_not_make_the_other_words_common() -> None:
+    # 'AL-HASAN, S. Hasan': every word but the initial is common, so the common words open
+    # candidates; the "S" alone must not, or only names holding an "S" are reached.
+    index = story_screener().index
+    form = name_form("AL-HASAN, S. Hasan", True)
+    names, cover = index._cover(form.variants[0], form.keys[0])
+    (entity,) = [i for i, e in enumerate(index.entities) if e.ref == "us_ofac_sdn:20947"]
+    listed = {int(p) for p in names} & set(index.entity_names[entity])
+    assert listed
+    assert max(float(cover[list(names).index(p)]) for p in listed) == pytest.approx(1.0)
+
+
+def test_names_that_cover_a_query_alike_are_ranked_by_its_initials() -> None:
+    # Every AL-TIKRITI name covers 'R. S. H. AL-TIKRITI' alike: Rana Saddam Hussein, listed
+    # by OFAC and the UN, must be among the candidates, not the entries listed first.
+    screener = story_screener()
+    query = Query("R. S. H. AL-TIKRITI")
+    forms = (name_form(query.name),)
+    found = screener.index.candidates(query, forms, limit=10, min_coverage=0.3)
+    captions = [screener.index.entities[c.entity].caption.upper() for c in found]
+    assert sum("RANA" in caption for caption in captions) == 2, captions
+    coverages = [c.coverage for c in found]
+    assert coverages == sorted(coverages, reverse=True)  # coverage still ranks first

@@ -10,17 +10,19 @@ from rapidfuzz.distance import OSA
 
 from proscribe.sources.registry import read_path
 from proscribe.text.forms import name_form
-from proscribe.text.weights import LEGAL_WORDS, is_legal_word, is_patronymic
+from proscribe.text.weights import LEGAL_WORDS, WORDS_OF_THEIR_OWN, is_legal_word, is_patronymic
 
 LONG = [word for word in LEGAL_WORDS if len(word) >= 6]
 
 
 def defined(token: str) -> bool:
-    """The definition: a legal word; a long one cut short to four letters or more; one edit
-    from a long one of under eight letters, or two from a longer one."""
+    """The definition: a legal word; a long one cut short to four letters or more, unless
+    the cut is a word of its own (partners); one edit from a long one of under eight
+    letters, or two from a longer one."""
     if token in LEGAL_WORDS:
         return True
-    if len(token) >= 4 and any(word.startswith(token) for word in LONG):
+    cut_short = any(word.startswith(token) for word in LONG)
+    if len(token) >= 4 and cut_short and token not in WORDS_OF_THEIR_OWN:
         return True
     return len(token) >= 6 and any(
         OSA.distance(token, word) <= (1 if len(word) < 8 else 2) for word in LONG
@@ -63,3 +65,12 @@ def test_patronymics() -> None:
     assert is_patronymic("vladimirovich")
     assert is_patronymic("ivanovna")
     assert not is_patronymic("yanukovych")  # Ukrainian endings also end surnames
+
+
+def test_words_that_begin_a_legal_word_but_name_a_company_weigh_as_names() -> None:
+    # "UNIDAS PARTNERS OOD" is not "UNIDAS S.A." with a partnership cut short.
+    assert not is_legal_word("partners")
+    assert not is_legal_word("partner")
+    assert not is_legal_word("unit")
+    assert is_legal_word("partnersh")  # a partnership cut short still is one
+    assert is_legal_word("partnership")

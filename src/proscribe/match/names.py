@@ -23,10 +23,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
 
-from rapidfuzz.distance import OSA, JaroWinkler
+from rapidfuzz.distance import OSA, DamerauLevenshtein, JaroWinkler
 
 from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm
+from proscribe.text.keyboard import neighbouring_keys
 
 # How much of the score comes from covering the query (vs covering the list name). Equal
 # shares: a query that leaves out a middle name still scores high (3 of 3 and 3 of 4 words),
@@ -35,6 +36,7 @@ QUERY_SHARE = 0.5
 MIN_PAIR = 0.5  # token pairs below this similarity are not paired at all
 RESEMBLANCE = 0.75  # Jaro-Winkler above which leftover words are not a conflict
 INITIAL_SIMILARITY = 0.8  # "J." for John: consistent, though not proof
+FIRST_SLIP_LENGTH = 5  # shortest word whose first letter may be one of two slips
 
 Weight = Callable[[str], float]
 Similarity = Callable[[str, str, str, str], float]
@@ -52,7 +54,17 @@ class NameRules:
       1 - short_two_edits / longest (0 turns it off: no pairing);
     - `initial`: an initial paired with a word it could stand for ("J." / John);
     - `list_initials`: whether a word of the query may pair with an initial of the list name
-      ("MIN" with "M."), as an initial of the query always may with a list word.
+      ("MIN" with "M."), as an initial of the query always may with a list word;
+    - `moved_letters`: whether a letter moved past others ('SURZAEZ' / SUAREZ: a swap and
+      a slip) is the edits it takes (Damerau-Levenshtein, two) rather than the edits of
+      letters swapped only where they stand (OSA, three);
+    - `first_letter_slips`: whether two slips in a short word may change its first letter
+      when the change is itself a slip: a neighbouring key ('DRANO' / FRANCO) or a letter
+      added, dropped or swapped at the start ('UDEDA' / RUEDA, 'ASLHE' / SALEH);
+    - `joined_prefixes`: whether a token may pair with two words of the other name written
+      together when it is no more than the start of the first ('IVANOV' with 'Ivanovich
+      KOUFFA', as the start of 'IVANOVICHKOUFFA'); False: the token must reach into the
+      second word, as 'RYONGHAE' does into 'Ryong Hae'.
 
     Identity is equality (eq=False): each table has its own similarity cache, and its
     settings go into the algorithm's configuration hash."""
@@ -63,6 +75,9 @@ class NameRules:
     short_two_edits: float = 0.0
     initial: float = INITIAL_SIMILARITY
     list_initials: bool = True
+    moved_letters: bool = False
+    first_letter_slips: bool = False
+    joined_prefixes: bool = True
     # Cached per table: the same tokens recur across a candidate's aliases and across a
     # batch, and a lookup costs a tenth of computing an edit distance.
     similarity: Similarity = field(init=False, repr=False)
@@ -73,11 +88,20 @@ class NameRules:
 
     def __reduce__(self) -> tuple[type[NameRules], tuple[float | bool, ...]]:
         # Pickled by its figures; the cache is rebuilt on the other side.
-        return (NameRules, tuple(self.settings().values()))
+        return (NameRules, tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
     def settings(self) -> dict[str, float | bool]:
-        """The table's figures, for the configuration hash and for documentation."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.init}
+        """The table's figures, for the configuration hash and for documentation. The rules
+        added after proscribe-v3 appear only when they differ from their default, so that
+        the hashes of the tables published before them stay what they were."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.init and (f.name not in _LATER_RULES or getattr(self, f.name) != f.default)
+        }
+
+
+_LATER_RULES = frozenset({"moved_letters", "first_letter_slips", "joined_prefixes"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +170,8 @@ def _typo_similarity(a: str, b: str, rules: NameRules) -> float:
     shortest, longest = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
     if shortest < 3:
         return 0.0
-    distance = OSA.distance(a, b, score_cutoff=2)
+    edits = DamerauLevenshtein if rules.moved_letters else OSA
+    distance = edits.distance(a, b, score_cutoff=2)
     if distance == 1 and longest >= 4:
         # Equal letters in another order, one edit apart: two neighbours swapped.
         swapped = len(a) == len(b) and sorted(a) == sorted(b)
@@ -155,9 +180,21 @@ def _typo_similarity(a: str, b: str, rules: NameRules) -> float:
         return 1.0 - rules.two_edits / longest - 0.05
     # Two slips in a short word leave it half right at best: worth pairing only when the
     # first letter, which typists rarely miss, still agrees (Zdan / Zoran, not Rawi / Taqi).
-    if distance == 2 and longest >= 4 and rules.short_two_edits and a[0] == b[0]:
+    if distance == 2 and longest >= 4 and rules.short_two_edits and _same_start(a, b, rules):
         return 1.0 - rules.short_two_edits / longest
     return 0.0
+
+
+def _same_start(a: str, b: str, rules: NameRules) -> bool:
+    """The first letter agrees, or (under `first_letter_slips`) differs by a slip of its own:
+    a neighbouring key, or a letter added, dropped or swapped at the start."""
+    if a[0] == b[0]:
+        return True
+    # Four letters or fewer with two slips, the first among them, are another name more
+    # often than a typo (Rawi / Taqi, Hong / Jang, Liao / Pao).
+    if not rules.first_letter_slips or min(len(a), len(b)) < FIRST_SLIP_LENGTH:
+        return False
+    return neighbouring_keys(a[0], b[0]) or a[0] == b[1] or a[1] == b[0]
 
 
 def _prefix_similarity(a: str, b: str) -> float:
@@ -364,6 +401,7 @@ def _joined_options(
     long = [(i, token) for i, token in enumerate(one) if len(token) >= 5]
     if not long or len(other) < 2:
         return options
+    joined_prefixes = rules.joined_prefixes
     heads = [token[:2] for token in other]
     tails = [token[-2:] for token in other]
     for i, token in long:
@@ -372,6 +410,8 @@ def _joined_options(
             # Cheap test first: a typo rarely hits both of the first two letters.
             if head != heads[j] and tail != tails[j + 1]:
                 continue
+            if not joined_prefixes and len(token) <= len(other[j]):
+                continue  # at most the first word: a word cut short, paired on its own
             joined = other[j] + other[j + 1]
             sim = rules.similarity(token, token, joined, joined)
             if sim >= 0.8:

@@ -27,8 +27,12 @@ _LONG_LEGAL_WORDS = tuple(sorted(word for word in LEGAL_WORDS if len(word) >= 6)
 # Every beginning of four letters or more of a long legal word, and the long legal words by
 # length: the index asks about each distinct word of a list (a million at scale), and set
 # lookups answer in a fraction of the time a scan of every legal word takes.
-_LEGAL_BEGINNINGS = frozenset(
-    word[:end] for word in _LONG_LEGAL_WORDS for end in range(4, len(word) + 1)
+# Beginnings that are words of their own, which name a company rather than its form, are
+# left out: "UNIDAS PARTNERS OOD" is not "UNIDAS S.A." with a partnership cut short.
+WORDS_OF_THEIR_OWN = frozenset({"part", "partner", "partners", "unit", "close", "send", "prop"})
+_LEGAL_BEGINNINGS = (
+    frozenset(word[:end] for word in _LONG_LEGAL_WORDS for end in range(4, len(word) + 1))
+    - WORDS_OF_THEIR_OWN
 )
 _LONG_BY_LENGTH = {
     length: tuple(word for word in _LONG_LEGAL_WORDS if len(word) == length)
