@@ -23,6 +23,7 @@ those approved (the allow-list), and re-opens, with the change shown, when eithe
 
 from __future__ import annotations
 
+import gc
 import secrets
 import time
 from collections.abc import Iterable, Sequence
@@ -113,7 +114,7 @@ def rescreen(
     of every list): only what changed (see the module docstring), or everything when `full`.
     `source` limits the delta to one list."""
     started = time.perf_counter()
-    parties = store.monitoring.parties()
+    parties = _population(store)
     report = Report(versions=[v.label for v in screener.versions], parties=len(parties))
     if full:
         _screen_and_reconcile(store, screener, parties, report)
@@ -133,6 +134,22 @@ def rescreen(
     store.monitoring.set_screened(chosen)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _population(store: Store) -> list[Party]:
+    """Every monitored party, read with the cyclic garbage collector paused and then frozen
+    out of its sight: a population is a million long-lived objects without cycles, and each
+    full collection walked them all, during the read and again during the rescreen (a tenth
+    of a delta rescreen's time). They are freed as usual when the rescreen drops them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        parties = store.monitoring.parties()
+        gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
+    return parties
 
 
 def _deltas(
