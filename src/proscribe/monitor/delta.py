@@ -29,8 +29,9 @@ token weight a little, so their scores can move.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -158,6 +159,9 @@ class ChangedIndex(Index):
         self._sounds = set(self.sounds)
         self._long = sorted({t for bucket in self.long_tokens.values() for t in bucket})
         self._two_tested: dict[str, bool] = {}  # word -> within two edits of a word here
+        # The beginnings of the words here: a word that starts with none of them cannot start
+        # with a word here (most words are ruled out without trying each of their beginnings).
+        self._starts = {t[:PREFIX_LENGTH] for t in own if len(t) >= PREFIX_LENGTH}
         self._prefixes = {
             t[:end] for t in self.sorted_tokens for end in range(PREFIX_LENGTH, len(t))
         }
@@ -206,7 +210,7 @@ class ChangedIndex(Index):
     def prepare(self, lookups: Iterable[tuple[str, str]]) -> None:
         """Look many words up at once (word, key pairs): as `hits` would one by one, with the
         two-edit test run for all the words that need it in one vectorised pass."""
-        pending = {pair for pair in lookups if pair not in self._found}
+        pending = set(lookups).difference(self._found)
         undecided: list[tuple[str, str]] = []
         for token, key in pending:
             reach = self._may_reach(token, key)
@@ -247,7 +251,9 @@ class ChangedIndex(Index):
             return False  # completions, beginnings and two edits are for unknown words only
         if len(token) >= PREFIX_LENGTH and token in self._prefixes:
             return True
-        if any(token[:end] in own for end in range(PREFIX_LENGTH, len(token))):
+        if token[:PREFIX_LENGTH] in self._starts and any(
+            token[:end] in own for end in range(PREFIX_LENGTH, len(token))
+        ):
             return True
         # Two edits (tried by the index only when nothing nearer exists: a bound, not more).
         return None if len(token) >= DISTANCE_TWO_LENGTH else False
@@ -306,14 +312,19 @@ class ChangedIndex(Index):
             if schemas is None or self.entities[e].schema in schemas
         }
 
-    def lookups(self, party: Party) -> Iterator[tuple[str, str]]:
-        """The (word, key) lookups `covered` makes for a party."""
-        variants, keys, _ = party.tokens
-        for variant, keyed in zip(variants, keys, strict=True):
-            yield from zip(variant, keyed, strict=True)
-            for first, second in itertools.pairwise(variant):
-                if len(first) + len(second) >= JOINED_LENGTH:
-                    yield first + second, first + second
+    def lookups(self, parties: Iterable[Party]) -> set[tuple[str, str]]:
+        """The (word, key) lookups `covered` makes for these parties, each once."""
+        out: set[tuple[str, str]] = set()
+        for party in parties:
+            variants, keys, _ = party.tokens
+            for variant, keyed in zip(variants, keys, strict=True):
+                out.update(zip(variant, keyed, strict=True))
+                out.update(
+                    (joined, joined)
+                    for joined in map(operator.add, variant, variant[1:])
+                    if len(joined) >= JOINED_LENGTH
+                )
+        return out
 
     def _cover_bound(self, variant: Sequence[str], keyed: Sequence[str]) -> dict[int, float]:
         singles = [self.hits(t, k) for t, k in zip(variant, keyed, strict=True)]
@@ -396,7 +407,7 @@ def affected(
         else:
             undecided.append(party)
     if index is not None:
-        index.prepare(pair for party in undecided for pair in index.lookups(party))
+        index.prepare(index.lookups(undecided))
         for party in undecided:
             if _offered_and_close(index, party, config, screener, cutoff):
                 found.add(party.id)
