@@ -74,6 +74,9 @@ def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_pa
     # Words of the changed names themselves, mangled: lookups that do reach them.
     words = [w for e in changed for n in e.names for w in n.full.split() if len(w) > 2]
     names += [" ".join(mangled(w, rng) for w in rng.sample(words, 2)) for _ in range(1500)]
+    # And two of them written as one, which the lists never do: found by their beginning.
+    plain = [w for w in words if w.isalpha()]
+    names += ["".join(rng.sample(plain, 2)) for _ in range(300)]
     pairs = sorted(lookups(names))
 
     prepared = ChangedIndex(index, changed)
