@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Iterable
 from pathlib import Path
 
 from faker import Faker
 
+from proscribe.index import Index
 from proscribe.model import Entity
-from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex
+from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex, ref
+from proscribe.screen.screen import MIN_COVERAGE
 from proscribe.text.forms import name_form
 from tests.monitor.conftest import Monitored, Sdn
 
@@ -56,8 +59,9 @@ def lookups(names: list[str]) -> set[tuple[str, str]]:
     return out
 
 
-def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_path: Path) -> None:
-    monitored = Monitored(sdn, tmp_path / "store.db")
+def the_change(sdn: Sdn, folder: Path) -> tuple[Index, list[Entity]]:
+    """The index of the newer SDN version, and the entries that are new or changed in it."""
+    monitored = Monitored(sdn, folder / "store.db")
     try:
         [before] = monitored.store.versions()
         old = {e.id: e for e in monitored.store.entities(before)}
@@ -65,7 +69,11 @@ def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_pa
         index = monitored.screener().index
     finally:
         monitored.store.close()
-    changed: list[Entity] = [e for e in sdn.entities if old.get(e.id) != e]
+    return index, [e for e in sdn.entities if old.get(e.id) != e]
+
+
+def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_path: Path) -> None:
+    index, changed = the_change(sdn, tmp_path)
     rng = random.Random(3)
     fakers = [Faker(locale) for locale in LOCALES]
     for number, faker in enumerate(fakers):
@@ -87,3 +95,54 @@ def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_pa
     assert found == expected
     reaching = sum(1 for hits in expected.values() if hits)
     assert 500 < reaching < len(pairs) / 2  # both kinds are well represented
+
+
+def with_initials(name: str, rng: random.Random) -> str:
+    """The name with some of its words cut to their first letter ("S. Hasan AL-HASAN")."""
+    words = name.replace(",", " ").split()
+    keep = rng.randrange(len(words))
+    return " ".join(
+        w if i == keep or rng.random() < 0.5 else w[0] + "." for i, w in enumerate(words)
+    )
+
+
+def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
+    sdn: Sdn, tmp_path: Path
+) -> None:
+    """What lets the delta skip a party: its coverage of a new name in the index of changed
+    entries is at least the full index's (the full index decides what screen() is offered).
+    On the changed names themselves, mangled, with initials, and joined with common words."""
+    index, changed = the_change(sdn, tmp_path)
+    rng = random.Random(11)
+    listed = [n.full for e in changed for n in e.names if len(n.full.split()) > 1]
+    names = [with_initials(rng.choice(listed), rng) for _ in range(400)]
+    names += [" ".join(mangled(w, rng) for w in rng.choice(listed).split()) for _ in range(400)]
+    names += [
+        f"{rng.choice(('al', 'de', 'van', 'o.', 'u.'))} {rng.choice(listed)}" for _ in range(200)
+    ]
+    prepared = ChangedIndex(index, changed)
+    refs = {ref(e) for e in changed}
+    checked = 0
+    for name in names:
+        form = name_form(name, True)
+        for variant, keys in zip(form.variants, form.keys, strict=True):
+            names_found, coverages = index._cover(variant, keys)
+            full = by_entry(index, zip(names_found.tolist(), coverages.tolist(), strict=True), refs)
+            bound = by_entry(prepared, prepared._cover_bound(variant, keys).items(), refs)
+            for entry, coverage in full.items():
+                if coverage >= MIN_COVERAGE:
+                    checked += 1
+                    assert bound.get(entry, 0.0) >= coverage - 1e-9, (name, variant, entry)
+    assert checked > 500
+
+
+def by_entry(
+    index: Index, coverages: Iterable[tuple[int, float]], refs: set[str]
+) -> dict[str, float]:
+    """The best coverage of each entry among `refs`, from (name, coverage) pairs."""
+    best: dict[str, float] = {}
+    for name, value in coverages:
+        entry = ref(index.entities[int(index.name_entity[name])])
+        if entry in refs:
+            best[entry] = max(best.get(entry, 0.0), value)
+    return best

@@ -172,6 +172,13 @@ class ChangedIndex(Index):
             for words in form.sorted_keys:
                 self._exact[tuple(words)].append(position)
 
+    def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:  # noqa: ARG002
+        # Near spellings (one edit, sound, completion, two edits) of every word here, not only
+        # of the names' own words: the full index finds a name here through a near spelling
+        # that is a word of another list name there, and that may be two words of a name
+        # here written as one ('ALAAOER' sounds like ALRAWI, a name's AL RAWI joined).
+        super()._finish_tokens(set(self.token_ids), counts, total)
+
     def _frequency(self, token: str, key: str) -> int:
         return self.full._frequency(token, key)
 
@@ -336,12 +343,20 @@ class ChangedIndex(Index):
         ]
         if not any(singles) and not any(joins):
             return {}  # most parties: none of their words reaches a new name
-        weights = [self.token_weight(k) if len(k) > 1 else 0.0 for k in keyed]
+        # As the index (`Index._cover`): initials, told by the token, weigh nothing and never
+        # open names; common words only add to names that a rarer word found, unless the
+        # name has nothing but common words (initials aside).
+        initial = [len(t) == 1 for t in variant]
+        weights = [
+            0.0 if one else self.token_weight(k) for one, k in zip(initial, keyed, strict=True)
+        ]
         total = sum(weights) or 1.0
-        # As the index: common words only add to names that a rarer word found, unless the
-        # name has nothing but common words.
-        common = [self._frequency(t, k) > COMMON_DF for t, k in zip(variant, keyed, strict=True)]
-        opening = [not c or all(common) for c in common]
+        pairs = zip(variant, keyed, strict=True)
+        common = [self._frequency(t, k) > COMMON_DF for t, k in pairs]
+        every_common = all(c for c, one in zip(common, initial, strict=True) if not one)
+        opening = [
+            not one and (not c or every_common) for c, one in zip(common, initial, strict=True)
+        ]
         # Nothing to sum when no word that opens names reaches one, or when the words that
         # reach any name weigh too little to cover what a name needs to be compared at all.
         opened = any(found for found, opens in zip(singles, opening, strict=True) if opens)
