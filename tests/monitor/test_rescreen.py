@@ -11,10 +11,19 @@ from pathlib import Path
 
 from faker import Faker
 
+from proscribe.match import ALGORITHMS
 from proscribe.model import Entity, Query, Schema
 from proscribe.monitor import alerts as workflow
 from proscribe.monitor.parties import party_of, query_of
-from proscribe.monitor.rescreen import add_parties, record_result, remove_party, rescreen
+from proscribe.monitor.rescreen import (
+    ANOTHER_METHOD,
+    add_parties,
+    record_result,
+    remove_party,
+    rescreen,
+    screening_method,
+)
+from proscribe.screener import Screener
 from proscribe.store import Store
 from tests.monitor.conftest import Monitored
 
@@ -181,3 +190,31 @@ def test_a_party_reads_back_as_the_query_it_was_stored_from() -> None:
     party = party_of(query)
     assert query_of(party) == query
     assert party_of(query_of(party)).fingerprint == party.fingerprint
+
+
+def test_a_delta_after_the_screening_method_changed_is_a_full_rescreen(
+    monitored: Monitored,
+) -> None:
+    removed, _, _ = the_change(monitored)
+    parties = innocents(40) + listed(removed[:5], "r")
+    add_parties(monitored.store, monitored.screener(), parties)
+    # As an older proscribe, or another algorithm, left the population.
+    monitored.store.monitoring.set_screened(monitored.store.versions(), "another method")
+    monitored.load_after()
+    screener = monitored.screener()
+    report = rescreen(monitored.store, screener)
+    assert report.full_reason == ANOTHER_METHOD
+    assert report.screened == len(parties)
+    delisted = [a for a in monitored.store.alerts.list(state="closed") if a.party_id[0] == "r"]
+    assert delisted  # closed as delisted even in full: the change is still known
+    assert all(monitored.store.alerts.events(a.id)[-1].reason == "delisted" for a in delisted)
+    assert monitored.store.monitoring.screened_method() == screening_method(screener)
+    again = rescreen(monitored.store, screener)
+    assert (again.full_reason, again.screened) == (None, 0)
+
+
+def test_the_screening_method_follows_the_algorithm(monitored: Monitored) -> None:
+    screener = monitored.screener()
+    other = Screener(screener.index, screener.versions, ALGORITHMS["proscribe-v1"])
+    assert screening_method(screener) == screening_method(monitored.screener())
+    assert screening_method(other) != screening_method(screener)

@@ -28,7 +28,7 @@ def test_the_migrations_build_the_schema_the_code_describes(store_url: str) -> N
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection)
-            assert context.get_current_revision() == "0004"
+            assert context.get_current_revision() == "0005"
             assert compare_metadata(context, metadata) == []
     finally:
         engine.dispose()

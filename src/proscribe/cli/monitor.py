@@ -133,11 +133,12 @@ def rescreen_after_load(store: Store, results: list[tuple[Any, SaveResult]]) -> 
 
 
 def _outcome(report: Report) -> str:
+    why = f" In full: {report.full_reason}." if report.full_reason else ""
     return (
         f"Screened {report.screened:,} of {report.parties:,} parties "
         f"({report.changed_entries:,} changed entries) in {report.seconds:.1f} s: "
         f"{report.opened} alert(s) opened, {report.reopened} re-opened, {report.closed} closed, "
-        f"{report.suppressed} left cleared by the allow-list."
+        f"{report.suppressed} left cleared by the allow-list.{why}"
     )
 
 

@@ -15,6 +15,12 @@ changed, and ends with exactly the alerts a full rescreen would give:
 3. Those parties are screened in full against the new versions and their alerts reconciled.
    Everyone else keeps their alerts and scores.
 
+A delta builds on what the last screening stored (each party's candidates, coverage floor
+and lookup words, its alerts), so it is sound only when that screening used the same method:
+the same algorithm, configuration and threshold, and the same matching code
+(`screening_method`, stored with the versions screened against). After an upgrade that
+changes any of them, the first rescreen is a full one, and says why.
+
 Alerts follow the results (`reconcile`): a new match opens an alert; an open alert whose entry
 was removed is closed as "delisted", one that no longer matches as "no longer matches"; a
 cleared pair stays cleared while the party's fingerprint and the entry's content hash are
@@ -24,13 +30,20 @@ those approved (the allow-list), and re-opens, with the change shown, when eithe
 from __future__ import annotations
 
 import gc
+import hashlib
 import secrets
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import proscribe.index
+import proscribe.match
+import proscribe.screen
+import proscribe.text
 from proscribe.model import Entity, ListVersion
 from proscribe.model.diff import entity_changes
 from proscribe.monitor.delta import affected, outcome
@@ -48,6 +61,10 @@ SCREEN_LIMIT = 10  # candidates kept per party, as `proscribe screen` returns
 # names gets N' names: under 0.005 for a change of 3% of a list.
 NEAR_MARGIN = 0.02
 SCREEN_CHUNK = 2_000  # parties screened between writes
+ANOTHER_METHOD = (
+    "the population was last screened by another algorithm or another version of the "
+    "matching code (or before proscribe recorded which): every party is rescreened"
+)
 
 
 @dataclass
@@ -64,6 +81,7 @@ class Report:
     closed: int = 0
     suppressed: int = 0  # cleared pairs left cleared by the allow-list
     seconds: float = 0.0
+    full_reason: str | None = None  # why a delta became a full rescreen
 
     def count(self, changes: Iterable[Change], suppressed: int) -> None:
         for change in changes:
@@ -93,7 +111,7 @@ def add_parties(store: Store, screener: Screener, queries: Sequence[Any]) -> tup
     }
     _screen_and_reconcile(store, screener, targets, report, party_changes=party_changes)
     if not store.monitoring.screened():
-        store.monitoring.set_screened(screener.versions)
+        store.monitoring.set_screened(screener.versions, screening_method(screener))
     report.parties = store.monitoring.count()
     report.seconds = time.perf_counter() - started
     return report, upsert
@@ -117,24 +135,55 @@ def rescreen(
     started = time.perf_counter()
     parties = _population(store)
     report = Report(versions=[v.label for v in screener.versions], parties=len(parties))
+    current = screening_method(screener)
+    if not full and store.monitoring.screened_method() != current:
+        # The stored outcomes and alerts are another method's: no delta can be trusted.
+        full = True
+        report.full_reason = ANOTHER_METHOD
+    deltas = _deltas(store, screener.versions, source)
+    removed = {(src, entry) for src, delta in deltas for entry in delta.removed}
+    report.changed_entries = sum(len(d.added) + len(d.removed) + len(d.amended) for _, d in deltas)
     if full:
-        _screen_and_reconcile(store, screener, parties, report)
+        targets: Sequence[Party] = parties
     else:
-        deltas = _deltas(store, screener.versions, source)
-        removed = {(src, entry) for src, delta in deltas for entry in delta.removed}
         changed = _changed_entities(store, deltas)
-        report.changed_entries = sum(
-            len(d.added) + len(d.removed) + len(d.amended) for _, d in deltas
-        )
         targets = _affected(store, screener, parties, changed) if deltas else []
-        _screen_and_reconcile(store, screener, targets, report, removed=removed)
+    _screen_and_reconcile(store, screener, targets, report, removed=removed)
     chosen = [v for v in screener.versions if source in (None, v.source)]
     if source is not None:  # the other lists stay at the versions they were screened against
         kept = store.monitoring.screened()
         chosen += [v for v in _versions(store, kept) if v.source != source]
-    store.monitoring.set_screened(chosen)
+    store.monitoring.set_screened(chosen, current)
     report.seconds = time.perf_counter() - started
     return report
+
+
+@cache
+def _code_digest() -> str:
+    """sha256 of the code that decides what a screening finds and what a delta rescreen keeps
+    of it (text, index, match, screen, monitor), read once per process."""
+    digest = hashlib.sha256()
+    for package in (proscribe.text, proscribe.index, proscribe.match, proscribe.screen):
+        folder = Path(package.__file__ or "").parent
+        for path in sorted(folder.rglob("*.py")):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def screening_method(screener: Screener) -> str:
+    """What a screening of the population depends on besides the list versions: the
+    algorithm (name, configuration hash, threshold) and the code of matching and of the
+    delta. A delta rescreen builds on what the last screening stored, which is sound only
+    when that screening used the same method (an upgrade that changes the default algorithm
+    or the index changes it)."""
+    digest = hashlib.sha256(_code_digest().encode())
+    algorithm = screener.algorithm
+    digest.update(f"{algorithm.name}|{algorithm.config_hash}|{screener.threshold!r}".encode())
+    return digest.hexdigest()
 
 
 def _population(store: Store) -> list[Party]:

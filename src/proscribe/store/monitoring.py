@@ -210,18 +210,33 @@ class Monitoring:
         with database_errors(), self._engine.connect() as connection:
             return {(str(s), str(c)): int(v) for s, c, v in connection.execute(query)}
 
-    def set_screened(self, versions: Sequence[ListVersion]) -> None:
-        """The population is now screened against these versions (one per list and scope);
-        lists not named are forgotten (no longer screened)."""
+    def set_screened(self, versions: Sequence[ListVersion], method: str | None = None) -> None:
+        """The population is now screened against these versions (one per list and scope),
+        by `method` (what else the screening depended on, see `screened_method`); lists not
+        named are forgotten (no longer screened)."""
         now = datetime.now(UTC)
         rows = [
-            {"source": v.source, "scope": v.scope, "version_id": v.id, "screened_at": now}
+            {
+                "source": v.source,
+                "scope": v.scope,
+                "version_id": v.id,
+                "screened_at": now,
+                "method": method,
+            }
             for v in versions
         ]
         with database_errors(), self._engine.begin() as connection:
             connection.execute(delete(monitor_versions))
             if rows:
                 connection.execute(insert(monitor_versions), rows)
+
+    def screened_method(self) -> str | None:
+        """The method the population was last screened by; None when unknown (never
+        screened, screened before methods were recorded, or by more than one)."""
+        query = select(monitor_versions.c.method).distinct()
+        with database_errors(), self._engine.connect() as connection:
+            methods = [m for (m,) in connection.execute(query)]
+        return methods[0] if len(methods) == 1 else None
 
     # -- what changed ----------------------------------------------------------------------
 

@@ -215,6 +215,8 @@ monitor_versions = Table(
         "version_id", Integer, ForeignKey(list_versions.c.id, ondelete="CASCADE"), nullable=False
     ),
     Column("screened_at", UTCDateTime, nullable=False),
+    # sha256 of what the screening depended on besides the lists (monitor.rescreen.method)
+    Column("method", String(64)),
 )
 
 # No foreign key to monitored_parties: a removed party's alerts stay, closed, with their history.
