@@ -14,6 +14,7 @@ from faker import Faker
 from proscribe.match import ALGORITHMS
 from proscribe.model import Entity, Query, Schema
 from proscribe.monitor import alerts as workflow
+from proscribe.monitor.method import screening_method
 from proscribe.monitor.parties import party_of, query_of
 from proscribe.monitor.rescreen import (
     ANOTHER_METHOD,
@@ -21,7 +22,6 @@ from proscribe.monitor.rescreen import (
     record_result,
     remove_party,
     rescreen,
-    screening_method,
 )
 from proscribe.screener import Screener
 from proscribe.store import Store

@@ -30,23 +30,17 @@ those approved (the allow-list), and re-opens, with the change shown, when eithe
 from __future__ import annotations
 
 import gc
-import hashlib
 import secrets
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import proscribe.index
-import proscribe.match
-import proscribe.screen
-import proscribe.text
 from proscribe.model import Entity, ListVersion
 from proscribe.model.diff import entity_changes
 from proscribe.monitor.delta import affected, outcome
+from proscribe.monitor.method import screening_method
 from proscribe.monitor.parties import party_of, query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screener import Screener
@@ -156,34 +150,6 @@ def rescreen(
     store.monitoring.set_screened(chosen, current)
     report.seconds = time.perf_counter() - started
     return report
-
-
-@cache
-def _code_digest() -> str:
-    """sha256 of the code that decides what a screening finds and what a delta rescreen keeps
-    of it (text, index, match, screen, monitor), read once per process."""
-    digest = hashlib.sha256()
-    for package in (proscribe.text, proscribe.index, proscribe.match, proscribe.screen):
-        folder = Path(package.__file__ or "").parent
-        for path in sorted(folder.rglob("*.py")):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def screening_method(screener: Screener) -> str:
-    """What a screening of the population depends on besides the list versions: the
-    algorithm (name, configuration hash, threshold) and the code of matching and of the
-    delta. A delta rescreen builds on what the last screening stored, which is sound only
-    when that screening used the same method (an upgrade that changes the default algorithm
-    or the index changes it)."""
-    digest = hashlib.sha256(_code_digest().encode())
-    algorithm = screener.algorithm
-    digest.update(f"{algorithm.name}|{algorithm.config_hash}|{screener.threshold!r}".encode())
-    return digest.hexdigest()
 
 
 def _population(store: Store) -> list[Party]:
