@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import proscribe.index
 import proscribe.text
@@ -104,14 +105,19 @@ def newest(store: Store) -> list[ListVersion]:
 
 
 @cache  # read once per process: the code does not change under a running program
-def _code_fingerprint() -> str:
-    """sha256 of the code that shapes an index (text and index packages): a snapshot made by
-    other code is never loaded, it is rebuilt."""
+def code_digest(packages: tuple[ModuleType, ...]) -> str:
+    """sha256 of the source of these packages: what was made by other code is not trusted."""
     digest = hashlib.sha256()
-    for package in (proscribe.text, proscribe.index):
+    for package in packages:
         for path in sorted(Path(package.__file__ or "").parent.rglob("*.py")):
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _code_fingerprint() -> str:
+    """The digest of the code that shapes an index (text and index packages): a snapshot made
+    by other code is never loaded, it is rebuilt."""
+    return code_digest((proscribe.text, proscribe.index))
 
 
 def _snapshot_path(folder: Path, versions: Sequence[ListVersion]) -> Path:

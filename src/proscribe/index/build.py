@@ -403,18 +403,17 @@ class Index:
             self.source_codes.get(source) == self.entity_source[entity] for source in sources
         )
 
-    def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> Hits:
-        """The names reached by this query variant, and for each the weighted share of the
-        variant it covers."""
+    def _word_roles(
+        self, variant: Sequence[str], keys: Sequence[str]
+    ) -> tuple[list[float], list[bool]]:
+        """Each word of a query variant: its weight in the coverage, and whether it opens
+        names (reaches them on its own) or only adds to names other words opened."""
         # Initials are left out: the index cannot look them up, the matcher pairs them. An
         # initial is told by the token, not its key: "O." and "U." have the keys of the
         # Korean surnames Oh and Woo, yet stand for Oleg and Uladzimir.
         initial = [len(token) == 1 for token in variant]
-        weights = [0.0 if initial[i] else self.token_weight(key) for i, key in enumerate(keys)]
-        total = sum(weights) or 1.0
-        singles = [
-            (weight / total, self._token_hits(token, key))
-            for token, key, weight in zip(variant, keys, weights, strict=True)
+        weights = [
+            0.0 if one else self.token_weight(k) for one, k in zip(initial, keys, strict=True)
         ]
         # Rare tokens open candidates; common ones only add to names a rare token opened,
         # unless the query has nothing but common tokens ("Mohammed Ali"). Common means the
@@ -423,16 +422,29 @@ class Index:
         # common words, not by the names that hold an "S" (and those alone).
         pairs = zip(variant, keys, strict=True)
         common = [self._frequency(token, key) > COMMON_DF for token, key in pairs]
-        words = [i for i in range(len(singles)) if not initial[i]]
-        every_common = all(common[i] for i in words)
-        opening = [i for i in words if not common[i] or every_common]
+        every_common = all(c for c, one in zip(common, initial, strict=True) if not one)
+        opens = [
+            not one and (not c or every_common) for c, one in zip(common, initial, strict=True)
+        ]
+        return weights, opens
+
+    def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> Hits:
+        """The names reached by this query variant, and for each the weighted share of the
+        variant it covers."""
+        weights, opens = self._word_roles(variant, keys)
+        total = sum(weights) or 1.0
+        singles = [
+            (weight / total, self._token_hits(token, key))
+            for token, key, weight in zip(variant, keys, weights, strict=True)
+        ]
+        opening = [i for i, opener in enumerate(opens) if opener]
         names, cover = summed(
             [singles[i][1][0] for i in opening],
             [singles[i][0] * singles[i][1][1] for i in opening],
             len(self.name_entity),
         )
         for i in range(len(singles)):
-            if i in opening:
+            if opens[i]:
                 continue
             share, (found, similarity) = singles[i]
             places, inside = find_in(names, found)

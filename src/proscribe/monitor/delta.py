@@ -343,20 +343,9 @@ class ChangedIndex(Index):
         ]
         if not any(singles) and not any(joins):
             return {}  # most parties: none of their words reaches a new name
-        # As the index (`Index._cover`): initials, told by the token, weigh nothing and never
-        # open names; common words only add to names that a rarer word found, unless the
-        # name has nothing but common words (initials aside).
-        initial = [len(t) == 1 for t in variant]
-        weights = [
-            0.0 if one else self.token_weight(k) for one, k in zip(initial, keyed, strict=True)
-        ]
+        # Weighed and opened as the index weighs and opens them (`Index._word_roles`).
+        weights, opening = self._word_roles(variant, keyed)
         total = sum(weights) or 1.0
-        pairs = zip(variant, keyed, strict=True)
-        common = [self._frequency(t, k) > COMMON_DF for t, k in pairs]
-        every_common = all(c for c, one in zip(common, initial, strict=True) if not one)
-        opening = [
-            not one and (not c or every_common) for c, one in zip(common, initial, strict=True)
-        ]
         # Nothing to sum when no word that opens names reaches one, or when the words that
         # reach any name weigh too little to cover what a name needs to be compared at all.
         opened = any(found for found, opens in zip(singles, opening, strict=True) if opens)

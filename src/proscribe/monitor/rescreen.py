@@ -235,8 +235,8 @@ def _screen_and_reconcile(
     labels = {v.source: v.label for v in screener.versions}
     allowed = store.alerts.allowed()
     for start in range(0, len(parties), SCREEN_CHUNK):
-        # A chunk's results are many objects alive at once, and full collections during the
-        # chunk walked them again and again (a sixth of a full rescreen) to find a few
+        # A chunk's results are many objects alive at once, and the collector's passes during
+        # the chunk walked them again and again (a sixth of a full rescreen) to find a few
         # hundred objects in cycles in a whole rescreen: those wait for the collector, which
         # runs again between chunks, once the chunk's objects are gone.
         with _collector_paused():

@@ -215,7 +215,7 @@ monitor_versions = Table(
         "version_id", Integer, ForeignKey(list_versions.c.id, ondelete="CASCADE"), nullable=False
     ),
     Column("screened_at", UTCDateTime, nullable=False),
-    # sha256 of what the screening depended on besides the lists (monitor.rescreen.method)
+    # sha256 of what the screening depended on besides the lists (monitor.method)
     Column("method", String(64)),
 )
 
