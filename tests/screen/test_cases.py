@@ -310,6 +310,17 @@ def test_innocents_skip_titles_and_generations() -> None:
     assert not listed.covers("Ruben Pestano ALI")
 
 
+def test_innocents_skip_titles_after_a_comma_and_stacked_legal_forms() -> None:
+    people = cases_module._ListedNames([_entity("VELAYATI, Ali Akbar")])
+    # The matcher reads "VELAYATI, Sayyid Ali" as Ali Velayati: part of the listed name.
+    assert people.covers("VELAYATI, Sayyid Ali")
+    assert not people.covers("VELAYATI, Sayyid Hassan")
+    companies = cases_module._ListedNames([_entity("D'AGOSTINO & COMPANY, LTD")])
+    # Another entry's "COMPANY D.O.O." after the listed word is still the listed company.
+    assert companies.covers("D'AGOSTINO COMPANY D.O.O.")
+    assert not companies.covers("D'AGOSTINO SHIPPING D.O.O.")
+
+
 def test_the_module_is_pure() -> None:
     tree = ast.parse(Path(cases_module.__file__).read_text(encoding="utf-8"))
     imported = set()

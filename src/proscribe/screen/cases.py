@@ -635,8 +635,24 @@ def variant_cases(entities: Sequence[Entity], *, per_category: int, seed: int = 
 
 def _name_keys(text: str) -> frozenset[str]:
     """The spelling keys of a name's words; legal forms (CO and COMPANY differ), titles and
-    generational suffixes (JR, III) set aside."""
-    words, _form = legal_form(tokens(text))
+    generational suffixes (JR, III) set aside.
+
+    Forms are set aside while one ends the name: a look-alike made of one name's words and
+    another's "COMPANY D.O.O." ends in two ("D'AGOSTINO COMPANY D.O.O." is the listed
+    "D'AGOSTINO & COMPANY, LTD"). Titles are also those that open the given names after a
+    comma, as the matcher reads "VELAYATI, Sayyid Ali": the listed "VELAYATI, Ali Akbar" in part.
+    """
+    surname, comma, given = text.partition(",")
+    words = tokens(text)
+    if comma:
+        given_words, titles = strip_honorifics(tokens(given))
+        if titles:
+            words = (*tokens(surname), *given_words)
+    while True:
+        rest, form = legal_form(words)
+        if form is None or rest == words:
+            break
+        words = rest
     words, _titles = strip_honorifics(words)
     return frozenset(canonical_token(word) for word in words if word not in _GENERATIONS)
 
