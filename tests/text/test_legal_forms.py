@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from proscribe.text import legal_form, tokens
+from proscribe.text.forms import name_form
+from proscribe.text.legal_forms import cjk_legal_form
+from proscribe.text.weights import is_legal_word
 
 
 @pytest.mark.parametrize(
@@ -57,3 +60,55 @@ def test_forms(name: str, rest: tuple[str, ...], form: str | None) -> None:
 )
 def test_names_left_whole(name: str) -> None:
     assert legal_form(tokens(name)) == (tokens(name), None)
+
+
+@pytest.mark.parametrize(
+    ("name", "rest", "form"),
+    [
+        ("Jiang Keji Youxian Gongsi", ("jiang", "keji"), "co ltd"),
+        ("Sa Chon Gong Eop Ju Sik Hoe Sa", ("sa", "chon", "gong", "eop"), "co ltd"),
+        ("Jusikhoesa Kakao", ("kakao",), "co ltd"),  # Korean forms may come first
+        ("Toyota Jidosha Kabushiki Kaisha", ("toyota", "jidosha"), "kk"),
+    ],
+)
+def test_chinese_japanese_and_korean_forms_in_latin_letters(
+    name: str, rest: tuple[str, ...], form: str
+) -> None:
+    assert legal_form(tokens(name)) == (rest, form)
+
+
+@pytest.mark.parametrize("name", ["ZHANG You Xian", "LI Ju Sik", "GONG Li"])
+def test_their_syllables_are_names_too(name: str) -> None:
+    # A form's syllables cut short are no form: "You Xian" and "Ju Sik" are given names.
+    assert legal_form(tokens(name)) == (tokens(name), None)
+    assert not any(is_legal_word(token) for token in tokens(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "rest", "form"),
+    [
+        ("蒋科技有限公司", "蒋科技", "co ltd"),
+        ("華信船務(香港)有限公司", "華信船務(香港)", "co ltd"),
+        ("中国石油天然气股份有限公司", "中国石油天然气", "co ltd"),
+        ("佐々木商事株式会社", "佐々木商事", "kk"),
+        ("株式会社山田", "山田", "kk"),
+        ("주식회사 성해운", "성해운", "co ltd"),
+        ("㈜ 박김", "박김", "co ltd"),  # the enclosed form, as NFKC writes it: (주)
+        ("朝鲜联合机械贸易会社", "朝鲜联合机械贸易", "co"),
+    ],
+)
+def test_chinese_japanese_and_korean_forms_in_their_script(name: str, rest: str, form: str) -> None:
+    assert cjk_legal_form(name) == (rest, form)
+
+
+@pytest.mark.parametrize("name", ["有限公司", "최룡해", "Acme Co Ltd"])
+def test_cjk_names_without_a_form_or_without_a_name_stay_whole(name: str) -> None:
+    assert cjk_legal_form(name) == (name, None)
+
+
+def test_the_form_is_cut_before_romanisation() -> None:
+    # Written without spaces, the romanised name is one word with its form inside.
+    form = name_form("蒋科技有限公司")
+    assert form.legal_form == "co ltd"
+    assert all("gongsi" not in token and "gong" not in token for v in form.variants for token in v)
+    assert name_form("蒋科技").variants == form.variants

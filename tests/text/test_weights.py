@@ -10,9 +10,13 @@ from rapidfuzz.distance import OSA
 
 from proscribe.sources.registry import read_path
 from proscribe.text.forms import name_form
+from proscribe.text.legal_forms import CJK_SPELLINGS
 from proscribe.text.weights import LEGAL_WORDS, WORDS_OF_THEIR_OWN, is_legal_word, is_patronymic
 
-LONG = [word for word in LEGAL_WORDS if len(word) >= 6]
+# Romanised Chinese, Japanese and Korean forms count only as written: their beginnings and
+# near spellings are names (Gong, Kais).
+CJK = {token for spelling in CJK_SPELLINGS for token in spelling}
+LONG = [word for word in LEGAL_WORDS if len(word) >= 6 and word not in CJK]
 
 
 def defined(token: str) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from proscribe.text.honorifics import strip_honorifics
 from proscribe.text.joining import joined_variants
-from proscribe.text.legal_forms import legal_form
+from proscribe.text.legal_forms import cjk_legal_form, legal_form
 from proscribe.text.normalize import tokens
 from proscribe.text.romanize import romanizations
 from proscribe.text.scripts import script_of
@@ -53,14 +53,21 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
     found_titles: tuple[str, ...] = ()
     if person is not True:
         text = _without_ship_prefix(text)
-    for rendering in romanizations(text if person is False else _given_names_first(text, person)):
+    written = text if person is False else _given_names_first(text, person)
+    cjk_form = None
+    if person is not True:
+        # Chinese, Japanese and Korean forms are cut from the characters: romanised, a name
+        # written without spaces is one word with its form inside ("jiangkejiyouxiangongsi").
+        written, cjk_form = cjk_legal_form(written)
+        found_form = cjk_form
+    for rendering in romanizations(written):
         # A person has no legal form: "KOLOSOV, B. V." ends in initials, not in a Dutch BV.
         toks, form = (
             (tuple(rendering.split()), None)
             if person is True
             else legal_form(tuple(rendering.split()))
         )
-        if person is True or (person is None and form is None):
+        if person is True or (person is None and form is None and cjk_form is None):
             stripped, titles = strip_honorifics(toks)
             # "KHAMENEI, Qari": a title that would leave a single word is kept as a word.
             if len(stripped) >= 2:

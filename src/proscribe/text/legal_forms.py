@@ -14,6 +14,7 @@ them apart and so does company law in the jurisdictions that use them (China, Ja
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -88,8 +89,44 @@ _FORMS: dict[str, str] = {
     "bsc": "bsc",
     "psc": "psc",
 }
+# Chinese, Japanese and Korean forms written in Latin letters: by the word, or syllable by
+# syllable as a romanised name is often spaced ("Ju Sik Hoe Sa"). Korean and Japanese write
+# theirs before the name as often as after it.
+_CJK_LATIN: dict[str, str] = {
+    "co ltd": "youxian_gongsi youxiangongsi you_xian_gong_si yu_hsien_kung_ssu "
+    "gufen_youxian_gongsi jusik_hoesa jusikhoesa chusik_hoesa chusikhoesa ju_sik_hoe_sa "
+    "chu_sik_hoe_sa",
+    "kk": "kabushiki_gaisha kabushikigaisha kabushikikaisha",
+    "llc": "youxian_zeren_gongsi yuhan_hoesa yuhanhoesa godo_kaisha godokaisha",
+}
 # Forms that the law or custom writes before the name (ООО «Ромашка», PT Bank Mandiri).
 _PREFIX_FORMS = frozenset({"llc", "jsc", "ojsc", "cjsc", "pjsc", "prjsc", "pt", "fsue", "sue"})
+# The same in Chinese, Japanese and Korean script, set aside before romanisation (where a
+# name written without spaces has no word to cut): "蒋科技有限公司", "주식회사 성해운",
+# "佐々木商事株式会社". Longest first, so "股份有限公司" is not read as "有限公司". The
+# enclosed forms (㈜, ㈱) are matched after NFKC, which writes them "(주)" and "(株)".
+_CJK_FORMS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        {
+            "股份有限公司": "co ltd",
+            "有限责任公司": "llc",
+            "有限責任公司": "llc",
+            "有限公司": "co ltd",
+            "公司": "co",
+            "株式会社": "kk",
+            "有限会社": "ltd",
+            "合同会社": "llc",
+            "(株)": "kk",
+            "会社": "co",
+            "주식회사": "co ltd",
+            "유한책임회사": "llc",
+            "유한회사": "ltd",
+            "(주)": "co ltd",
+            "회사": "co",
+        }.items(),
+        key=lambda item: -len(item[0]),
+    )
+)
 
 
 def _index(forms: dict[str, str]) -> dict[tuple[str, ...], str]:
@@ -100,7 +137,8 @@ def _index(forms: dict[str, str]) -> dict[tuple[str, ...], str]:
     }
 
 
-SPELLINGS = _index(_FORMS)
+CJK_SPELLINGS = frozenset(_index(_CJK_LATIN))
+SPELLINGS = _index(_FORMS) | _index(_CJK_LATIN)
 _LONGEST = max(len(spelling) for spelling in SPELLINGS)
 
 
@@ -121,7 +159,7 @@ def _cut_short(spellings: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], s
 
 # A legal form cut short at the end of a name, by the field limits of payment messages or a
 # careless copy: "GRUPO DIJEMA, S.A. DE" is S.A. de C.V., "... JOINT STOCK" a JSC.
-CUT_SHORT = _cut_short(SPELLINGS)
+CUT_SHORT = _cut_short(_index(_FORMS))  # not the CJK spellings: "you xian" is a name too
 
 
 def _suffix(toks: Sequence[str]) -> tuple[int, str] | None:
@@ -139,8 +177,9 @@ def _suffix(toks: Sequence[str]) -> tuple[int, str] | None:
 
 def _prefix(toks: Sequence[str]) -> tuple[int, str] | None:
     for length in range(min(_LONGEST, len(toks) - 1), 0, -1):
-        canonical = SPELLINGS.get(tuple(toks[:length]))
-        if canonical is not None and canonical in _PREFIX_FORMS:
+        spelling = tuple(toks[:length])
+        canonical = SPELLINGS.get(spelling)
+        if canonical is not None and (canonical in _PREFIX_FORMS or spelling in CJK_SPELLINGS):
             return length, canonical
     return None
 
@@ -165,3 +204,22 @@ def _legal_form(rest: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
     if found is not None:
         rest, forms = rest[found[0] :], [found[1], *forms]
     return rest, " ".join(forms) if forms else None
+
+
+def cjk_legal_form(text: str) -> tuple[str, str | None]:
+    """(`text` without a Chinese, Japanese or Korean legal form at its end or start, the
+    canonical form or None). The text is NFKC-normalised when a form is found; a name is
+    never reduced to nothing: "有限公司" alone stays a name."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    for spelling, canonical in _CJK_FORMS:
+        if folded.endswith(spelling):
+            rest = folded[: -len(spelling)]
+        elif folded.startswith(spelling):
+            rest = folded[len(spelling) :]
+        else:
+            continue
+        rest = rest.strip(" ,.-")
+        if any(character.isalpha() for character in rest):
+            return rest, canonical
+        return text, None
+    return text, None

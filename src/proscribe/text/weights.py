@@ -11,11 +11,16 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from proscribe.text.legal_forms import SPELLINGS
+from proscribe.text.legal_forms import CJK_SPELLINGS, SPELLINGS
 
 # Single letters (from spellings such as "s a") and words that also name what a company
-# does or is called ("de", "federal", "enterprise") are left out.
-_NOT_LEGAL = frozenset({"de", "at", "as", "federal", "enterprise", "establishment", "est"})
+# does or is called ("de", "federal", "enterprise") are left out; so are the syllables of
+# the Chinese, Japanese and Korean forms and the words among them that are given names or
+# surnames as well (Gong, Ju, You Xian, Jusik, Yuhan).
+_NOT_LEGAL = frozenset({"de", "at", "as", "federal", "enterprise", "establishment", "est"}) | (
+    frozenset({"ju", "chu", "sik", "hoe", "you", "xian", "gong", "si", "yu", "hsien", "kung"})
+    | frozenset({"ssu", "jusik", "chusik", "yuhan", "godo", "gufen", "zeren"})
+)
 LEGAL_WORDS = frozenset(
     token
     for spelling in SPELLINGS
@@ -23,7 +28,12 @@ LEGAL_WORDS = frozenset(
     if len(token) >= 2 and token not in _NOT_LEGAL
 )
 # Misspellings are recognised only for longer words: two edits turn 'co' into anything.
-_LONG_LEGAL_WORDS = tuple(sorted(word for word in LEGAL_WORDS if len(word) >= 6))
+# Nor for the romanised Chinese, Japanese and Korean forms, whose beginnings and near
+# spellings are names ('gong' begins gongsi, 'kais' kaisha, 'youxiang' youxiangongsi).
+_CJK_WORDS = frozenset(token for spelling in CJK_SPELLINGS for token in spelling)
+_LONG_LEGAL_WORDS = tuple(
+    sorted(word for word in LEGAL_WORDS if len(word) >= 6 and word not in _CJK_WORDS)
+)
 # Every beginning of four letters or more of a long legal word, and the long legal words by
 # length: the index asks about each distinct word of a list (a million at scale), and set
 # lookups answer in a fraction of the time a scan of every legal word takes.
