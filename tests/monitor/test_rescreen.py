@@ -18,6 +18,8 @@ from proscribe.monitor.method import screening_method
 from proscribe.monitor.parties import party_of, query_of
 from proscribe.monitor.rescreen import (
     ANOTHER_METHOD,
+    _changed_entities,
+    _deltas,
     add_parties,
     record_result,
     remove_party,
@@ -218,3 +220,26 @@ def test_the_screening_method_follows_the_algorithm(monitored: Monitored) -> Non
     other = Screener(screener.index, screener.versions, ALGORITHMS["proscribe-v1"])
     assert screening_method(screener) == screening_method(monitored.screener())
     assert screening_method(other) != screening_method(screener)
+
+
+def test_entries_amended_outside_what_the_index_holds_are_not_gone(monitored: Monitored) -> None:
+    removed, added, amended = the_change(monitored)
+    [before] = monitored.store.versions()
+    old = {e.id: e for e in monitored.store.entities(before)}
+    monitored.store.monitoring.set_screened([before], screening_method(monitored.screener()))
+    monitored.load_after()
+    screener = monitored.screener()
+    new_contents, gone = _changed_entities(
+        monitored.store, _deltas(monitored.store, screener.versions, None)
+    )
+
+    def held(entity: Entity) -> tuple[object, ...]:
+        return (entity.schema, entity.names, entity.identifiers)
+
+    renamed = {e.id for e in amended if held(e) != held(old[e.id])}
+    # Both kinds are in this change: programs or addresses only, and names or identifiers.
+    assert renamed
+    assert renamed != {e.id for e in amended}
+    assert gone == {f"us_ofac_sdn:{i}" for i in {e.id for e in removed} | renamed}
+    # Every new content is still looked up, the amended ones as they are now.
+    assert {e.id for e in new_contents} == {e.id for e in added + amended}

@@ -5,18 +5,19 @@ offered it as candidates, the coverage an entry needs to be offered (the tenth c
 when there were ten; never under what screen() requires, nor under the best's less the gap it
 allows), its best score under the threshold and its name's lookup tokens. When entries change:
 
-- an entry removed or amended that the party was offered: when that can let another entry
-  in (`_loses_a_candidate`), the party gets the index lookup screen() makes, and the entries
-  it would now score for the first time are scored as screen() scores them; affected when
-  one comes within `SCORE_MARGIN` of the threshold, otherwise its alerts stand and only its
-  stored candidates and floor are brought up to date (`Affected.outcomes`);
+- an entry removed, or amended in what the index holds of it (`same_in_the_index`), that
+  the party was offered: when that can let another entry in (`_loses_a_candidate`), the
+  party gets the index lookup screen() makes, and the entries it would now score for the
+  first time are scored as screen() scores them; affected when one comes within
+  `SCORE_MARGIN` of the threshold, otherwise its alerts stand and only its stored candidates
+  and floor are brought up to date (`Affected.outcomes`);
 - a new content (an added entry, or an amended one as it is now): looked up in an index of
   only the new contents (`ChangedIndex`), which judges words as the full index does (weights,
   common words). Its lookups against a small vocabulary find at least what the full index finds
   among these names, so its coverage bounds the full index's from above. A party whose stored
   tokens reach no new content, or only under its floor, cannot be offered one. Words are
-  tested cheaply before they are looked up (`ChangedIndex.prepare`): most reach nothing. One that is
-  offered a new content is affected only when that entry scores within `SCORE_MARGIN` of the
+  tested cheaply before they are looked up (`ChangedIndex.prepare`): most reach nothing. One
+  that is offered a new content is affected only when that entry scores within `SCORE_MARGIN` of the
   threshold (compared on each of its names that may cover `MIN_COVERAGE` of the party's, the
   only ones the index passes on to screen()): otherwise the entry takes a place among its
   candidates without changing its alerts (the one it pushes out, if any, was no alert and no
@@ -80,6 +81,19 @@ JOINED_LENGTH = 6  # the index looks two query words up as one from this length 
 
 def ref(entity: Entity) -> str:
     return f"{entity.source}:{entity.id}"
+
+
+def same_in_the_index(before: Entity, after: Entity) -> bool:
+    """Whether two contents of an entry are one to the index: the same names, schema, source
+    and identifiers (all it looks up, blocks and ranks by). An entry amended in its programs,
+    addresses, dates or remarks is offered to the same parties as before (7 of the 16 SDN
+    amendments between 2021-04-25 and 2021-07-07)."""
+    return (before.schema, before.source, before.names, before.identifiers) == (
+        after.schema,
+        after.source,
+        after.names,
+        after.identifiers,
+    )
 
 
 def outcome(screener: Screener, query: Query, result: ScreeningResult) -> ScreeningOutcome:

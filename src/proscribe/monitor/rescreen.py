@@ -39,7 +39,7 @@ from typing import Any
 
 from proscribe.model import Entity, ListVersion
 from proscribe.model.diff import entity_changes
-from proscribe.monitor.delta import affected, outcome
+from proscribe.monitor.delta import affected, outcome, same_in_the_index
 from proscribe.monitor.method import screening_method
 from proscribe.monitor.parties import party_of, query_of
 from proscribe.screen import ScreeningResult
@@ -187,13 +187,22 @@ def _changed_entities(
     store: Store, deltas: Sequence[tuple[str, VersionDelta]]
 ) -> tuple[list[Entity], set[str]]:
     """The new contents (added entries, amended ones as they are now), and the refs of the
-    entries removed or amended."""
+    entries gone from the index: removed, or amended in what the index holds of them
+    (`same_in_the_index`). An amendment of anything else leaves every party's candidates as
+    they were; the entry's new content, in the changed index, is scored where it may alert."""
     hashes: set[str] = set()
+    earlier: set[str] = set()
     gone: set[str] = set()
     for source, delta in deltas:
         hashes.update(delta.after[i] for i in (*delta.added, *delta.amended))
-        gone.update(f"{source}:{i}" for i in (*delta.removed, *delta.amended))
-    contents = store.monitoring.contents(hashes)
+        earlier.update(delta.before[i] for i in delta.amended)
+        gone.update(f"{source}:{i}" for i in delta.removed)
+    contents = store.monitoring.contents(hashes | earlier)
+    for source, delta in deltas:
+        for entry in delta.amended:
+            before = contents.get(delta.before[entry])
+            if before is None or not same_in_the_index(before, contents[delta.after[entry]]):
+                gone.add(f"{source}:{entry}")
     return [contents[h] for h in sorted(hashes)], gone
 
 
