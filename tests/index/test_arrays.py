@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from proscribe.index.arrays import (
+    added_to,
     among,
     best_per_name,
     find_in,
@@ -65,6 +66,36 @@ def test_best_per_name_keeps_each_names_largest_value(reached: int) -> None:
         assert found.dtype == np.int32
         assert found.tolist() == sorted(expected)
         assert best.tolist() == [expected[name] for name in sorted(expected)]
+
+
+@pytest.mark.parametrize("reached", [0, 3, 40, 400, 2_000])
+def test_added_to_sums_as_summed_does(reached: int) -> None:
+    rng = random.Random(reached)
+    for _ in range(50):
+        first, first_values = hits(rng, rng.randint(1, 3), reached)
+        names, sums = summed(first, first_values, SIZE)
+        more, values = hits(rng, rng.randint(1, 3), max(1, reached // 10))
+        found, added = added_to(names, sums, more, values, SIZE)
+        expected_names, expected_sums = summed([names, *more], [sums, *values], SIZE)
+        assert found.dtype == np.int32
+        assert found.tolist() == expected_names.tolist()
+        assert added.tolist() == expected_sums.tolist()  # exact floats
+        assert sums.tolist() == summed(first, first_values, SIZE)[1].tolist()  # not modified
+
+
+@pytest.mark.parametrize("reached", [3, 400, 2_000])
+def test_best_per_name_of_one_array_is_that_array(reached: int) -> None:
+    rng = random.Random(reached)
+    names, values = hits(rng, 1, reached)
+    empty = np.zeros(0, dtype=np.int32)
+    nothing = np.zeros(0)
+    found, best = best_per_name([empty, names[0], empty], [nothing, values[0], nothing], SIZE)
+    assert found.tolist() == names[0].tolist()
+    assert best.tolist() == values[0].tolist()
+    # A name twice in the one array (an exact name under two spellings) is still one name.
+    twice = np.repeat(names[0], 2)
+    found, best = best_per_name([twice], [np.repeat(values[0], 2)], SIZE)
+    assert found.tolist() == sorted(set(names[0].tolist()))
 
 
 def test_no_names_reached() -> None:

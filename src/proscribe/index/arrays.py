@@ -69,8 +69,13 @@ def summed(names: list[Positions], values: list[Values], size: int) -> Hits:
 
 def best_per_name(names: list[Positions], values: list[Values], size: int) -> Hits:
     """Each name once, with the largest of its values (none is negative)."""
-    if not names:
+    given = [(found, value) for found, value in zip(names, values, strict=True) if len(found)]
+    if not given:
         return NO_POSITIONS, np.zeros(0)
+    if len(given) == 1 and ascending(given[0][0]):
+        # One variant reached every name (an exact name adds none): it is its own answer,
+        # spared a pass over every name of the index when its words are common.
+        return given[0][0], given[0][1]
     every = np.concatenate(names)
     if dense(len(every), size):
         best = np.zeros(size)
@@ -85,6 +90,36 @@ def best_per_name(names: list[Positions], values: list[Values], size: int) -> Hi
     firsts = np.flatnonzero(group_starts(ordered))
     largest: Values = np.maximum.reduceat(np.concatenate(values)[order], firsts)
     return ordered[firsts].astype(np.int32, copy=False), largest
+
+
+def ascending(positions: Positions) -> bool:
+    """Whether each position is greater than the one before (so each is there once)."""
+    return bool(np.all(positions[1:] > positions[:-1]))
+
+
+def added_to(
+    names: Positions, sums: Values, more: list[Positions], values: list[Values], size: int
+) -> Hits:
+    """`summed([names, *more], [sums, *values], size)` for `names` ascending and each once, each of
+    `more` holding a name once: the values added where the names are, the names not there yet
+    summed apart and put in their places. The same sums to the last bit (each name's values
+    are added in the order given), without a pass over every name of the index when `names`
+    are many and `more` few (a query of common words, and the few names its joined words add).
+    """
+    sums = sums.copy()
+    new_names: list[Positions] = []
+    new_values: list[Values] = []
+    for found, value in zip(more, values, strict=True):
+        places, inside = find_in(names, found)
+        sums[places[inside]] += value[inside]
+        outside = ~inside
+        new_names.append(found[outside])
+        new_values.append(value[outside])
+    extra, extra_sums = summed(new_names, new_values, size)
+    if not len(extra):
+        return names, sums
+    at = names.searchsorted(extra)
+    return np.insert(names, at, extra), np.insert(sums, at, extra_sums)
 
 
 def group_starts(ordered: Positions) -> npt.NDArray[np.bool_]:

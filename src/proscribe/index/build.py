@@ -22,6 +22,7 @@ from proscribe.index.arrays import (
     Hits,
     Positions,
     Values,
+    added_to,
     among,
     best_per_name,
     find_in,
@@ -468,7 +469,7 @@ class Index:
             joined_cover.append(share * similarity[alone])
         if len(joined_names) == 1:
             return names, cover
-        return summed(joined_names, joined_cover, len(self.name_entity))
+        return added_to(names, cover, joined_names[1:], joined_cover[1:], len(self.name_entity))
 
     def _frequency(self, token: str, key: str) -> int:
         return max(len(self._postings(token)), len(self._postings(key)))
