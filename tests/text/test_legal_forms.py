@@ -68,6 +68,7 @@ def test_names_left_whole(name: str) -> None:
         ("Jiang Keji Youxian Gongsi", ("jiang", "keji"), "co ltd"),
         ("Sa Chon Gong Eop Ju Sik Hoe Sa", ("sa", "chon", "gong", "eop"), "co ltd"),
         ("Jusikhoesa Kakao", ("kakao",), "co ltd"),  # Korean forms may come first
+        ("Lan Hang Yun Yu Han Gong Sa", ("lan", "hang", "yun"), "co ltd"),  # 有限公司 in Korean
         ("Toyota Jidosha Kabushiki Kaisha", ("toyota", "jidosha"), "kk"),
     ],
 )
@@ -77,7 +78,7 @@ def test_chinese_japanese_and_korean_forms_in_latin_letters(
     assert legal_form(tokens(name)) == (rest, form)
 
 
-@pytest.mark.parametrize("name", ["ZHANG You Xian", "LI Ju Sik", "GONG Li"])
+@pytest.mark.parametrize("name", ["ZHANG You Xian", "LI Ju Sik", "GONG Li", "HAN Song Yu"])
 def test_their_syllables_are_names_too(name: str) -> None:
     # A form's syllables cut short are no form: "You Xian" and "Ju Sik" are given names.
     assert legal_form(tokens(name)) == (tokens(name), None)
@@ -93,6 +94,7 @@ def test_their_syllables_are_names_too(name: str) -> None:
         ("佐々木商事株式会社", "佐々木商事", "kk"),
         ("株式会社山田", "山田", "kk"),
         ("주식회사 성해운", "성해운", "co ltd"),
+        ("화웨이기술유한공사", "화웨이기술", "co ltd"),
         ("㈜ 박김", "박김", "co ltd"),  # the enclosed form, as NFKC writes it: (주)
         ("朝鲜联合机械贸易会社", "朝鲜联合机械贸易", "co"),
     ],

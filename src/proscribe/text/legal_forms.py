@@ -95,7 +95,7 @@ _FORMS: dict[str, str] = {
 _CJK_LATIN: dict[str, str] = {
     "co ltd": "youxian_gongsi youxiangongsi you_xian_gong_si yu_hsien_kung_ssu "
     "gufen_youxian_gongsi jusik_hoesa jusikhoesa chusik_hoesa chusikhoesa ju_sik_hoe_sa "
-    "chu_sik_hoe_sa",
+    "chu_sik_hoe_sa yuhan_gongsa yuhangongsa yu_han_gong_sa",
     "kk": "kabushiki_gaisha kabushikigaisha kabushikikaisha",
     "llc": "youxian_zeren_gongsi yuhan_hoesa yuhanhoesa godo_kaisha godokaisha",
 }
@@ -121,6 +121,7 @@ _CJK_FORMS: tuple[tuple[str, str], ...] = tuple(
             "주식회사": "co ltd",
             "유한책임회사": "llc",
             "유한회사": "ltd",
+            "유한공사": "co ltd",  # 有限公司 read in Korean: how Korean writes Chinese firms
             "(주)": "co ltd",
             "회사": "co",
         }.items(),

@@ -16,10 +16,10 @@ from proscribe.text.legal_forms import CJK_SPELLINGS, SPELLINGS
 # Single letters (from spellings such as "s a") and words that also name what a company
 # does or is called ("de", "federal", "enterprise") are left out; so are the syllables of
 # the Chinese, Japanese and Korean forms and the words among them that are given names or
-# surnames as well (Gong, Ju, You Xian, Jusik, Yuhan).
+# surnames as well (Gong, Han, Ju, You Xian, Jusik, Yuhan).
 _NOT_LEGAL = frozenset({"de", "at", "as", "federal", "enterprise", "establishment", "est"}) | (
     frozenset({"ju", "chu", "sik", "hoe", "you", "xian", "gong", "si", "yu", "hsien", "kung"})
-    | frozenset({"ssu", "jusik", "chusik", "yuhan", "godo", "gufen", "zeren"})
+    | frozenset({"ssu", "han", "jusik", "chusik", "yuhan", "godo", "gufen", "zeren"})
 )
 LEGAL_WORDS = frozenset(
     token
