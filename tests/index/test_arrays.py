@@ -98,6 +98,25 @@ def test_best_per_name_of_one_array_is_that_array(reached: int) -> None:
     assert found.tolist() == sorted(set(names[0].tolist()))
 
 
+@pytest.mark.parametrize("reached", [400, 2_000])
+def test_best_per_name_merges_few_names_into_many(reached: int) -> None:
+    rng = random.Random(reached)
+    for _ in range(30):
+        names, values = hits(rng, 1, reached)
+        few, few_values = hits(rng, rng.randint(1, 3), max(1, len(names[0]) // 40))
+        exact = np.array(rng.sample(names[0].tolist() or [0], 2) * 2, dtype=np.int32)  # twice
+        names += [*few, exact]
+        values += [*few_values, np.full(len(exact), 1.5)]
+        found, best = best_per_name(names, values, SIZE)
+        expected: dict[int, float] = {}
+        for positions, weights in zip(names, values, strict=True):
+            for name, weight in zip(positions.tolist(), weights.tolist(), strict=True):
+                expected[name] = max(expected.get(name, 0.0), weight)
+        assert found.dtype == np.int32
+        assert found.tolist() == sorted(expected)
+        assert best.tolist() == [expected[name] for name in sorted(expected)]
+
+
 def test_no_names_reached() -> None:
     assert [len(a) for a in summed([], [], SIZE)] == [0, 0]
     assert [len(a) for a in best_per_name([], [], SIZE)] == [0, 0]

@@ -14,6 +14,9 @@ Values = npt.NDArray[np.float64]
 Hits = tuple[Positions, Values]
 NO_POSITIONS: Positions = np.zeros(0, dtype=np.int32)
 DENSE_SHARE = 16  # see dense: measured at 100k and 1M names
+# best_per_name merges the others into the largest array when it holds this many times as
+# many names as they do together (a query's common words, and its exact names).
+MERGE_SHARE = 8
 
 
 def find_in(
@@ -72,10 +75,14 @@ def best_per_name(names: list[Positions], values: list[Values], size: int) -> Hi
     given = [(found, value) for found, value in zip(names, values, strict=True) if len(found)]
     if not given:
         return NO_POSITIONS, np.zeros(0)
-    if len(given) == 1 and ascending(given[0][0]):
-        # One variant reached every name (an exact name adds none): it is its own answer,
-        # spared a pass over every name of the index when its words are common.
-        return given[0][0], given[0][1]
+    given.sort(key=lambda pair: -len(pair[0]))
+    most, most_values = given[0]
+    rest = given[1:]
+    if len(most) >= MERGE_SHARE * sum(len(found) for found, _ in rest) and ascending(most):
+        # One variant reached nearly every name (the others and the exact names add few):
+        # the few are merged into it, sparing a pass over every name of the index when its
+        # words are common.
+        return _largest_into(most, most_values, rest, size)
     every = np.concatenate(names)
     if dense(len(every), size):
         best = np.zeros(size)
@@ -92,6 +99,28 @@ def best_per_name(names: list[Positions], values: list[Values], size: int) -> Hi
     firsts = np.flatnonzero(group_starts(ordered))
     largest: Values = np.maximum.reduceat(np.concatenate(values)[order], firsts)
     return ordered[firsts].astype(np.int32, copy=False), largest
+
+
+def _largest_into(
+    names: Positions, largest: Values, more: list[tuple[Positions, Values]], size: int
+) -> Hits:
+    """`best_per_name` of `names` (ascending, each once) and `more`, by merging `more` in."""
+    if not more:
+        return names, largest
+    largest = largest.copy()
+    new_names: list[Positions] = []
+    new_values: list[Values] = []
+    for found, value in more:
+        places, inside = find_in(names, found)
+        # .at: an exact name may come twice in one array.
+        np.maximum.at(largest, places[inside], value[inside])
+        new_names.append(found[~inside])
+        new_values.append(value[~inside])
+    extra, extra_largest = best_per_name(new_names, new_values, size)
+    if not len(extra):
+        return names, largest
+    at = names.searchsorted(extra)
+    return np.insert(names, at, extra), np.insert(largest, at, extra_largest)
 
 
 def ascending(positions: Positions) -> bool:
