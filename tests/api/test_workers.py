@@ -12,7 +12,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+import typer
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
 
+from proscribe.cli import serve as serve_command
+from proscribe.store.engine import MIGRATIONS
 from tests.serving import free_port, wait_until_up
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
@@ -76,3 +82,27 @@ def test_two_workers_listen_on_their_own_sockets_and_stop_together(tmp_path: Pat
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_the_store_is_made_before_the_workers_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers that each created a new store's tables raced: one failed ("database is
+    # locked") and the server stopped. The supervisor now creates them before any starts.
+    monkeypatch.setenv("PROSCRIBE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("PROSCRIBE_DATABASE_URL", raising=False)
+    found: list[str | None] = []
+
+    def supervise(*_: object) -> int:
+        engine = create_engine(f"sqlite:///{tmp_path / 'home' / 'proscribe.db'}")
+        with engine.connect() as connection:
+            found.append(MigrationContext.configure(connection).get_current_revision())
+        engine.dispose()
+        return 0
+
+    monkeypatch.setattr(serve_command, "supervise", supervise)
+    with pytest.raises(typer.Exit):
+        serve_command.serve(workers=2)
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    assert head is not None
+    assert found == [head]

@@ -23,6 +23,8 @@ from typing import Annotated
 
 import typer
 
+from proscribe.cli.output import open_store
+
 APP = "proscribe.web.app:from_environment"  # a factory: each worker builds its own app
 # uvicorn's access lines (log level info) name method, path and status only: keys travel in
 # headers and queries in bodies, neither of which uvicorn logs.
@@ -45,11 +47,17 @@ def serve(
 
     if workers == 1:
         uvicorn.run(APP, factory=True, host=host, port=port, log_level="info")
-    elif hasattr(socket, "SO_REUSEPORT"):
+        return
+    # Every worker opens the store as it starts: on a new store each would create the tables
+    # at once, and on SQLite all but one failed ("database is locked"), which stopped the
+    # server. The tables are created here first, once; a store that cannot be opened is
+    # then reported before any worker starts.
+    with open_store():
+        pass
+    if hasattr(socket, "SO_REUSEPORT"):
         raise typer.Exit(supervise(host, port, workers))
-    else:
-        os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
-        uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level="info")
+    os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
+    uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
 def supervise(host: str, port: int, workers: int) -> int:
