@@ -103,7 +103,7 @@ def test_chinese_japanese_and_korean_forms_in_their_script(name: str, rest: str,
     assert cjk_legal_form(name) == (rest, form)
 
 
-@pytest.mark.parametrize("name", ["有限公司", "최룡해", "Acme Co Ltd"])
+@pytest.mark.parametrize("name", ["有限公司", "최룡해", "Acme Co Ltd", "公司蒋科技", "회사원"])
 def test_cjk_names_without_a_form_or_without_a_name_stay_whole(name: str) -> None:
     assert cjk_legal_form(name) == (name, None)
 

@@ -128,6 +128,11 @@ _CJK_FORMS: tuple[tuple[str, str], ...] = tuple(
         key=lambda item: -len(item[0]),
     )
 )
+# Those that custom also writes before the name (주식회사 카카오, 株式会社山田); the bare
+# "company" words (公司, 会社, 회사) only end one.
+_CJK_FIRST = frozenset(
+    {"株式会社", "有限会社", "合同会社", "(株)", "주식회사", "유한회사", "유한책임회사", "(주)"}
+)
 
 
 def _index(forms: dict[str, str]) -> dict[tuple[str, ...], str]:
@@ -215,7 +220,7 @@ def cjk_legal_form(text: str) -> tuple[str, str | None]:
     for spelling, canonical in _CJK_FORMS:
         if folded.endswith(spelling):
             rest = folded[: -len(spelling)]
-        elif folded.startswith(spelling):
+        elif spelling in _CJK_FIRST and folded.startswith(spelling):
             rest = folded[len(spelling) :]
         else:
             continue
