@@ -17,11 +17,12 @@ allows), its best score under the threshold and its name's lookup tokens. When e
   among these names, so its coverage bounds the full index's from above. A party whose stored
   tokens reach no new content, or only under its floor, cannot be offered one. Words are
   tested cheaply before they are looked up (`ChangedIndex.prepare`): most reach nothing. One
-  that is offered a new content is affected only when that entry scores within `SCORE_MARGIN` of the
-  threshold (compared on each of its names that may cover `MIN_COVERAGE` of the party's, the
-  only ones the index passes on to screen()): otherwise the entry takes a place among its
-  candidates without changing its alerts (the one it pushes out, if any, was no alert and no
-  near miss, or the party is rescreened for that reason anyway).
+  that is offered a new content is affected only when that entry scores within
+  `SCORE_MARGIN` of the threshold (compared on each of its names that may cover
+  `MIN_COVERAGE` of the party's, the only ones the index passes on to screen()): otherwise
+  the entry takes a place among its candidates without changing its alerts (the one it pushes
+  out, if any, was no alert and no near miss, or the party is rescreened for that reason
+  anyway).
 
 The callers add the parties with alerts and near misses: a change of the lists moves every
 token weight a little, so their scores can move.
