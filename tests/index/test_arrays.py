@@ -38,6 +38,18 @@ def python_sums(names: list[np.ndarray], values: list[np.ndarray]) -> dict[int, 
     return sums
 
 
+def assert_largest_per_name(names: list[np.ndarray], values: list[np.ndarray]) -> None:
+    """best_per_name gives each name once, with its largest value, as plain Python does."""
+    found, best = best_per_name(names, values, SIZE)
+    expected: dict[int, float] = {}
+    for positions, weights in zip(names, values, strict=True):
+        for name, weight in zip(positions.tolist(), weights.tolist(), strict=True):
+            expected[name] = max(expected.get(name, 0.0), weight)
+    assert found.dtype == np.int32
+    assert found.tolist() == sorted(expected)
+    assert best.tolist() == [expected[name] for name in sorted(expected)]
+
+
 @pytest.mark.parametrize("reached", [0, 3, 40, 400, 2_000])  # 2,000 x 3: the dense path
 def test_summed_adds_each_names_values_in_the_order_given(reached: int) -> None:
     rng = random.Random(reached)
@@ -58,14 +70,7 @@ def test_best_per_name_keeps_each_names_largest_value(reached: int) -> None:
         names, values = hits(rng, rng.randint(1, 4), reached)
         names.append(names[0][::-1].copy())  # exact-name hits come in any order
         values.append(np.full(len(names[0]), 1.5))
-        found, best = best_per_name(names, values, SIZE)
-        expected: dict[int, float] = {}
-        for positions, weights in zip(names, values, strict=True):
-            for name, weight in zip(positions.tolist(), weights.tolist(), strict=True):
-                expected[name] = max(expected.get(name, 0.0), weight)
-        assert found.dtype == np.int32
-        assert found.tolist() == sorted(expected)
-        assert best.tolist() == [expected[name] for name in sorted(expected)]
+        assert_largest_per_name(names, values)
 
 
 @pytest.mark.parametrize("reached", [0, 3, 40, 400, 2_000])
@@ -107,14 +112,7 @@ def test_best_per_name_merges_few_names_into_many(reached: int) -> None:
         exact = np.array(rng.sample(names[0].tolist() or [0], 2) * 2, dtype=np.int32)  # twice
         names += [*few, exact]
         values += [*few_values, np.full(len(exact), 1.5)]
-        found, best = best_per_name(names, values, SIZE)
-        expected: dict[int, float] = {}
-        for positions, weights in zip(names, values, strict=True):
-            for name, weight in zip(positions.tolist(), weights.tolist(), strict=True):
-                expected[name] = max(expected.get(name, 0.0), weight)
-        assert found.dtype == np.int32
-        assert found.tolist() == sorted(expected)
-        assert best.tolist() == [expected[name] for name in sorted(expected)]
+        assert_largest_per_name(names, values)
 
 
 def test_no_names_reached() -> None:
