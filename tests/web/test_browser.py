@@ -29,11 +29,13 @@ pytestmark = pytest.mark.skipif(
 
 if CHROMIUM.exists():
     from selenium import webdriver
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -99,8 +101,19 @@ def submit(driver: WebDriver, form_action: str) -> None:
     page = driver.find_element(By.TAG_NAME, "html")
     button = f'form[action="{form_action}"] button[type="submit"]'
     driver.find_element(By.CSS_SELECTOR, button).click()
-    WebDriverWait(driver, WAIT).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, WAIT).until(lambda _: replaced(page))
     loaded(driver)
+
+
+def replaced(page: WebElement) -> bool:
+    """Whether `page` has left the document. Chromium says so with a stale reference, or,
+    when asked in the middle of the navigation, with an inspector error ("Node with given id
+    does not belong to the document"), which `staleness_of` does not expect."""
+    try:
+        page.is_enabled()
+    except (StaleElementReferenceException, WebDriverException):
+        return True
+    return False
 
 
 def loaded(driver: WebDriver) -> None:
