@@ -9,9 +9,10 @@ import pytest
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM, MatchConfig, Pair, compare
 from proscribe.match.algorithms.v3 import NAMES
 from proscribe.match.compare import score_pair, with_names
-from proscribe.match.names import V1_NAMES, align
+from proscribe.match.names import V1_NAMES
 from proscribe.model import Query, Schema
 from proscribe.text.forms import name_form
+from tests.match.names_alone import aligned, score
 from tests.store.factory import make_entity
 
 V1 = ALGORITHMS["proscribe-v1"]
@@ -25,13 +26,6 @@ PUBLISHED = {
     "proscribe-v2": "d517d9d13314331d5719a910ead69d983c4559525e62351ef4c8eb81f5af1c96",
     "proscribe-v3": "283ae3d97b4b208e1c01f62edf979accb07123dd7065b323bad4fffa188a4dde",
 }
-
-
-def score(algorithm_name: str, query: str, listed: str) -> float:
-    """The score of `query` against a person listed as `listed`, names alone."""
-    entity = make_entity(Schema.PERSON, name=listed)
-    pair = Pair(Query(query), (name_form(query),), entity, ((entity.names[0], name_form(listed)),))
-    return compare(pair, ALGORITHMS[algorithm_name], MatchConfig()).score
 
 
 def test_published_algorithms_keep_their_configuration() -> None:
@@ -67,17 +61,13 @@ def test_two_slips_in_a_given_name_match_under_v3_only() -> None:
 
 def test_a_list_initial_stands_for_no_query_word_under_v3() -> None:
     query, listed = "MIN, Meshal Saad", "ALBOSTANI, Meshal Saad M."
-    weight = MatchConfig().token_weight
-    under_v1 = align(name_form(query), name_form(listed), weight, V1_NAMES)
-    under_v3 = align(name_form(query), name_form(listed), weight, NAMES)
-    assert under_v1 is not None
+    under_v1 = aligned(query, listed, V1_NAMES)
     assert ("min", "m", 0.8) in under_v1.pairs
-    assert under_v3 is not None
+    under_v3 = aligned(query, listed, NAMES)
     assert all(pair[0] != "min" for pair in under_v3.pairs)
     assert under_v3.conflict > 0  # both names keep a surname the other lacks
     # A query initial still pairs with the word it may stand for.
-    initials = align(name_form("KOZYURA, O. G."), name_form("KOZYURA, Oleg"), weight, NAMES)
-    assert initials is not None
+    initials = aligned("KOZYURA, O. G.", "KOZYURA, Oleg", NAMES)
     assert ("o", "oleg", 0.85) in initials.pairs
 
 

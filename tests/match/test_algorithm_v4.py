@@ -7,24 +7,14 @@ import pickle
 
 import pytest
 
-from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM, MatchConfig, Pair, compare
+from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM
 from proscribe.match.algorithms.v3 import NAMES as V3_NAMES
 from proscribe.match.algorithms.v4 import NAMES
-from proscribe.match.names import align
-from proscribe.model import Query, Schema
-from proscribe.text.forms import name_form
 from proscribe.text.keyboard import neighbouring_keys
-from tests.store.factory import make_entity
+from tests.match.names_alone import aligned, score
 
 V3 = ALGORITHMS["proscribe-v3"]
 V4 = ALGORITHMS["proscribe-v4"]
-
-
-def score(algorithm_name: str, query: str, listed: str) -> float:
-    """The score of `query` against a person listed as `listed`, names alone."""
-    entity = make_entity(Schema.PERSON, name=listed)
-    pair = Pair(Query(query), (name_form(query),), entity, ((entity.names[0], name_form(listed)),))
-    return compare(pair, ALGORITHMS[algorithm_name], MatchConfig()).score
 
 
 def test_v4_is_the_default_with_v3s_table() -> None:
@@ -76,18 +66,14 @@ def test_two_slips_in_a_surname_match_under_v4_only() -> None:
 def test_a_word_pairs_with_two_joined_words_only_when_it_reaches_the_second() -> None:
     # IVANOV is only the start of 'Ivanovich KOUFFA' (of the patronymic): no pairing.
     query, listed = "KOUFFA, Sergei Ivanovich", "IVANOV, Sergei"
-    weight = MatchConfig().token_weight
-    under_v3 = align(name_form(query), name_form(listed), weight, V3_NAMES)
-    under_v4 = align(name_form(query), name_form(listed), weight, NAMES)
-    assert under_v3 is not None
-    assert under_v4 is not None
+    under_v3 = aligned(query, listed, V3_NAMES)
+    under_v4 = aligned(query, listed, NAMES)
     assert ("ivanovich kouffa", "ivanov", 0.8) in under_v3.pairs
     assert all(pair[1] != "ivanov" or " " not in pair[0] for pair in under_v4.pairs)
     assert score("proscribe-v3", query, listed) >= V3.threshold
     assert score("proscribe-v4", query, listed) < V4.threshold
     # Two given names written as one still pair with both.
-    joined = align(name_form("CHOE, Ryonghae"), name_form("CHOE, Ryong Hae"), weight, NAMES)
-    assert joined is not None
+    joined = aligned("CHOE, Ryonghae", "CHOE, Ryong Hae", NAMES)
     assert ("ryonghae", "ryong hae", 1.0) in joined.pairs
 
 

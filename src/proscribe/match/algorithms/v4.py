@@ -7,11 +7,11 @@ Against v3:
 - A letter moved past others is the edits it takes: 'SURZAEZ' is two slips from SUAREZ
   (two letters swapped, one added), 'ECHBDEERRIA' two from ECHEBERRIA; v3 counted three
   (OSA edits each letter once) and left such a word unpaired.
-- Two slips in a short word (4-6 letters) may change its first letter when that change is
-  a slip too: a neighbouring key ('DRANO' / FRANCO, 'BHPTA' / GUPTA) or a letter added,
-  dropped or swapped at the start ('UDEDA' / RUEDA, 'ASLHE' / SALEH). v3 paired only words
-  that kept their first letter, since a first letter changed at random is another name
-  (Qanan / Sanon: Q and S are not neighbours).
+- Two slips in a short word (five or six letters: `names.FIRST_SLIP_LENGTH`) may change its
+  first letter when that change is a slip too: a neighbouring key ('DRANO' / FRANCO, 'BHPTA'
+  / GUPTA) or a letter added, dropped or swapped at the start ('UDEDA' / RUEDA, 'ASLHE' /
+  SALEH). v3 paired only words that kept their first letter, since a first letter changed at
+  random is another name (Qanan / Sanon: Q and S are not neighbours).
 - A list word pairs with two query words written together only when it reaches into the
   second: 'IVANOV, Sergei' no longer explains 'KOUFFA, Sergei Ivanovich' through
   'IVANOVICHKOUFFA', of which IVANOV is only the start (and the start of the patronymic).
