@@ -216,6 +216,8 @@ def cjk_legal_form(text: str) -> tuple[str, str | None]:
     """(`text` without a Chinese, Japanese or Korean legal form at its end or start, the
     canonical form or None). The text is NFKC-normalised when a form is found; a name is
     never reduced to nothing: "有限公司" alone stays a name."""
+    if text.isascii():
+        return text, None  # most names: no form here, and nothing to normalise
     folded = unicodedata.normalize("NFKC", text).strip()
     for spelling, canonical in _CJK_FORMS:
         if folded.endswith(spelling):
