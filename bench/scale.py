@@ -13,6 +13,10 @@ not stay in the next one's figures:
 - peak: the process's RSS high-water mark (`getrusage(RUSAGE_SELF).ru_maxrss`) once the index
   is built: interpreter, generator and index (the entities are never all held outside the
   index, as `Screener.from_store` never holds them); the RSS before generating is shown too.
+  Beyond 50,000 entities the names' forms are made by worker processes (`proscribe.forming`,
+  one per core): their CPU time is shown apart, and their own peaks (sampled) are added to
+  this process's for the figure held against the target, an upper bound since they are gone
+  before the index is finished.
 - snapshot: `Index.to_bytes` size, and `Index.from_bytes` time (what a CLI or Dask worker
   pays to start), measured after the peak is read.
 - single: `Screener.screen` on customer rows (a fifth perturbed list names, the rest innocent)
@@ -39,6 +43,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from collections import Counter
@@ -55,11 +60,53 @@ from proscribe.screener import Screener
 from synthetic import customer_rows, generate_entities
 
 WARMUP = 100
-TARGETS = {"build_s": 60.0, "peak_mb": 1536.0, "p99_ms": 20.0, "ratio": 1.7}
+TARGETS = {"build_s": 60.0, "total_peak_mb": 1536.0, "p99_ms": 20.0, "ratio": 1.7}
 
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+class ChildPeaks:
+    """The high-water RSS (VmHWM) of each child process, sampled while a block runs: the name
+    form workers of a large build (`proscribe.forming`). The kernel's own figure for children
+    (RUSAGE_CHILDREN) counts a spawned child's first moments as a copy of this process."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.every = every
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> ChildPeaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        me = str(os.getpid())
+        while not self._stop.wait(self.every):
+            for entry in Path("/proc").iterdir():
+                if entry.name.isdigit():
+                    self._sample(entry, me)
+
+    def _sample(self, entry: Path, parent: str) -> None:
+        try:
+            status = (entry / "status").read_text()
+        except OSError:  # gone meanwhile
+            return
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if fields.get("PPid", "").strip() == parent and "VmHWM" in fields:
+            peak = int(fields["VmHWM"].split()[0]) / 1024
+            self.peaks[int(entry.name)] = max(peak, self.peaks.get(int(entry.name), 0.0))
+
+    def workers(self) -> list[float]:
+        """The peaks of the children that grew past a bare interpreter (the workers; not
+        multiprocessing's resource tracker)."""
+        return sorted((peak for peak in self.peaks.values() if peak > 40), reverse=True)
 
 
 def rss_mb() -> float:
@@ -166,11 +213,21 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, Any]:
     figures: dict[str, Any] = {"size": size, "start_rss_mb": rss_mb()}
     entities = Timed(generate_entities(size, args.seed))
     start, start_cpu = time.perf_counter(), time.process_time()
-    screener = Screener.from_entities(entities)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with ChildPeaks() as peaks:
+        screener = Screener.from_entities(entities)
     figures["generate_s"] = entities.seconds
     figures["build_s"] = time.perf_counter() - start - entities.seconds
     figures["build_cpu_s"] = time.process_time() - start_cpu - entities.cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures["build_workers_cpu_s"] = (
+        after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    )
+    figures["worker_peaks_mb"] = sum(peaks.workers())
+    figures["workers"] = len(peaks.workers())
     figures["peak_mb"], figures["rss_mb"] = peak_mb(), rss_mb()
+    # An upper bound: the workers are gone before the index reaches its own peak.
+    figures["total_peak_mb"] = figures["peak_mb"] + figures["worker_peaks_mb"]
     figures["names"] = len(screener.index.name_entity)
     # Perturbed names are drawn from the index's entities: the same as the generated ones.
     rows = rows_of(screener.index.entities, WARMUP + args.queries + args.batch, args.seed + size)
@@ -256,7 +313,10 @@ ROWS = (
     ("list names", "names", ""),
     ("index build, s", "build_s", "<= 60 at 1M"),
     ("index build, CPU s", "build_cpu_s", ""),
-    ("peak RSS, MB", "peak_mb", "<= 1,536 at 1M"),
+    ("  name form workers", "workers", ""),
+    ("  CPU s of the workers", "build_workers_cpu_s", ""),
+    ("peak RSS, MB", "peak_mb", ""),
+    ("  with the workers' peaks, MB", "total_peak_mb", "<= 1,536 at 1M"),
     ("RSS before generating, MB", "start_rss_mb", ""),
     ("RSS with index, MB", "rss_mb", ""),
     ("snapshot, MB", "snapshot_mb", ""),

@@ -22,7 +22,9 @@ from types import ModuleType
 
 import proscribe.index
 import proscribe.text
-from proscribe.index import Index, build_index
+from proscribe.forming import formed
+from proscribe.index import Index
+from proscribe.index.build import index_of_formed
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm
 from proscribe.model import Entity, ListVersion, Query
 from proscribe.screen import ScreeningResult, screen
@@ -48,9 +50,15 @@ class Screener:
 
     @classmethod
     def from_entities(
-        cls, entities: Iterable[Entity], algorithm: Algorithm | None = None
+        cls,
+        entities: Iterable[Entity],
+        algorithm: Algorithm | None = None,
+        *,
+        workers: int | None = None,
     ) -> Screener:
-        return cls(build_index(entities), (), algorithm)
+        """Screen against `entities`; the forms of a large list's names are made by `workers`
+        processes (see `proscribe.forming`; by default one per core)."""
+        return cls(built_index(entities, workers), (), algorithm)
 
     @classmethod
     def from_store(
@@ -65,7 +73,7 @@ class Screener:
         chosen = [store.version(ref) for ref in versions] if versions else newest(store)
         index = _load_snapshot(snapshot_dir, chosen) if snapshot_dir else None
         if index is None:
-            index = build_index(e for v in chosen for e in store.entities(v))
+            index = built_index(e for v in chosen for e in store.entities(v))
             if snapshot_dir:
                 _save_snapshot(snapshot_dir, chosen, index)
         return cls(index, chosen, algorithm)
@@ -137,6 +145,11 @@ def _load_snapshot(folder: Path, versions: Sequence[ListVersion]) -> Index | Non
         return None  # a snapshot of another release: rebuild it
 
 
+def built_index(entities: Iterable[Entity], workers: int | None = None) -> Index:
+    """The index of `entities`, a large list's name forms made on every core."""
+    return index_of_formed(formed(entities, workers))
+
+
 def index_snapshot(
     store: Store, versions: Sequence[str] | None, folder: Path
 ) -> tuple[Path, list[ListVersion]]:
@@ -147,7 +160,7 @@ def index_snapshot(
     chosen = [store.version(ref) for ref in versions] if versions else newest(store)
     path = _snapshot_path(folder, chosen)
     if not path.exists():
-        _save_snapshot(folder, chosen, build_index(e for v in chosen for e in store.entities(v)))
+        _save_snapshot(folder, chosen, built_index(e for v in chosen for e in store.entities(v)))
     return path, chosen
 
 

@@ -183,12 +183,14 @@ class Index:
         return EntityNames(self.entity_first)
 
     # -- building ---------------------------------------------------------------------
-    def add(self, entity: Entity) -> None:
+    def add(self, entity: Entity, forms: tuple[NameForm, ...] | None = None) -> None:
+        """Index `entity`; `forms`, when given, are its names' forms (`entity_forms`) made
+        elsewhere, such as in another process."""
         building = self._building
         assert building is not None, "add after finish"
         number = len(self.entities)
-        hint = _person_hint(entity.schema)
-        forms = tuple(name_form(name.full, hint) for name in entity.names)
+        if forms is None:
+            forms = entity_forms(entity)
         self.entities.append(entity, forms)
         if self.entities.packed:
             self._names = self._forms = None
@@ -621,7 +623,32 @@ def _name_tokens(form: NameForm) -> set[str]:
     return tokens
 
 
+# What the forms of an entity's names are made from: whether it is a person (None when its
+# schema does not say) and the texts of its names, in order.
+FormsRequest = tuple[bool | None, tuple[str, ...]]
+
+
+def forms_request(entity: Entity) -> FormsRequest:
+    return _person_hint(entity.schema), tuple(name.full for name in entity.names)
+
+
+def requested_forms(request: FormsRequest) -> tuple[NameForm, ...]:
+    hint, texts = request
+    return tuple(name_form(text, hint) for text in texts)
+
+
+def entity_forms(entity: Entity) -> tuple[NameForm, ...]:
+    """The forms of an entity's names, in order, as the index makes them."""
+    return requested_forms(forms_request(entity))
+
+
 def build_index(entities: Iterable[Entity]) -> Index:
+    return index_of_formed((entity, entity_forms(entity)) for entity in entities)
+
+
+def index_of_formed(formed: Iterable[tuple[Entity, tuple[NameForm, ...]]]) -> Index:
+    """The index of entities given with their names' forms (`entity_forms`), which the
+    caller may have made in other processes: the same index as `build_index` makes."""
     index = Index()
     # A build allocates millions of objects that live as long as the index: the cyclic
     # collector's passes over them during the build free nothing and cost about a tenth
@@ -629,8 +656,8 @@ def build_index(entities: Iterable[Entity]) -> Index:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for entity in entities:
-            index.add(entity)
+        for entity, forms in formed:
+            index.add(entity, forms)
         index.finish()
     finally:
         if collecting:

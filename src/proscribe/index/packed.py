@@ -150,7 +150,7 @@ class Entities(ByPosition[Entity]):
         data = inflate.decompress(memoryview(self._packed)[start : self._ends[position]])
         found, fields = marshal.loads(data)
         entity = Entity.from_dict(found)
-        return entity, tuple(_form(*found) for found in fields)
+        return entity, tuple(form_from_fields(*found) for found in fields)
 
     def __len__(self) -> int:
         return len(self._ends) if self._dictionary else len(self._objects)
@@ -176,13 +176,18 @@ def _record(entity: Entity, forms: tuple[NameForm, ...]) -> bytes:
     back exactly), and its names' forms without their sorted keys (the keys sorted): marshal,
     the fastest writer and reader of nested dicts, lists and tuples of strings (JSON text
     took a third longer both ways)."""
-    fields = tuple(
-        (f.text, f.script, f.variants, f.keys, f.renderings, f.legal_form, f.titles) for f in forms
-    )
-    return marshal.dumps((entity.to_dict(), fields))
+    return marshal.dumps((entity.to_dict(), tuple(form_fields(form) for form in forms)))
 
 
-def _form(*fields: Any) -> NameForm:
+def form_fields(form: NameForm) -> FormFields:
+    """A name's form as plain tuples and strings, for marshal, without its sorted keys (they
+    are the keys sorted)."""
+    f = form
+    return (f.text, f.script, f.variants, f.keys, f.renderings, f.legal_form, f.titles)
+
+
+def form_from_fields(*fields: Any) -> NameForm:
+    """The form `form_fields` gave, as it was."""
     text, script, variants, keys, renderings, found_form, titles = fields
     sorted_keys = tuple(tuple(sorted(words)) for words in keys)
     return NameForm(text, script, variants, keys, renderings, sorted_keys, found_form, titles)

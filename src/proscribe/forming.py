@@ -1,0 +1,99 @@
+"""The names' forms of a large list made by worker processes while this one builds the index.
+
+Making the comparable forms of a name (`text.forms.name_form`: scripts, romanisations,
+legal forms, cuts and keys) is more than half of an index build. For the official lists (tens
+of thousands of names, about two seconds) that is fine in one process. For a list of a
+million entities it is about a hundred seconds of a two-hundred-second build, so beyond the
+first `PARALLEL_ABOVE` entities `formed` sends each chunk of names to a pool of worker
+processes and adds the forms they send back, in order, while the next chunks are being made.
+The index is the same as one process builds (`index_of_formed`; tests compare snapshots).
+
+The workers are spawned, not forked: the parent may hold threads (the service's audit writer)
+whose locks a fork would copy in whatever state they were in. They receive only the texts of
+the names and whether each entity is a person, and send back each form as plain tuples
+(marshal: several times faster than pickle for tuples of strings). At most `AHEAD` chunks per
+worker are in flight, so memory does not grow with the list.
+"""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from proscribe.index.build import FormsRequest, forms_request, requested_forms
+from proscribe.index.packed import PACK_ABOVE, form_fields, form_from_fields
+from proscribe.model import Entity
+from proscribe.text.forms import NameForm
+
+# The lists the product loads stay under this and are formed here: starting workers costs
+# about a second, more than their whole build would save.
+PARALLEL_ABOVE = PACK_ABOVE
+CHUNK = 500  # entities a task: large enough that sending it costs little beside forming it
+AHEAD = 4  # chunks in flight per worker
+
+Formed = tuple[Entity, tuple[NameForm, ...]]
+
+
+def default_workers() -> int:
+    """Form workers for this machine: one per core, none on a single core (they would only
+    take turns with this process)."""
+    cores = os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
+def formed(entities: Iterable[Entity], workers: int | None = None) -> Iterator[Formed]:
+    """Each entity with its names' forms (`index.build.entity_forms`), in order: made here for
+    the first `PARALLEL_ABOVE` entities, then by `workers` processes (`default_workers()`
+    when None; 0 makes them all here, as does a daemonic process)."""
+    count = default_workers() if workers is None else workers
+    if multiprocessing.current_process().daemon:
+        count = 0  # a daemonic process may not start processes of its own
+    remaining = iter(entities)
+    for entity in islice(remaining, PARALLEL_ABOVE):
+        yield entity, requested_forms(forms_request(entity))
+    if count <= 0:
+        for entity in remaining:
+            yield entity, requested_forms(forms_request(entity))
+        return
+    first = next(remaining, None)
+    if first is None:
+        return
+    yield from _formed_by_workers(_chunks(first, remaining), count)
+
+
+def _chunks(first: Entity, rest: Iterator[Entity]) -> Iterator[list[Entity]]:
+    chunk = [first, *islice(rest, CHUNK - 1)]
+    while chunk:
+        yield chunk
+        chunk = list(islice(rest, CHUNK))
+
+
+def _formed_by_workers(chunks: Iterator[list[Entity]], workers: int) -> Iterator[Formed]:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: deque[tuple[list[Entity], Future[bytes]]] = deque()
+        for chunk in chunks:
+            requests = [forms_request(entity) for entity in chunk]
+            pending.append((chunk, pool.submit(forms_fields, requests)))
+            if len(pending) >= AHEAD * workers:
+                yield from _received(*pending.popleft())
+        while pending:
+            yield from _received(*pending.popleft())
+
+
+def _received(chunk: list[Entity], answer: Future[bytes]) -> Iterator[Formed]:
+    fields = marshal.loads(answer.result())
+    for entity, its_fields in zip(chunk, fields, strict=True):
+        yield entity, tuple(form_from_fields(*found) for found in its_fields)
+
+
+def forms_fields(requests: list[FormsRequest]) -> bytes:
+    """In a worker: the forms of each entity's names, as `form_fields` tuples, marshalled."""
+    return marshal.dumps(
+        [[form_fields(form) for form in requested_forms(request)] for request in requests]
+    )
