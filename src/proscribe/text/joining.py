@@ -26,18 +26,21 @@ _ALLAH = frozenset(("abdullah", "abdallah", "abdulla", "abdollah", "abdellah", "
 _GLUED_PARTICLES = ("al", "el", "abu", "abou", "bin", "ibn", "ben", "ould")
 
 
-def _split_token(token: str) -> list[tuple[str, ...]]:
+# Cached: every word of every rendering is tried (eighteen words a Chinese name), and names
+# share their words far more often than whole names.
+@lru_cache(maxsize=1 << 16)
+def _split_token(token: str) -> tuple[tuple[str, ...], ...]:
     """The ways one token divides into known parts (empty when it does not)."""
     if token in _ALLAH:
-        return [("abd", "allah")]
+        return (("abd", "allah"),)
     rest = split_abd(token)
     if rest is not None:
-        return [("abdul", rest), ("abd", "al", rest)]
+        return (("abdul", rest), ("abd", "al", rest))
     for particle in _GLUED_PARTICLES:
         tail = token[len(particle) :]
         if token.startswith(particle) and len(tail) >= 3 and tail in KEYS:
-            return [(particle, tail)]
-    return []
+            return ((particle, tail),)
+    return ()
 
 
 def _splits(toks: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -100,7 +100,8 @@ def char_script(char: str) -> str:
 def script_of(text: str) -> str | None:
     """The script most letters of `text` are written in; None when it has no letters."""
     if text.isascii():
-        return "Latin" if any(char.isalpha() for char in text) else None
+        # An ASCII letter is a cased one: there is one when the cases differ.
+        return "Latin" if text.lower() != text.upper() else None
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():
