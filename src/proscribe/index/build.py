@@ -629,6 +629,7 @@ FormsRequest = tuple[bool | None, tuple[str, ...]]
 
 
 def forms_request(entity: Entity) -> FormsRequest:
+    """What `requested_forms` needs of `entity`: plain values, cheap to send to a process."""
     return _person_hint(entity.schema), tuple(name.full for name in entity.names)
 
 
