@@ -14,9 +14,9 @@ not stay in the next one's figures:
   is built: interpreter, generator and index (the entities are never all held outside the
   index, as `Screener.from_store` never holds them); the RSS before generating is shown too.
   Beyond 50,000 entities the names' forms are made by worker processes (`proscribe.forming`,
-  one per core): their CPU time is shown apart, and their own peaks (sampled) are added to
-  this process's for the figure held against the target, an upper bound since they are gone
-  before the index is finished.
+  one for each core but this process's, at most two): their CPU time is shown apart, and
+  their own peaks (sampled) are added to this process's for the figure held against the
+  target, an upper bound since they are gone before the index is finished.
 - snapshot: `Index.to_bytes` size, and `Index.from_bytes` time (what a CLI or Dask worker
   pays to start), measured after the peak is read.
 - single: `Screener.screen` on customer rows (a fifth perturbed list names, the rest innocent)

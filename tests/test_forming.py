@@ -101,3 +101,11 @@ def test_a_daemonic_process_forms_everything_itself(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(multiprocessing.current_process(), "daemon", True, raising=False)
     entities = story_entities()[:50]
     assert [e for e, _ in forming.formed(entities, workers=2)] == list(entities)
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(None, 0), (1, 0), (2, 1), (3, 2), (16, 2)])
+def test_one_worker_for_each_core_beside_this_one_at_most_two(
+    monkeypatch: pytest.MonkeyPatch, cores: int | None, workers: int
+) -> None:
+    monkeypatch.setattr(forming.os, "cpu_count", lambda: cores)
+    assert forming.default_workers() == workers

@@ -6,7 +6,9 @@ of thousands of names, about two seconds) that is fine in one process. For a lis
 million entities it is about a hundred seconds of a two-hundred-second build, so beyond the
 first `PARALLEL_ABOVE` entities `formed` sends each chunk of names to a pool of worker
 processes and adds the forms they send back, in order, while the next chunks are being made.
-The index is the same as one process builds (`index_of_formed`; tests compare snapshots).
+The index is the same as one process builds (`index_of_formed`; the tests compare them).
+There is one worker for each core beside this process's, at most `MAX_WORKERS`: this process,
+which packs the entities and files their names, is the bound beyond that.
 
 The workers are spawned, not forked: the parent may hold threads (the service's audit writer)
 whose locks a fork would copy in whatever state they were in. They receive only the texts of
@@ -35,15 +37,19 @@ from proscribe.text.forms import NameForm
 PARALLEL_ABOVE = PACK_ABOVE
 CHUNK = 500  # entities a task: large enough that sending it costs little beside forming it
 AHEAD = 4  # chunks in flight per worker
+# This process is the bound beyond two: at a million entities it spends 122 s building and
+# packing against 111 s of forms in all the workers (bench/scale.py), and each worker holds
+# some 200 MB of caches.
+MAX_WORKERS = 2
 
 Formed = tuple[Entity, tuple[NameForm, ...]]
 
 
 def default_workers() -> int:
-    """Form workers for this machine: one per core, none on a single core (they would only
-    take turns with this process)."""
+    """Form workers for this machine: one for each core beside this process's, at most
+    `MAX_WORKERS`; none on a single core (they would only take turns with this process)."""
     cores = os.cpu_count() or 1
-    return cores if cores > 1 else 0
+    return max(0, min(cores - 1, MAX_WORKERS))
 
 
 def formed(entities: Iterable[Entity], workers: int | None = None) -> Iterator[Formed]:

@@ -57,7 +57,8 @@ class Screener:
         workers: int | None = None,
     ) -> Screener:
         """Screen against `entities`; the forms of a large list's names are made by `workers`
-        processes (see `proscribe.forming`; by default one per core)."""
+        processes (see `proscribe.forming`; by default one for each core but this process's, at
+        most two)."""
         return cls(built_index(entities, workers), (), algorithm)
 
     @classmethod
@@ -146,7 +147,7 @@ def _load_snapshot(folder: Path, versions: Sequence[ListVersion]) -> Index | Non
 
 
 def built_index(entities: Iterable[Entity], workers: int | None = None) -> Index:
-    """The index of `entities`, a large list's name forms made on every core."""
+    """The index of `entities`, a large list's name forms made by worker processes."""
     return index_of_formed(formed(entities, workers))
 
 
