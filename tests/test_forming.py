@@ -5,6 +5,7 @@ down to the 200th entity so that a short test crosses it, and on both sides of p
 from __future__ import annotations
 
 import multiprocessing
+import os
 from typing import Any
 
 import numpy as np
@@ -109,3 +110,26 @@ def test_one_worker_for_each_core_beside_this_one_at_most_two(
 ) -> None:
     monkeypatch.setattr(forming.os, "cpu_count", lambda: cores)
     assert forming.default_workers() == workers
+
+
+class _Fatal(tuple):  # type: ignore[type-arg]
+    """A forms request that reads as one here and ends the worker that unpickles it."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (os._exit, (3,))
+
+
+@pytest.mark.usefixtures("early_hand_over")
+def test_when_a_worker_dies_the_rest_of_the_list_is_formed_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entities = story_entities()[:1000]
+    fatal = entities[700]  # in the fourth chunk: the first three come back from the workers
+    real = forming.forms_request
+    monkeypatch.setattr(
+        forming, "forms_request", lambda e: _Fatal(real(e)) if e is fatal else real(e)
+    )
+    with pytest.warns(RuntimeWarning, match="name form workers stopped"):
+        made = list(forming.formed(entities, workers=2))
+    assert [entity for entity, _ in made] == list(entities)
+    assert all(forms == entity_forms(entity) for entity, forms in made)

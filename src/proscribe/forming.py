@@ -14,7 +14,8 @@ The workers are spawned, not forked: the parent may hold threads (the service's 
 whose locks a fork would copy in whatever state they were in. They receive only the texts of
 the names and whether each entity is a person, and send back each form as plain tuples
 (marshal: several times faster than pickle for tuples of strings). At most `AHEAD` chunks per
-worker are in flight, so memory does not grow with the list.
+worker are in flight, so memory does not grow with the list. If a worker dies (or cannot
+start: see `_formed_by_workers`), a warning says so and the rest is formed in this process.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 
 from proscribe.index.build import FormsRequest, forms_request, requested_forms
 from proscribe.index.packed import PACK_ABOVE, form_fields, form_from_fields
@@ -81,19 +84,37 @@ def _chunks(first: Entity, rest: Iterator[Entity]) -> Iterator[list[Entity]]:
 
 def _formed_by_workers(chunks: Iterator[list[Entity]], workers: int) -> Iterator[Formed]:
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: deque[tuple[list[Entity], Future[bytes]]] = deque()
-        for chunk in chunks:
-            requests = [forms_request(entity) for entity in chunk]
-            pending.append((chunk, pool.submit(forms_fields, requests)))
-            if len(pending) >= AHEAD * workers:
-                yield from _received(*pending.popleft())
-        while pending:
-            yield from _received(*pending.popleft())
+    pending: deque[tuple[list[Entity], Future[bytes]]] = deque()
+    unsent: list[Entity] = []
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for unsent in chunks:
+                requests = [forms_request(entity) for entity in unsent]
+                pending.append((unsent, pool.submit(forms_fields, requests)))
+                unsent = []
+                while len(pending) >= AHEAD * workers:
+                    yield from _received(pending)
+            while pending:
+                yield from _received(pending)
+    except BrokenProcessPool as error:
+        # A worker died, or could not start: spawned, it imports the main module again, and a
+        # script that starts its work on import, with no `if __name__ == "__main__"`, stops
+        # it. The list is formed here from the first chunk not received, as without workers.
+        warnings.warn(
+            f"the name form workers stopped ({error}); the rest of the list is formed here",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        left = [chunk for chunk, _ in pending]
+        for entity in chain.from_iterable(chain(left, [unsent], chunks)):
+            yield entity, requested_forms(forms_request(entity))
 
 
-def _received(chunk: list[Entity], answer: Future[bytes]) -> Iterator[Formed]:
+def _received(pending: deque[tuple[list[Entity], Future[bytes]]]) -> Iterator[Formed]:
+    """The forms of the oldest chunk in flight, taken off `pending` once they are in."""
+    chunk, answer = pending[0]
     fields = marshal.loads(answer.result())
+    pending.popleft()
     for entity, its_fields in zip(chunk, fields, strict=True):
         yield entity, tuple(form_from_fields(*found) for found in its_fields)
 
