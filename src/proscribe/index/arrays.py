@@ -3,6 +3,7 @@ names in a few numpy calls, not a Python loop."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 import numpy as np
@@ -110,20 +111,8 @@ def _largest_into(
     """`best_per_name` of `names` (ascending, each once) and `more`, by merging `more` in."""
     if not more:
         return names, largest
-    largest = largest.copy()
-    new_names: list[Positions] = []
-    new_values: list[Values] = []
-    for found, value in more:
-        places, inside = find_in(names, found)
-        # .at: an exact name may come twice in one array.
-        np.maximum.at(largest, places[inside], value[inside])
-        new_names.append(found[~inside])
-        new_values.append(value[~inside])
-    extra, extra_largest = best_per_name(new_names, new_values, size)
-    if not len(extra):
-        return names, largest
-    at = names.searchsorted(extra)
-    return np.insert(names, at, extra), np.insert(largest, at, extra_largest)
+    # .at: an exact name may come twice in one array.
+    return _merged_into(names, largest, more, np.maximum.at, best_per_name, size)
 
 
 def ascending(positions: Positions) -> bool:
@@ -140,20 +129,34 @@ def added_to(
     are added in the order given), without a pass over every name of the index when `names`
     are many and `more` few (a query of common words, and the few names its joined words add).
     """
-    sums = sums.copy()
+    return _merged_into(names, sums, list(zip(more, values, strict=True)), np.add.at, summed, size)
+
+
+def _merged_into(
+    names: Positions,
+    own: Values,
+    more: list[tuple[Positions, Values]],
+    combine: Callable[[Values, npt.NDArray[np.intp], Values], None],
+    gather: Callable[[list[Positions], list[Values], int], Hits],
+    size: int,
+) -> Hits:
+    """`names` (ascending, each once) with their values `own`, and `more` merged in: each
+    value of a name already there is combined into its own (`combine`, a ufunc's `at`), the
+    names not there yet are gathered apart (`gather`) and put in their places."""
+    own = own.copy()
     new_names: list[Positions] = []
     new_values: list[Values] = []
-    for found, value in zip(more, values, strict=True):
+    for found, value in more:
         places, inside = find_in(names, found)
-        sums[places[inside]] += value[inside]
+        combine(own, places[inside], value[inside])
         outside = ~inside
         new_names.append(found[outside])
         new_values.append(value[outside])
-    extra, extra_sums = summed(new_names, new_values, size)
+    extra, extra_values = gather(new_names, new_values, size)
     if not len(extra):
-        return names, sums
+        return names, own
     at = names.searchsorted(extra)
-    return np.insert(names, at, extra), np.insert(sums, at, extra_sums)
+    return np.insert(names, at, extra), np.insert(own, at, extra_values)
 
 
 def group_starts(ordered: Positions) -> npt.NDArray[np.bool_]:
