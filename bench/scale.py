@@ -60,7 +60,6 @@ from proscribe.screener import Screener
 from synthetic import customer_rows, generate_entities
 
 WARMUP = 100
-TARGETS = {"build_s": 60.0, "total_peak_mb": 1536.0, "p99_ms": 20.0, "ratio": 1.7}
 
 
 def peak_mb() -> float:

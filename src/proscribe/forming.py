@@ -31,7 +31,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
-from proscribe.index.build import FormsRequest, forms_request, requested_forms
+from proscribe.index.build import FormsRequest, entity_forms, forms_request, requested_forms
 from proscribe.index.packed import PACK_ABOVE, form_fields, form_from_fields
 from proscribe.model import Entity
 from proscribe.text.forms import NameForm
@@ -64,16 +64,19 @@ def formed(entities: Iterable[Entity], workers: int | None = None) -> Iterator[F
     if multiprocessing.current_process().daemon:
         count = 0  # a daemonic process may not start processes of its own
     remaining = iter(entities)
-    for entity in islice(remaining, PARALLEL_ABOVE):
-        yield entity, requested_forms(forms_request(entity))
-    if count <= 0:
-        for entity in remaining:
-            yield entity, requested_forms(forms_request(entity))
-        return
+    yield from _formed_here(islice(remaining, PARALLEL_ABOVE))
     first = next(remaining, None)
     if first is None:
         return
-    yield from _formed_by_workers(_chunks(first, remaining), count)
+    if count <= 0:
+        yield from _formed_here(chain([first], remaining))
+    else:
+        yield from _formed_by_workers(_chunks(first, remaining), count)
+
+
+def _formed_here(entities: Iterable[Entity]) -> Iterator[Formed]:
+    for entity in entities:
+        yield entity, entity_forms(entity)
 
 
 def _chunks(first: Entity, rest: Iterator[Entity]) -> Iterator[list[Entity]]:
@@ -107,8 +110,7 @@ def _formed_by_workers(chunks: Iterator[list[Entity]], workers: int) -> Iterator
             stacklevel=2,
         )
         left = [chunk for chunk, _ in pending]
-        for entity in chain.from_iterable(chain(left, [unsent], chunks)):
-            yield entity, requested_forms(forms_request(entity))
+        yield from _formed_here(chain.from_iterable(chain(left, [unsent], chunks)))
 
 
 def _received(pending: deque[tuple[list[Entity], Future[bytes]]]) -> Iterator[Formed]:

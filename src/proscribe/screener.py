@@ -50,16 +50,11 @@ class Screener:
 
     @classmethod
     def from_entities(
-        cls,
-        entities: Iterable[Entity],
-        algorithm: Algorithm | None = None,
-        *,
-        workers: int | None = None,
+        cls, entities: Iterable[Entity], algorithm: Algorithm | None = None
     ) -> Screener:
-        """Screen against `entities`; the forms of a large list's names are made by `workers`
-        processes (see `proscribe.forming`; by default one for each core but this process's, at
-        most two)."""
-        return cls(built_index(entities, workers), (), algorithm)
+        """Screen against `entities` (a large list's name forms made by worker processes:
+        see `proscribe.forming`)."""
+        return cls(built_index(entities), (), algorithm)
 
     @classmethod
     def from_store(

@@ -17,9 +17,12 @@ from proscribe.text.legal_forms import CJK_SPELLINGS, SPELLINGS
 # does or is called ("de", "federal", "enterprise") are left out; so are the syllables of
 # the Chinese, Japanese and Korean forms and the words among them that are given names or
 # surnames as well (Gong, Han, Ju, You Xian, Jusik, Yuhan).
-_NOT_LEGAL = frozenset({"de", "at", "as", "federal", "enterprise", "establishment", "est"}) | (
-    frozenset({"ju", "chu", "sik", "hoe", "you", "xian", "gong", "si", "yu", "hsien", "kung"})
-    | frozenset({"ssu", "han", "jusik", "chusik", "yuhan", "godo", "gufen", "zeren"})
+_NOT_LEGAL = frozenset(
+    {
+        *("de", "at", "as", "federal", "enterprise", "establishment", "est"),
+        *("ju", "chu", "sik", "hoe", "you", "xian", "gong", "si", "yu", "hsien", "kung", "ssu"),
+        *("han", "jusik", "chusik", "yuhan", "godo", "gufen", "zeren"),
+    }
 )
 LEGAL_WORDS = frozenset(
     token
