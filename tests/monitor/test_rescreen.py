@@ -14,6 +14,7 @@ from faker import Faker
 from proscribe.match import ALGORITHMS
 from proscribe.model import Entity, Query, Schema
 from proscribe.monitor import alerts as workflow
+from proscribe.monitor.delta import _loses_a_candidate
 from proscribe.monitor.method import screening_method
 from proscribe.monitor.parties import party_of, query_of
 from proscribe.monitor.rescreen import (
@@ -25,6 +26,7 @@ from proscribe.monitor.rescreen import (
     remove_party,
     rescreen,
 )
+from proscribe.screen.screen import MIN_COVERAGE
 from proscribe.screener import Screener
 from proscribe.store import Store
 from tests.monitor.conftest import Monitored
@@ -243,3 +245,41 @@ def test_entries_amended_outside_what_the_index_holds_are_not_gone(monitored: Mo
     assert gone == {f"us_ofac_sdn:{i}" for i in {e.id for e in removed} | renamed}
     # Every new content is still looked up, the amended ones as they are now.
     assert {e.id for e in new_contents} == {e.id for e in added + amended}
+
+
+def test_a_party_that_lost_a_weak_best_candidate_needs_no_new_lookup(
+    monitored: Monitored, tmp_path: Path
+) -> None:
+    """Parties sharing one word with a removed entry, their best candidate: with a floor at
+    MIN_COVERAGE every entry covering enough was offered and scored, and stays so without
+    the removed one. The delta skips their index lookup and still gives a full rescreen's
+    alerts."""
+    removed, _, _ = the_change(monitored)
+    fakers = [Faker(locale) for locale in LOCALES]
+    for number, faker in enumerate(fakers):
+        faker.seed_instance(number)
+    words = [w for e in removed for w in e.caption.replace(",", " ").split() if len(w) > 4]
+    parties = [
+        Query(f"{fakers[n % len(fakers)].first_name()} {word}", Schema.PERSON, id=f"w{n}")
+        for n, word in enumerate(words)
+    ] + listed(removed[:10], "r")
+    add_parties(monitored.store, monitored.screener(), parties)
+    monitored.load_after()
+    gone = {f"us_ofac_sdn:{e.id}" for e in removed}
+    stored = monitored.store.monitoring.parties()
+    skipped = [
+        p
+        for p in stored
+        if p.candidates and p.candidates[0] in gone and not _loses_a_candidate(p, gone)
+    ]
+    assert skipped  # the case is met in this change
+    assert all(p.floor == MIN_COVERAGE and len(p.candidates or ()) < 10 for p in skipped)
+    full_store = copy_store(monitored, tmp_path / "full.db")
+    try:
+        screener = monitored.screener()
+        rescreen(monitored.store, screener)
+        rescreen(full_store, screener, full=True)
+        assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
+        assert alert_pairs(monitored.store, "closed") == alert_pairs(full_store, "closed")
+    finally:
+        full_store.close()

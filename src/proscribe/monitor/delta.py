@@ -33,12 +33,12 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from proscribe.index import Candidate, Index
 from proscribe.index.build import (
@@ -156,6 +156,7 @@ class ChangedIndex(Index):
     def __init__(self, full: Index, entities: Iterable[Entity]) -> None:
         super().__init__()
         self.full = full
+        self._frequencies: dict[tuple[str, str], int] = {}
         for entity in entities:
             self.add(entity)
         self.finish()
@@ -173,6 +174,10 @@ class ChangedIndex(Index):
         self._one_edit = own | set(self.neighbours)
         self._sounds = set(self.sounds)
         self._long = sorted({t for bucket in self.long_tokens.values() for t in bucket})
+        # The words here a word of each length can be two edits from (lengths two apart at
+        # most), and one edit from (one apart), made once: a rescreen tests thousands.
+        self._long_near: dict[int, list[str]] = {}
+        self._own_near: dict[int, list[str]] = {}
         self._two_tested: dict[str, bool] = {}  # word -> within two edits of a word here
         # The beginnings of the words here: a word that starts with none of them cannot start
         # with a word here (most words are ruled out without trying each of their beginnings).
@@ -195,7 +200,11 @@ class ChangedIndex(Index):
         super()._finish_tokens(set(self.token_ids), counts, total)
 
     def _frequency(self, token: str, key: str) -> int:
-        return self.full._frequency(token, key)
+        # Remembered: a population repeats its given names and surnames many times over.
+        frequency = self._frequencies.get((token, key))
+        if frequency is None:
+            frequency = self._frequencies[(token, key)] = self.full._frequency(token, key)
+        return frequency
 
     def _near_tokens(self, token: str) -> set[str]:
         # The full index looks no further than the exact names of a word in more than
@@ -231,19 +240,31 @@ class ChangedIndex(Index):
 
     def prepare(self, lookups: Iterable[tuple[str, str]]) -> None:
         """Look many words up at once (word, key pairs): as `hits` would one by one, with the
-        two-edit test run for all the words that need it in one vectorised pass."""
+        one-edit and two-edit tests run for all the words that need them in one vectorised
+        pass each."""
         pending = set(lookups).difference(self._found)
+        near_one = self._within_one_edit({token for token, _ in pending})
         undecided: list[tuple[str, str]] = []
+        reaching: list[tuple[str, str]] = []
         for token, key in pending:
-            reach = self._may_reach(token, key)
+            reach = self._may_reach(token, key, token in near_one)
             if reach is None:
                 undecided.append((token, key))
+            elif reach:
+                reaching.append((token, key))
             else:
-                self._look_up(token, key, reach)
-        near = self._within_two_edits({token for token, _ in undecided})
-        self._two_tested.update((token, token in near) for token, _ in undecided)
+                self._found[(token, key)] = {}
+        # The words found otherwise are tested too: their lookup tries two edits as well
+        # when it finds nothing nearer, and a test of one word costs as much as of hundreds.
+        tested = {token for token, _ in undecided} | {
+            token for token, _ in reaching if len(token) >= DISTANCE_TWO_LENGTH
+        }
+        near = self._within_two_edits(tested)
+        self._two_tested.update((token, token in near) for token in tested)
         for token, key in undecided:
             self._look_up(token, key, token in near)
+        for token, key in reaching:
+            self._look_up(token, key, True)
 
     def _look_up(self, token: str, key: str, reach: bool) -> dict[int, float]:
         found: dict[int, float] = {}
@@ -253,19 +274,22 @@ class ChangedIndex(Index):
         self._found[(token, key)] = found
         return found
 
-    def _may_reach(self, token: str, key: str) -> bool | None:
+    def _may_reach(self, token: str, key: str, one_edit: bool | None = None) -> bool | None:
         """False when the lookup of `_find_token` surely finds nothing here, None when only
         its two-edit step could find something: each test is the cheap half of one of its
         ways to find a word (exact, one edit, sound, completion, beginning), so a word failing
         all of them need not be looked up. Most words of a population reach none of the few
-        names a change brings."""
+        names a change brings. `one_edit`: whether the word may be one edit from a word here,
+        when `_within_one_edit` said so for many words at once."""
         own = self._own
         if token in own or key in own:
             return True
         if len(token) < MIN_DELETE_LENGTH - 1:
             return False
-        deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else set()
-        if token in self._one_edit or not self._one_edit.isdisjoint(deletes):
+        if one_edit is None:
+            deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else set()
+            one_edit = token in self._one_edit or not self._one_edit.isdisjoint(deletes)
+        if one_edit:
             return True
         if phonetic_key(token) in self._sounds:
             return True
@@ -280,22 +304,45 @@ class ChangedIndex(Index):
         # Two edits (tried by the index only when nothing nearer exists: a bound, not more).
         return None if len(token) >= DISTANCE_TWO_LENGTH else False
 
+    def _within_one_edit(self, tokens: Collection[str]) -> set[str]:
+        """Those of `tokens` that may be one edit from a word here as the index's one-edit
+        lookup sees it (a word, or the word less one letter, equal to a word here, or to a
+        word here less one letter), in one vectorised pass instead of each word's deletions
+        (most of a delta's time in `prepare`). Each such pair is at most two insertions or
+        deletions apart (Indel distance) and at most one letter apart in length, so this set
+        holds every word the lookup can find, and a few more it then finds nothing for."""
+        return self._within(tokens, Indel.distance, 1, self._own, self._own_near)
+
     def _within_two_edits(self, tokens: Collection[str]) -> set[str]:
-        """Those of `tokens` within two edits of a word here that the two-edit lookup tries;
-        compared in one matrix per length (two edits change the length by two at most)."""
-        choices = self._long
+        """Those of `tokens` within two edits of a word here that the two-edit lookup tries
+        (two edits change the length by two at most)."""
+        return self._within(tokens, OSA.distance, 2, self._long, self._long_near)
+
+    @staticmethod
+    def _within(
+        tokens: Collection[str],
+        distance: Callable[..., Any],
+        span: int,
+        words: Collection[str],
+        by_length: dict[int, list[str]],
+    ) -> set[str]:
+        """Those of `tokens` at most two apart by `distance` from one of `words` no more than
+        `span` letters longer or shorter: one matrix per length. `by_length` remembers the
+        words each length is compared with."""
         found: set[str] = set()
-        by_length: dict[int, list[str]] = defaultdict(list)
+        groups: dict[int, list[str]] = defaultdict(list)
         for token in tokens:
-            by_length[len(token)].append(token)
-        for length, group in by_length.items():
-            near = [c for c in choices if abs(len(c) - length) <= 2]
+            groups[len(token)].append(token)
+        for length, group in groups.items():
+            near = by_length.get(length)
+            if near is None:
+                near = by_length[length] = [w for w in words if abs(len(w) - length) <= span]
             if not near:
                 continue
             # One thread for a single word: starting the others costs more than it saves.
             workers = -1 if len(group) > 1 else 1
             distances = process.cdist(
-                group, near, scorer=OSA.distance, score_cutoff=2, dtype=np.int8, workers=workers
+                group, near, scorer=distance, score_cutoff=2, dtype=np.int8, workers=workers
             )
             close: list[bool] = np.any(distances <= 2, axis=1).tolist()
             found.update(t for t, near_one in zip(group, close, strict=True) if near_one)
@@ -436,13 +483,18 @@ def affected(
 def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
     """Whether an entry gone (removed, or amended into other content) leaves room for
     another: when the party was offered the full ten (the eleventh moves up), when the gone
-    entry was its best (the gap screen() allows is measured from the best), or when
-    identifier hits make the count unclear. With fewer, every entry covering enough was
-    offered already and the others stay as they were."""
+    entry was its best and the gap screen() allows, measured from the best, cut into what it
+    offered, or when identifier hits make the count unclear. With fewer, every entry
+    covering enough was offered already and the others stay as they were. A best covering
+    at most MIN_COVERAGE + COVERAGE_BEHIND cut nothing (the floor stayed at MIN_COVERAGE),
+    and a lower best cuts nothing either: a quarter of the parties that lose an entry in the
+    SDN change of the benchmark."""
     offered = party.candidates or ()
     if gone.isdisjoint(offered):
         return False
-    return len(offered) >= CANDIDATES or offered[0] in gone or bool(party.identifiers)
+    if len(offered) >= CANDIDATES or party.identifiers:
+        return True
+    return offered[0] in gone and (party.floor or 0.0) > MIN_COVERAGE
 
 
 def _moved_up(
