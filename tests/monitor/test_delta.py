@@ -11,9 +11,10 @@ from pathlib import Path
 from faker import Faker
 
 from proscribe.index import Index
-from proscribe.model import Entity
-from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex, ref
+from proscribe.model import Designation, Entity, Name, NameKind, Query, Schema
+from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex, outcome, ref
 from proscribe.screen.screen import MIN_COVERAGE
+from proscribe.screener import Screener
 from proscribe.text.forms import name_form
 from tests.monitor.conftest import Monitored, Sdn
 
@@ -146,3 +147,46 @@ def by_entry(
         if entry in refs:
             best[entry] = max(best.get(entry, 0.0), value)
     return best
+
+
+def listed_entity(entity_id: str, names: list[str]) -> Entity:
+    return Entity(
+        source="test_list",
+        id=entity_id,
+        schema=Schema.ORGANIZATION,
+        names=tuple(
+            Name(n, NameKind.PRIMARY if i == 0 else NameKind.ALIAS) for i, n in enumerate(names)
+        ),
+        designation=Designation(source="test_list"),
+    )
+
+
+def test_an_offer_cut_short_by_the_index_is_not_kept_for_the_next_delta() -> None:
+    """Three entries with 30 names each holding the party's word fill the 80 names the index
+    ranks for ten candidates, and a fourth entry holding it ranks below them: not offered,
+    though fewer than ten are. Were one of the three removed, it would come in, which a delta
+    that read "fewer than ten" as "every entry covering enough" would miss. The outcome keeps
+    no candidates then, so that the next delta screens the party in full."""
+    seconds = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum", "Hazel", "Ironwood",
+               "Juniper", "Kapok", "Larch", "Maple", "Nutmeg", "Oak", "Pine", "Quince", "Rowan",
+               "Spruce", "Teak", "Umbrella", "Viburnum", "Walnut", "Xylosma", "Yew", "Zelkova",
+               "Acacia", "Baobab", "Catalpa", "Date"]  # fmt: skip
+    crowding = [
+        listed_entity(f"h{n}", [f"Zarkovian {word} {letter}" for word in seconds])
+        for n, letter in enumerate(("Alpha", "Bravo", "Charlie"))
+    ]
+    fourth = listed_entity("late", ["Zarkovian Trading Enterprise Holdings Group"])
+    alone = listed_entity("alone", ["Ostrowiak Foundry"])
+    everything = [*crowding, fourth, alone]
+    screener = Screener.from_entities(everything)
+    query = Query("Zarkovian", Schema.ORGANIZATION, id="party")
+    result = screener.screen(query)
+    offered = {m.entity.id for m in result.matches}
+    assert offered == {"h0", "h1", "h2"}  # the fourth ranked below the cut
+    assert outcome(screener, query, result).candidates is None
+    # Without one of the three, the fourth is offered: the change a delta must not miss.
+    fewer = Screener.from_entities([crowding[0], crowding[1], fourth, alone])
+    assert "late" in {m.entity.id for m in fewer.screen(query).matches}
+    # An ordinary offer is kept.
+    plain = Query("Ostrowiak Foundry", Schema.ORGANIZATION, id="other")
+    assert outcome(screener, plain, screener.screen(plain)).candidates == ("test_list:alone",)

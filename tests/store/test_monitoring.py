@@ -46,6 +46,10 @@ def test_a_screening_outcome_is_kept_until_the_party_changes(store: Store) -> No
         tokens,
         ("us_ofac_sdn:23213",),
     )
+    # An offer the delta cannot go by (the index's name cut was reached) is kept as none.
+    store.monitoring.set_screening({"c1": replace(outcome, candidates=None)})
+    assert store.monitoring.party("c1").candidates is None
+    assert store.monitoring.party("c1").floor == 0.3
     store.monitoring.put([replace(party, name="Choe Ryong-hae")])
     changed = store.monitoring.party("c1")
     assert (changed.near_miss, changed.floor, changed.tokens, changed.candidates) == (

@@ -60,6 +60,10 @@ NEAR_SIMILARITY = 0.8  # the index's rough similarity of a token one edit or a s
 # the 0.01 a word of length difference costs: it reorders near ties among names, and the
 # entities stay ranked by coverage first (the initials break their ties only).
 INITIALS_RANK = 0.005
+# Names ranked for each entity asked for: enough to fill `limit` entities when several names of
+# each are hit. Entries whose names all rank below the cut are not offered, however few
+# entities the ranked names hold (monitor.delta must know when that happened).
+RANKED_NAMES_PER_CANDIDATE = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +342,7 @@ class Index:
         rank -= 0.01 * np.abs(lengths - size)
         agree = self._initials_agreement(names, forms)
         rank += INITIALS_RANK * agree
-        top = first(names, rank, limit * 8)
+        top = first(names, rank, limit * RANKED_NAMES_PER_CANDIDATE)
         best: dict[int, tuple[float, float]] = {}  # (coverage, initials agreement)
         hits: dict[int, list[int]] = {}  # names stay in the order ranked: best covered first
         ranked_names = names[top]

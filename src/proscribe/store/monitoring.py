@@ -71,7 +71,9 @@ class ScreeningOutcome:
     near_miss: float | None  # the best score under the threshold
     floor: float  # the index coverage an entry needs to be scored for this party
     tokens: Any  # the name's lookup tokens: [variants, keys, sorted keys]
-    candidates: tuple[str, ...]  # "source:id" of the entries the index offered
+    # "source:id" of the entries the index offered; None when they may not be every entry
+    # covering enough (the index's name cut was reached): the next delta screens it in full.
+    candidates: tuple[str, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +195,7 @@ class Monitoring:
                 "near": outcome.near_miss,
                 "low": outcome.floor,
                 "keys": outcome.tokens,
-                "offered": list(outcome.candidates),
+                "offered": None if outcome.candidates is None else list(outcome.candidates),
             }
             for party_id, outcome in outcomes.items()
         ]
