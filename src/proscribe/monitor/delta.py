@@ -3,7 +3,9 @@
 A party's full screening stores what the next change needs (`outcome`): the entries the index
 offered it as candidates, the coverage an entry needs to be offered (the tenth candidate's
 when there were ten; never under what screen() requires, nor under the best's less the gap it
-allows), its best score under the threshold and its name's lookup tokens. When entries change:
+allows), its best score under the threshold and its name's lookup tokens. No candidates are
+kept when fewer than ten entries filled the names the index ranks (they need not be every
+entry covering enough): the next delta screens that party in full. When entries change:
 
 - an entry removed, or amended in what the index holds of it (`same_in_the_index`), that
   the party was offered: when that can let another entry in (`_loses_a_candidate`), the
