@@ -222,8 +222,9 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, Any]:
     figures["build_workers_cpu_s"] = (
         after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
     )
-    figures["worker_peaks_mb"] = sum(peaks.workers())
-    figures["workers"] = len(peaks.workers())
+    worker_peaks = peaks.workers()
+    figures["worker_peaks_mb"] = sum(worker_peaks)
+    figures["workers"] = len(worker_peaks)
     figures["peak_mb"], figures["rss_mb"] = peak_mb(), rss_mb()
     # An upper bound: the workers are gone before the index reaches its own peak.
     figures["total_peak_mb"] = figures["peak_mb"] + figures["worker_peaks_mb"]

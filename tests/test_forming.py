@@ -43,6 +43,16 @@ def early_hand_over(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forming, "AHEAD", 1)  # the window fills and drains within the test
 
 
+@pytest.fixture
+def no_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Starting a process pool fails the test: the forms must all be made here."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a process pool was started")
+
+    monkeypatch.setattr(forming, "ProcessPoolExecutor", refuse)
+
+
 @pytest.mark.usefixtures("early_hand_over")
 @pytest.mark.parametrize("pack_above", [None, 100])
 def test_forms_made_by_workers_build_the_index_one_process_builds(
@@ -68,37 +78,26 @@ def test_every_entity_comes_back_once_in_order_with_its_own_forms() -> None:
     assert all(forms == entity_forms(entity) for entity, forms in made)
 
 
+@pytest.mark.usefixtures("no_pool")
 def test_no_workers_forms_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forming, "PARALLEL_ABOVE", 10)
-
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("no process pool without workers")
-
-    monkeypatch.setattr(forming, "ProcessPoolExecutor", refuse)
     entities = story_entities()[:50]
     made = list(forming.formed(entities, workers=0))
     assert [entity for entity, _ in made] == list(entities)
     assert all(forms == entity_forms(entity) for entity, forms in made)
 
 
-def test_an_empty_or_short_list_starts_no_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("a list under PARALLEL_ABOVE is formed here")
-
-    monkeypatch.setattr(forming, "ProcessPoolExecutor", refuse)
+@pytest.mark.usefixtures("no_pool")
+def test_an_empty_or_short_list_starts_no_workers() -> None:
     assert list(forming.formed([], workers=2)) == []
     entities = story_entities()[:30]
     assert [e for e, _ in forming.formed(entities, workers=2)] == list(entities)
 
 
+@pytest.mark.usefixtures("no_pool")
 def test_a_daemonic_process_forms_everything_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     """Such as a worker of a multiprocessing pool: it may not start processes."""
     monkeypatch.setattr(forming, "PARALLEL_ABOVE", 10)
-
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("a daemonic process starts no pool")
-
-    monkeypatch.setattr(forming, "ProcessPoolExecutor", refuse)
     monkeypatch.setattr(multiprocessing.current_process(), "daemon", True, raising=False)
     entities = story_entities()[:50]
     assert [e for e, _ in forming.formed(entities, workers=2)] == list(entities)

@@ -121,16 +121,17 @@ def _offered(index: Index, query: Query, forms: tuple[NameForm, ...]) -> list[Ca
 def _outcome_of(
     index: Index, found: Sequence[Candidate], forms: tuple[NameForm, ...], near: float | None
 ) -> ScreeningOutcome:
-    named = [c.coverage for c in found if not c.identifier_hit]
-    floor = max(MIN_COVERAGE, min(1.0, max(named, default=0.0)) - COVERAGE_BEHIND)
+    named = [c for c in found if not c.identifier_hit]
+    best = min(1.0, max((c.coverage for c in named), default=0.0))
+    floor = max(MIN_COVERAGE, best - COVERAGE_BEHIND)
     if len(named) >= CANDIDATES:
-        floor = max(floor, named[-1])
+        floor = max(floor, named[-1].coverage)
     # Fewer than ten entries offered means every entry covering enough was offered (what
     # `_loses_a_candidate` relies on), unless their names filled the index's cut: then an
     # entry whose names ranked below it may come in when one of these goes. Not recorded,
     # so that the next delta screens the party in full (none of 20,000 parties of the
     # benchmark's population with fewer than ten was in that case).
-    ranked = sum(len(c.names) for c in found if not c.identifier_hit)
+    ranked = sum(len(c.names) for c in named)
     crowded = len(named) < CANDIDATES and ranked >= CANDIDATES * RANKED_NAMES_PER_CANDIDATE
     form = forms[0]
     tokens = [
