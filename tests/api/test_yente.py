@@ -88,6 +88,20 @@ def test_strings_and_name_parts_are_accepted(client: TestClient, screen_key: str
     assert response.json()["responses"]["q"]["results"][0]["id"] == "us_ofac_sdn-23213"
 
 
+def test_every_name_of_an_example_is_screened(client: TestClient, screen_key: str) -> None:
+    # The listed name is the last of six: dropping names past a cap would answer "no match".
+    names = ["A", "B", "C", "D", "E", "Choe Ryong Hae"]
+    example = {"schema": "Person", "properties": {"name": names}}
+    response = match(client, screen_key, {"queries": {"q": example}})
+    assert response.status_code == 200, response.text
+    assert response.json()["responses"]["q"]["results"][0]["id"] == "us_ofac_sdn-23213"
+    # Past the cap the example is refused, not cut short.
+    too_many = {"schema": "Person", "properties": {"name": [f"Name {n}" for n in range(21)]}}
+    response = match(client, screen_key, {"queries": {"q": too_many}})
+    assert response.status_code == 422
+    assert "at most 20" in response.text
+
+
 def test_an_imo_number_finds_a_vessel(client: TestClient, screen_key: str) -> None:
     example = {
         "schema": "Vessel",

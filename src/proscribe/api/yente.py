@@ -5,9 +5,10 @@ The request and response follow yente's shapes (`queries` of FollowTheMoney exam
 
 - `dataset` `default` or `sanctions` screens every loaded list; a source id (`us_ofac`, ...)
   screens that list only; anything else is a 404, as in yente.
-- Each name of an example (`name`, `alias`, else `firstName` + `lastName`, at most
-  MAX_NAMES) is screened as its own query and the candidates are merged, best score kept: our
-  Query holds one name. Every one of those screenings is audited.
+- Each distinct name of an example (`name`, `alias`, else `firstName` + `lastName`) is
+  screened as its own query and the candidates are merged, best score kept: our Query holds
+  one name. Every one of those screenings is audited. An example with more than MAX_NAMES
+  names is a 422: dropping the rest could hide the one name that is listed.
 - `weights` and `config` are accepted and ignored (our algorithms are versioned tables, not
   tunable per request); an `algorithm` that is not one of ours (yente's `best`, `logic-v1`...)
   means the server's algorithm. Properties we do not compare are accepted and ignored.
@@ -46,7 +47,7 @@ from proscribe.screen import Match, ScreeningResult, screen
 router = APIRouter(responses=ERRORS)  # the error statuses, documented
 
 ALL_LISTS = frozenset({"default", "sanctions"})
-MAX_NAMES = 5
+MAX_NAMES = 20  # screenings one example may cost (each is audited)
 NAME_PROPS = ("name", "alias")
 COUNTRY_PROPS = ("nationality", "citizenship", "country", "jurisdiction")
 ID_TYPES = {prop: kind for kind, prop in IDENTIFIER_PROPS.items()}
@@ -107,6 +108,12 @@ def read_queries(example: EntityExample) -> list[Query]:
         names = [" ".join(p[0] for p in parts if p)] if any(parts) else []
     if not names:
         raise ValueError("properties.name: a name is required")
+    names = list(dict.fromkeys(names))
+    if len(names) > MAX_NAMES:
+        raise ValueError(
+            f"properties.name: {len(names)} distinct names and aliases, at most {MAX_NAMES}"
+            " (each is screened; none is left out silently)"
+        )
     dates = example.values("birthDate")
     gender = next(iter(example.values("gender")), "").lower()
     common = Query(
@@ -118,7 +125,7 @@ def read_queries(example: EntityExample) -> list[Query]:
         gender=GENDERS.get(gender),
         id=example.id,
     )
-    return [replace(common, name=name) for name in dict.fromkeys(names[:MAX_NAMES])]
+    return [replace(common, name=name) for name in names]
 
 
 def _schema(text: str) -> Schema | None:

@@ -222,6 +222,10 @@ _EXTRA_NAMES: dict[str, str] = {
     "netherlands": "nl",
     "kingdom of saudi arabia": "sa",
 }
+# Every code the names above give is read back as itself: pycountry lacks some of them
+# (Kosovo's user-assigned XK, the Netherlands Antilles' withdrawn AN), and a code we hand
+# out (an API answer, an export) must be accepted when it comes back.
+_EXTRA_NAMES.update({code: code for code in set(_EXTRA_NAMES.values())})
 
 _NOISE = re.compile(r"\s*\((?:[^)]*)\)\s*$")
 
