@@ -53,9 +53,12 @@ def test_screening_over_http_is_locked_and_audited(
     assert refused.status_code == 401
     assert refused.json()["error"]["code"] == "unauthenticated"
     assert httpx.get(f"{base}/readyz").status_code == 503  # the 2019 list is stale
+    # A key sent in the URL is refused, and its access line keeps the path only.
+    assert httpx.get(f"{base}/v1/lists", params={"api_key": secret}).status_code == 401
 
     logged = log.read_text()
     assert "POST /v1/screen" in logged
+    assert "GET /v1/lists HTTP" in logged
     assert secret not in logged
     assert "Choe" not in logged
 

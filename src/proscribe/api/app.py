@@ -9,6 +9,7 @@ keep FastAPI's field-level `{"detail": [{"loc", "msg", "type"}]}` with 422.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -38,6 +39,9 @@ def create_app(settings: Settings) -> FastAPI:
         settings.home.mkdir(parents=True, exist_ok=True)
     store = Store.open(settings.store_url)
     store.group_commit()  # concurrent requests share audit transactions
+    access = logging.getLogger("uvicorn.access")  # the web UI's app is built here too
+    if not any(isinstance(f, PathOnly) for f in access.filters):
+        access.addFilter(PathOnly())
     screener = Screener.from_store(store, snapshot_dir=settings.home / "index")
 
     @asynccontextmanager
@@ -69,6 +73,18 @@ def create_app(settings: Settings) -> FastAPI:
 def from_environment() -> FastAPI:
     """The app with settings read from the environment (uvicorn's factory)."""
     return create_app(Settings())
+
+
+class PathOnly(logging.Filter):
+    """Takes the query string off the path of uvicorn's access lines: a client may send its
+    key as `?api_key=...` (refused, but logged as sent), and a key never goes into a log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # uvicorn's access record: (client, method, path with query, HTTP version, status).
+        if isinstance(record.args, tuple) and len(record.args) == 5:
+            client, method, path, version, status = record.args
+            record.args = (client, method, str(path).split("?", 1)[0], version, status)
+        return True
 
 
 async def _api_error(_request: Request, error: ApiError) -> JSONResponse:

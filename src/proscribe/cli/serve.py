@@ -27,7 +27,8 @@ from proscribe.cli.output import open_store
 
 APP = "proscribe.web.app:from_environment"  # a factory: each worker builds its own app
 # uvicorn's access lines (log level info) name method, path and status only: keys travel in
-# headers and queries in bodies, neither of which uvicorn logs.
+# headers and queries in bodies, neither of which uvicorn logs, and the app takes the query
+# string off the path (`api.app.PathOnly`), where a client may have put its key.
 BACKLOG = 2048  # uvicorn's default
 STOP_SECONDS = 30  # a worker's graceful shutdown, then it is killed
 
