@@ -79,6 +79,13 @@ def test_user_errors_are_one_line_without_traceback(loaded_home: Path, tmp_path:
         assert result.stderr.startswith("error: ")
 
 
+def test_screening_with_no_list_loaded_is_an_error(tmp_path: Path) -> None:
+    # "0 matches" against no list at all would read as a clean result.
+    result = run(tmp_path, "screen", "Choe Ryong-hae", check=False)
+    assert result.returncode == 3
+    assert result.stderr == "error: no lists loaded yet: try `proscribe load PATH`\n"
+
+
 def test_rejected_file_leaves_the_store_as_it_was(
     loaded_home: Path, tmp_path: Path, data_dir: Path
 ) -> None:

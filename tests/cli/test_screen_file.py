@@ -183,3 +183,18 @@ def test_a_file_that_cannot_be_read_is_a_one_line_error(
         assert result.returncode == 2
         assert message in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_paths_that_cannot_be_used_are_said_before_any_work(
+    sdn_2019_home: Path, parties: Path, tmp_path: Path
+) -> None:
+    for args, code, message in (
+        ((str(tmp_path / "missing.csv"),), 3, "missing.csv: no such file or folder"),
+        ((str(parties), "-o", str(tmp_path / "no" / "out.jsonl")), 2, "does not exist"),
+        ((str(parties), "-o", str(tmp_path)), 2, "is a folder"),
+    ):
+        result = proscribe(sdn_2019_home, "screen-file", *args, check=False)
+        assert result.returncode == code, result.stderr
+        assert result.stderr.startswith("error: ")
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr

@@ -88,6 +88,7 @@ def screen_file(
     Columns id, name, schema, birth_date, country (optional: id_number, gender). A malformed
     row gets an error in its place; the run goes on. A folder: every payment message (ISO
     20022 XML, SWIFT MT) and document (.txt, .html, .md) in it, one JSON line per file."""
+    _check_paths(input_path, output)
     versions = versions_as_of(versions, as_of)
     if input_path != "-" and Path(input_path).is_dir():
         if output_format is not OutputFormat.jsonl:
@@ -116,6 +117,19 @@ def screen_file(
         batches = pool.map(screen_rows, read_rows(input_path), chunk_size)
         tally = write_all(batches, out, total, store)
     stderr.print(_summary(tally, time.perf_counter() - started, used), highlight=False)
+
+
+def _check_paths(input_path: str, output: Path | None) -> None:
+    """A missing input or an output that cannot be written is said before any work starts,
+    in one line (not as an OSError from deep in the run)."""
+    if input_path != "-" and not Path(input_path).exists():
+        raise NotFoundError(f"{input_path}: no such file or folder")
+    if output is None:
+        return
+    if output.is_dir():
+        raise InputError(f"{output}: is a folder; -o names the file to write", field="output")
+    if not output.parent.is_dir():
+        raise InputError(f"{output}: its folder {output.parent} does not exist", field="output")
 
 
 def _summary(tally: Tally, seconds: float, workers: int) -> str:

@@ -10,7 +10,7 @@ from rich.table import Table
 from proscribe.api.records import audit_screenings, cli_caller
 from proscribe.cli.options import AsOfOption
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stdout, write_json
-from proscribe.errors import InputError
+from proscribe.errors import InputError, NotFoundError
 from proscribe.history import parse_day, versions_in_force
 from proscribe.model import (
     DateSpec,
@@ -56,6 +56,8 @@ def screen_name(
             in_force = versions_in_force(store, parse_day(as_of, "--as-of"))
             version = [str(v.id) for v in in_force]
         screener = Screener.from_store(store, version, snapshot_dir=Settings().home / "index")
+        if not screener.versions:  # "0 matches" against no list would read as a clean result
+            raise NotFoundError("no lists loaded yet: try `proscribe load PATH`")
         result = screener.screen(query, limit=limit, threshold=threshold)
         # No unaudited screening: if the record cannot be written, nothing is shown.
         audit_screenings(store, cli_caller(), [result], Settings())
