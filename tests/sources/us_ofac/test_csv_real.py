@@ -269,3 +269,12 @@ def test_cons_entity_with_continued_note(data_dir: Path) -> None:
     assert bank.extra["sourceUrl"] == (
         "https://www.treasury.gov/resource-center/sanctions/Programs/Documents/jcpoa_faqs.pdf",
     )
+
+
+def test_a_set_without_its_alias_and_address_files_says_so(data_dir: Path) -> None:
+    # The 2022 snapshots hold sdn.csv alone: their entries have no aliases and no addresses,
+    # which a comparison with 2021 would read as every one of them removed.
+    notes = parsed(data_dir, SDN, "2022-02-23").notes[-2:]
+    assert [note.split(" was not supplied")[0] for note in notes] == ["alt.csv", "add.csv"]
+    assert "holds no aliases" in notes[0]
+    assert not [n for n in parsed(data_dir, SDN, "2021-04-25").notes if "holds no" in n]

@@ -65,6 +65,14 @@ class OfacCsvFormat:
                 f" ({self.comments}) was not supplied: their last fragment is kept as"
                 " text only",
             )
+        # A set without its alias or address file says nothing of them, yet its entries hold
+        # none: compared with a version that had the file, every one reads as removed.
+        for name, what in ((self.alt, "aliases"), (self.add, "addresses")):
+            if name not in present:
+                notes += (
+                    f"{name} was not supplied: this version holds no {what} (changes against"
+                    f" a version that had them show them removed)",
+                )
         return ParsedList(
             source=self.source,
             format=self.name,
