@@ -5,7 +5,7 @@ PROSCRIBE_DATABASE_URL    a SQLAlchemy URL; default: SQLite at $PROSCRIBE_HOME/p
 PROSCRIBE_MAX_LIST_AGE_DAYS   a list older than this is stale: /readyz fails (default 7)
 PROSCRIBE_AUDIT_QUERIES   "full" keeps each screened query in the audit, "hash" only its sha256
 PROSCRIBE_RATE_LIMIT_PER_MINUTE   requests a minute per API key, per worker (0: no limit)
-PROSCRIBE_MAX_BODY_BYTES  larger request bodies get 413 (default 2 MB; 0: no limit)
+PROSCRIBE_MAX_BODY_BYTES  larger request bodies get 422 (default 2 MB; 0: no limit)
 PROSCRIBE_SESSION_MINUTES a web UI session ends after this many idle minutes (default 30)
 PROSCRIBE_SESSION_SECRET  signs web UI session cookies; default: a random key kept in home
 """

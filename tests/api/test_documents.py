@@ -106,9 +106,9 @@ def test_bad_text_fields_are_422_naming_the_field(
     assert any(error["loc"][-1] == field for error in response.json()["detail"])
 
 
-def test_a_body_over_the_limit_is_413(client: TestClient, screen_key: str) -> None:
+def test_a_body_over_the_limit_is_422(client: TestClient, screen_key: str) -> None:
     response = post(client, screen_key, "text", {"text": "Kim " * 600_000})  # 2.4 MB
-    assert response.status_code == 413
+    assert response.status_code == 422
     assert response.json()["error"]["code"] == "body_too_large"
 
 

@@ -1,4 +1,4 @@
-"""The per-key rate limit (token bucket, 429 with Retry-After) and the body size limit (413),
+"""The per-key rate limit (token bucket, 429 with Retry-After) and the body size limit (422),
 both answered as JSON errors."""
 
 from __future__ import annotations
@@ -65,13 +65,15 @@ def test_over_the_limit_is_429_json(tight: TestClient, sdn_settings: Settings) -
     assert tight.post("/v1/screen", json=CHOE, headers=other).status_code == 200
 
 
-def test_a_declared_large_body_is_413_json(tight: TestClient) -> None:
+def test_a_declared_large_body_is_422_on_the_body(tight: TestClient) -> None:
     response = tight.post("/v1/screen", json={"name": "x" * 2000})
-    assert response.status_code == 413
+    assert response.status_code == 422
     assert response.json()["error"]["code"] == "body_too_large"
+    (error,) = response.json()["detail"]
+    assert (error["loc"], error["type"]) == (["body"], "body_too_large")
 
 
-def test_a_chunked_large_body_is_413(tight: TestClient) -> None:
+def test_a_chunked_large_body_is_422(tight: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         yield b'{"name": "'
         for _ in range(10):
@@ -81,7 +83,7 @@ def test_a_chunked_large_body_is_413(tight: TestClient) -> None:
     response = tight.post(
         "/v1/screen", content=chunks(), headers={"Content-Type": "application/json"}
     )
-    assert response.status_code == 413
+    assert response.status_code == 422
     assert response.json()["error"]["code"] == "body_too_large"
 
 

@@ -27,12 +27,11 @@ MAX_PARTIES = 10_000  # per request; larger populations go through `proscribe mo
 router = APIRouter(
     tags=["alerts"],
     responses={
-        400: {"description": "The body is not JSON."},
+        400: {"description": "The body cannot be parsed at all (bytes that are not text)."},
         401: {"description": "No API key, or an unknown or revoked one."},
         403: {"description": "The key's role is too low for this route or decision."},
         404: {"description": "No such alert."},
         409: {"description": "The alert changed since the version given: read it again."},
-        413: {"description": "The body is larger than the service accepts."},
         429: {"description": "Over the key's rate limit; `Retry-After` says when to retry."},
         503: {"description": "The store cannot be reached."},
     },

@@ -62,7 +62,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(documents_router)
     app.include_router(metrics_router)
     app.include_router(alerts_router)
-    # The last added is outermost: metrics count the 413s and 429s too.
+    # The last added is outermost: metrics count the refused bodies and the 429s too.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(Metrics)
     app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]

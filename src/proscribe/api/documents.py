@@ -11,7 +11,7 @@ blocks) is a 422 naming where it broke. Sizes: a text of up to `MAX_TEXT_CHARACT
 characters and `MAX_SPANS` candidate spans (some 5 and 10 seconds of screening on one core;
 a text all in capitals has a span per word or so), a message of up to
 `MAX_MESSAGE_CHARACTERS`; more is a 422 on the field. The whole body is also bounded by
-`PROSCRIBE_MAX_BODY_BYTES` (413).
+`PROSCRIBE_MAX_BODY_BYTES` (422).
 """
 
 from __future__ import annotations

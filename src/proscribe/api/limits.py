@@ -64,7 +64,9 @@ class RateLimiter:
 
 
 class BodyLimit:
-    """Answer 413 with a JSON error when a request body is larger than `max_bytes`."""
+    """Answer 422 when a request body is larger than `max_bytes`, before it is parsed: a
+    field-level error on the body as a whole (`detail`, as for any invalid body), with the
+    service's own `error` code beside it."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -83,7 +85,7 @@ class BodyLimit:
     async def _counted(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Count a body of undeclared length as it arrives. Past the limit the app sees the
         body end (FastAPI would turn a raised error into a 400), and whatever it answers is
-        replaced by the 413."""
+        replaced by the 422."""
         seen = 0
         over = False
         started = False
@@ -109,14 +111,13 @@ class BodyLimit:
             await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
+        message = f"the request body is larger than {self.max_bytes} bytes"
         body = json.dumps(
             {
-                "error": {
-                    "code": "body_too_large",
-                    "message": f"the request body is larger than {self.max_bytes} bytes",
-                }
+                "detail": [{"loc": ["body"], "msg": message, "type": "body_too_large"}],
+                "error": {"code": "body_too_large", "message": message},
             }
         ).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.start", "status": 422, "headers": headers})
         await send({"type": "http.response.body", "body": body})

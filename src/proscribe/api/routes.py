@@ -32,13 +32,14 @@ from proscribe.store import Store
 from proscribe.store.keys import ApiKey
 
 # Documented on every route so that clients (and schemathesis) know the error statuses; the
-# bodies are `{"error": {"code", "message"}}` (400: FastAPI's `{"detail"}`).
+# bodies are `{"error": {"code", "message"}}` (400: FastAPI's `{"detail"}`). A body that is
+# invalid JSON, fails validation or is larger than the service accepts is a 422 with FastAPI's
+# field-level `{"detail"}` (documented by FastAPI on each route that takes a body).
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "The body is not JSON."},
+    400: {"description": "The body cannot be parsed at all (bytes that are not text)."},
     401: {"description": "No API key, or an unknown or revoked one."},
     403: {"description": "The key's role is too low for this route."},
     404: {"description": "No such entity or list."},
-    413: {"description": "The body is larger than the service accepts."},
     429: {"description": "Over the key's rate limit; `Retry-After` says when to retry."},
     503: {"description": "No list is loaded, or the store cannot be reached."},
 }
