@@ -75,6 +75,23 @@ def test_audit_verify_names_a_record_edited_by_hand(server_home: Path) -> None:
     assert "edited" in failed.stderr
 
 
+def test_audit_verify_against_a_kept_head(server_home: Path) -> None:
+    proscribe(server_home, "screen", "Pak Kwang Ho")
+    said = proscribe(server_home, "audit", "verify").stdout
+    kept = said.split("--head ")[1].split()[0]
+    assert proscribe(server_home, "audit", "verify", "--head", kept).returncode == 0
+    seq = int(kept.split(":")[0])
+    with sqlite3.connect(server_home / "proscribe.db") as database:
+        database.execute("DELETE FROM audit_records WHERE seq = ?", (seq,))
+    assert proscribe(server_home, "audit", "verify", check=False).returncode == 0
+    failed = proscribe(server_home, "audit", "verify", "--head", kept, check=False)
+    assert failed.returncode == 4
+    assert f"audit record {seq} fails" in failed.stderr
+    assert "newest records were deleted" in failed.stderr
+    bad = proscribe(server_home, "audit", "verify", "--head", "12:abc", check=False)
+    assert bad.returncode == 2
+
+
 def test_audit_export_writes_json_lines(server_home: Path, tmp_path: Path) -> None:
     out = tmp_path / "audit.jsonl"
     today = time.strftime("%Y-%m-%d", time.gmtime())
@@ -84,3 +101,7 @@ def test_audit_export_writes_json_lines(server_home: Path, tmp_path: Path) -> No
     assert len(lines) >= 1
     assert '"caller": "cli:' in lines[0]
     assert (tmp_path / "none").read_text() == ""
+    reversed_range = ("--from", today, "--to", "2000-01-01")
+    refused = proscribe(server_home, "audit", "export", *reversed_range, check=False)
+    assert refused.returncode == 2
+    assert "is after --to" in refused.stderr

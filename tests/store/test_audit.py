@@ -3,6 +3,7 @@ And API keys: hashed, role-ordered, revocable."""
 
 from __future__ import annotations
 
+import json
 from itertools import pairwise
 
 import pytest
@@ -68,6 +69,48 @@ def test_an_inserted_record_with_a_valid_hash_breaks_the_next_link(store: Store)
     found = store.audit.verify()
     assert found.bad_seq == 4
     assert "link" in found.reason
+
+
+def test_a_kept_head_shows_the_newest_records_deleted(store: Store) -> None:
+    five(store)
+    kept = store.audit.head()
+    store.audit.append([screening("later")])
+    assert store.audit.verify(kept).ok  # records after the kept head are no harm
+    with store._engine.begin() as connection:
+        connection.execute(delete(audit_records).where(audit_records.c.seq >= 4))
+    assert store.audit.verify().ok  # the chain alone cannot tell
+    found = store.audit.verify(kept)
+    assert found.bad_seq == 5
+    assert "ends at 3" in found.reason
+
+
+def test_a_kept_head_shows_a_chain_rewritten_with_its_hashes(store: Store) -> None:
+    five(store)
+    kept = store.audit.head()
+    rows = list(store.audit.records())
+    prev = GENESIS
+    with store._engine.begin() as connection:
+        for row in rows:  # caller of record 2 edited, every hash from there recomputed
+            fields = {key: row[key] for key in ("seq", "time", "caller", "algorithm")}
+            fields |= {
+                "config_hash": row["config_hash"],
+                "caller": "key:9" if row["seq"] == 2 else row["caller"],
+            }
+            fields |= {
+                k: json.dumps(row[k], sort_keys=True, separators=(",", ":"))
+                for k in ("query", "versions", "results")
+            }
+            digest = record_hash(prev, fields)
+            connection.execute(
+                update(audit_records)
+                .where(audit_records.c.seq == row["seq"])
+                .values(caller=fields["caller"], prev_hash=prev, hash=digest)
+            )
+            prev = digest
+    assert store.audit.verify().ok
+    found = store.audit.verify(kept)
+    assert found.bad_seq == 5
+    assert "rewritten" in found.reason
 
 
 def test_keys_are_stored_hashed_and_roles_are_ordered(store: Store) -> None:

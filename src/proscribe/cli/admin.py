@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from proscribe.cli.output import open_store, plain_table, stdout, write_json_lines
-from proscribe.errors import StoreError
+from proscribe.errors import InputError, StoreError
 from proscribe.store.keys import ROLES, ApiKey
 from proscribe.store.users import User
 
@@ -65,14 +65,32 @@ def _key_row(key: ApiKey) -> tuple[str, ...]:
 
 
 @audit_app.command("verify")
-def verify() -> None:
+def verify(
+    kept: Annotated[
+        str | None,
+        typer.Option(
+            "--head",
+            help="SEQ:HASH, a head printed by an earlier verify and kept elsewhere: proves"
+            " that the chain was neither cut short nor rewritten since.",
+        ),
+    ] = None,
+) -> None:
     """Check the hash chain; name the first record edited, inserted or after a deletion."""
+    anchor = _head_option(kept) if kept else None
     with open_store() as store:
-        result = store.audit.verify()
+        result = store.audit.verify(anchor)
         seq, head = store.audit.head()
     if result.bad_seq is not None:
         raise StoreError(f"audit record {result.bad_seq} fails: {result.reason}", seq=seq)
     stdout.print(f"The audit holds: {result.records} records, head {seq} hash {head}.")
+    stdout.print(f"Keep it outside the store; later: proscribe audit verify --head {seq}:{head}")
+
+
+def _head_option(text: str) -> tuple[int, str]:
+    seq, _, digest = text.strip().partition(":")
+    if not seq.isdigit() or int(seq) < 1 or len(digest) != 64:
+        raise InputError(f"--head: {text!r} is not SEQ:HASH (a record number and 64 hex digits)")
+    return int(seq), digest.lower()
 
 
 @audit_app.command("export")
@@ -82,6 +100,8 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
 ) -> None:
     """Write the records of days FROM..TO (inclusive, UTC) as JSON lines."""
+    if start and end and start > end:
+        raise InputError(f"--from {start:%Y-%m-%d} is after --to {end:%Y-%m-%d}")
     with open_store() as store:
         records = store.audit.records(start.date() if start else None, end.date() if end else None)
         if output is None:

@@ -4,8 +4,9 @@ Each record holds its sequence number, time, caller, the query (or only its hash
 versions, the algorithm and the hash of its configuration, and the results. Its `hash` is
 sha256(prev_hash + canonical JSON of those fields) and `prev_hash` is the hash of the record
 before (64 zeros for the first). Editing a record breaks its own hash; deleting or inserting
-one breaks the sequence or the next record's link. Removing the newest records cannot be seen
-from the chain alone: an exported head hash kept elsewhere proves that (see `head`).
+one breaks the sequence or the next record's link. Removing the newest records, or rewriting
+the chain with hashes recomputed, cannot be seen from the chain alone: a head (sequence number
+and hash) printed by an earlier verify and kept elsewhere proves both (`verify(kept=...)`).
 
 Appends take the write lock (SQLite: BEGIN IMMEDIATE) so that two writers cannot both link to
 the same predecessor; on PostgreSQL the loser of such a race hits the primary key and retries.
@@ -186,8 +187,11 @@ class AuditLog:
                 "results": json.loads(row["results"]),
             }
 
-    def verify(self) -> Verification:
-        """Walk the chain; the first record that was edited, inserted or follows a deletion."""
+    def verify(self, kept: tuple[int, str] | None = None) -> Verification:
+        """Walk the chain; the first record that was edited, inserted or follows a deletion.
+        `kept`: a head (sequence number, hash) read earlier and kept outside the store: that
+        record must still be there with that hash, which a chain cut short or rewritten with
+        its hashes recomputed fails."""
         expected_seq, prev, count = 1, GENESIS, 0
         for row in self._rows():
             count += 1
@@ -199,7 +203,13 @@ class AuditLog:
                 return Verification(count, seq, "its link to the record before is broken")
             if record_hash(prev, row) != row["hash"]:
                 return Verification(count, seq, "its content does not match its hash (edited)")
+            if kept is not None and seq == kept[0] and row["hash"] != kept[1]:
+                reason = "its hash is not the one kept for it (the chain was rewritten)"
+                return Verification(count, seq, reason)
             expected_seq, prev = seq + 1, row["hash"]
+        if kept is not None and kept[0] >= expected_seq:
+            reason = f"the chain ends at {expected_seq - 1} (the newest records were deleted)"
+            return Verification(count, kept[0], reason)
         return Verification(count, None)
 
     def _rows(self) -> Iterator[dict[str, Any]]:
