@@ -2,8 +2,10 @@
 
 `-` is JSON lines on standard input, so screening composes in a pipe. Column names are read
 without regard to case or surrounding spaces; columns other than `rows.COLUMNS` are ignored.
-A file without an `id` or `name` column, or one that is not UTF-8, is an InputError: nothing
-in it can be screened. Anything wrong within a row is that row's problem only.
+A file without an `id` or `name` column is an InputError: nothing in it can be screened.
+Anything wrong within a row is that row's problem only, bytes that are not UTF-8 included: the
+row gets an error naming them (its values shown with U+FFFD in their place), the rest of the
+file is screened.
 """
 
 from __future__ import annotations
@@ -69,8 +71,22 @@ def count_rows(path: str) -> int | None:
 
 
 def _open_text(path: str) -> TextIO:
-    # utf-8-sig: spreadsheet programs start their CSV with a byte order mark.
-    return open(path, encoding="utf-8-sig", newline="")  # the caller closes it
+    # utf-8-sig: spreadsheet programs start their CSV with a byte order mark. Bytes that are
+    # not UTF-8 come through as lone surrogates, for the row that holds them to report.
+    return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+
+def _undecodable(text: str) -> str | None:
+    """The first byte of `text` that was not UTF-8 (read with surrogateescape), as hex."""
+    for char in text:
+        if "\udc80" <= char <= "\udcff":
+            return f"0x{ord(char) - 0xDC00:02x}"
+    return None
+
+
+def _readable(text: str) -> str:
+    """`text` with its undecodable bytes shown as U+FFFD (output must be valid UTF-8)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _key(column: str) -> str:
@@ -88,7 +104,7 @@ def _require_columns(path: str, columns: list[str]) -> None:
 def _csv_rows(path: str) -> Iterator[Row]:
     with _open_text(path) as stream:
         reader = csv.reader(stream)
-        header = [_key(column) for column in next(reader, [])]
+        header = [_readable(_key(column)) for column in next(reader, [])]
         _require_columns(path, header)
         line = reader.line_num
         try:
@@ -102,6 +118,11 @@ def _csv_rows(path: str) -> Iterator[Row]:
 
 def _csv_row(header: list[str], record: list[str], line: int) -> Row:
     values = dict(zip(header, record, strict=False))  # short rows: the rest are empty
+    for column, value in values.items():
+        byte = _undecodable(value)
+        if byte is not None:
+            shown = {key: _readable(text) for key, text in values.items()}
+            return Row(line, shown, f"field {_readable(column)}: byte {byte} is not UTF-8 text")
     if len(record) > len(header):
         problem = f"{len(record)} values for {len(header)} columns"
         return Row(line, values, problem)
@@ -110,7 +131,8 @@ def _csv_row(header: list[str], record: list[str], line: int) -> Row:
 
 def _jsonl_rows(path: str) -> Iterator[Row]:
     if path == "-":
-        yield from _json_lines(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig"))
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape")
+        yield from _json_lines(stdin)
         return
     with _open_text(path) as stream:
         yield from _json_lines(stream)
@@ -123,6 +145,10 @@ def _json_lines(stream: TextIO) -> Iterator[Row]:
 
 
 def _json_row(line: str, number: int) -> Row:
+    byte = _undecodable(line)
+    if byte is not None:  # its id, when the rest of the line reads, for the error to name
+        found = _json_row(_readable(line), number)
+        return Row(number, found.values, f"byte {byte} is not UTF-8 text")
     try:
         value = json.loads(line)
     except json.JSONDecodeError as error:
