@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from proscribe.batch import RowError, parse_row
 from proscribe.batch.files import read_rows
+from proscribe.errors import InputError
 
 
 def test_a_row_with_bytes_that_are_not_utf8_is_an_error_and_the_rest_is_read(
@@ -27,3 +30,11 @@ def test_a_json_line_with_bytes_that_are_not_utf8_keeps_its_id(tmp_path: Path) -
     assert first == RowError("a", "line 1: byte 0xe9 is not UTF-8 text")
     assert not isinstance(second, RowError)
     assert second.name == "Pak Kwang Ho"
+
+
+def test_a_file_without_a_name_column_says_which_columns_it_has(tmp_path: Path) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_text("id;full_name\n1;x\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        list(read_rows(str(path)))
+    assert "no id or name column (columns read: id;full_name; known: id, name," in str(raised.value)

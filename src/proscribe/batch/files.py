@@ -96,8 +96,10 @@ def _key(column: str) -> str:
 def _require_columns(path: str, columns: list[str]) -> None:
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
+        read = ", ".join(columns) if any(columns) else "none"
         raise InputError(
-            f"{path}: no {' or '.join(missing)} column (columns read: {', '.join(COLUMNS)})"
+            f"{path}: no {' or '.join(missing)} column (columns read: {read}; known:"
+            f" {', '.join(COLUMNS)})"
         )
 
 
