@@ -93,3 +93,23 @@ def test_hash_lookup_keeps_the_order_positions_were_added_in() -> None:
     assert list(lookup.get(("x", "y"))) == [1]
     assert lookup.get("x\0y") == [1]  # a word sequence is its words NUL-joined
     assert lookup.get("c", ()) == ()
+
+
+def test_two_query_words_are_looked_up_together_for_a_list_word_that_joins_them() -> None:
+    # Query words written as one are looked up for a list word that writes them as one: one
+    # edit away (RYONGHAE for 'Ryong Haee') or completing them (RYONGHAES). A list word that
+    # only begins them (RYONGH) is for the first word's own lookup and the matcher to judge,
+    # and two edits are not tried: a single query word 'ryonghbxxf' reaches RYONGH and
+    # RYONGHAXXE, the same letters as two words reach neither.
+    index = build_index(
+        [
+            entity("1", "RYONGHAE Kim"),
+            entity("2", "RYONGHAES Pak"),
+            entity("3", "RYONGH Ri"),
+            entity("4", "RYONGHAXXE Jo"),
+        ]
+    )
+    assert {"ryonghae", "ryonghaes", "ryongh"} <= index._near_tokens("ryonghaee")
+    assert index._near_tokens("ryonghaee", joined=True) == {"ryonghae", "ryonghaes"}
+    assert {"ryongh", "ryonghaxxe"} <= index._near_tokens("ryonghbxxf")
+    assert not index._near_tokens("ryonghbxxf", joined=True)

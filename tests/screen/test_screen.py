@@ -89,3 +89,26 @@ def test_result_contract_shape() -> None:
     assert first["programs"] == ["DPRK2"]
     scores = [m["score"] for m in data["matches"]]
     assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "birth_date"),
+    [
+        ("AL-TIKRITI, Ibrahim Sabawi Ibeahim Hasan", None, None),
+        ("AL-TIKRITI, S. H.", Schema.PERSON, "1937-04-28"),
+        ("Saddam Hussein AL-TIKRITI", None, None),
+    ],
+)
+def test_entries_covering_a_query_alike_are_all_scored(
+    name: str, schema: Schema | None, birth_date: str | None
+) -> None:
+    # A family shares its names: a dozen AL-TIKRITI entries of each list cover these queries
+    # exactly as much as each other. A cut among them by position left out the UN twin of
+    # the SDN entry that matched (IQi.084, IQi.001), and entries scoring above those shown.
+    born = parse_date_spec(birth_date) if birth_date else None
+    query = Query(name, schema=schema, birth_date=born)
+    shown = story_screener().screen(query)
+    wide = story_screener().screen(query, limit=60)
+    best = [m.entity.ref for m in wide.matches[:10] if m.match]
+    assert best
+    assert set(best) <= {m.entity.ref for m in shown.matches}

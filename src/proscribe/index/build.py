@@ -64,6 +64,17 @@ INITIALS_RANK = 0.005
 # each are hit. Entries whose names all rank below the cut are not offered, however few
 # entities the ranked names hold (monitor.delta must know when that happened).
 RANKED_NAMES_PER_CANDIDATE = 8
+# Entities that cover the query exactly as much as the last one offered are offered too, up to
+# this many times `limit`: a family of entries shares its names (a dozen AL-TIKRITI cover
+# 'Saddam Hussein AL-TIKRITI' alike), and a cut among equals by position left out entries
+# that the matcher scores far above the threshold.
+TIED_SHARE = 3
+TIE = 1e-9  # coverages are sums of the same shares: equal up to rounding
+# Ties are looked for only from this coverage up: an entry covering less has a name similarity
+# of 0.8 at best (its names wholly explained by the query), rarely a match, and ties below it
+# are the rule (two in three queries of the speed benchmark tie at the cut, one in sixteen
+# from here up).
+TIED_FROM = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +323,8 @@ class Index:
         sources: Collection[str] | None = None,
     ) -> list[Candidate]:
         """The entities most worth scoring for `query`, best first: those whose names cover
-        at least `min_coverage` of the query (up to `limit`), and every identifier hit."""
+        at least `min_coverage` of the query (up to `limit`, and those tied with the last of
+        them: `TIED_SHARE`), and every identifier hit."""
         reached: list[Positions] = []
         values: list[Values] = []
         for form in forms:
@@ -342,7 +354,29 @@ class Index:
         rank -= 0.01 * np.abs(lengths - size)
         agree = self._initials_agreement(names, forms)
         rank += INITIALS_RANK * agree
-        top = first(names, rank, limit * RANKED_NAMES_PER_CANDIDATE)
+        budget = limit * RANKED_NAMES_PER_CANDIDATE
+        top = first(names, rank, budget)
+        ordered, hits = self._entities(names, coverage, agree, top)
+        ranked = ordered[:limit]
+        if _tied_at_the_cut(ordered, limit, _unranked_best(coverage, top)):
+            # Rare (a family of entries, a common name): ranked again with room for the ties.
+            top = first(names, rank, TIED_SHARE * budget)
+            ordered, hits = self._entities(names, coverage, agree, top)
+            ranked = _with_ties(ordered, limit, TIED_SHARE * limit)
+        out = [Candidate(entity, value, tuple(hits[entity])) for entity, value in ranked]
+        found = {candidate.entity for candidate in out}
+        out += [
+            Candidate(entity, 0.0, (), identifier_hit=True)
+            for entity in sorted(self._identifier_hits(query) - found)
+            if self._admits(entity, schemas, sources)
+        ]
+        return out
+
+    def _entities(
+        self, names: Positions, coverage: Values, agree: Values, top: npt.NDArray[np.intp]
+    ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
+        """The entities of the ranked names `top`, best first, with their coverage; and the
+        names of each, in the order ranked."""
         best: dict[int, tuple[float, float]] = {}  # (coverage, initials agreement)
         hits: dict[int, list[int]] = {}  # names stay in the order ranked: best covered first
         ranked_names = names[top]
@@ -359,15 +393,7 @@ class Index:
         # Coverage first, as the callers read it (screen()'s cut, the delta's floor); the
         # initials only order the entities that cover the query equally.
         ordered = sorted(best.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
-        ranked = [(entity, value) for entity, (value, _) in ordered[:limit]]
-        out = [Candidate(entity, value, tuple(hits[entity])) for entity, value in ranked]
-        found = {candidate.entity for candidate in out}
-        out += [
-            Candidate(entity, 0.0, (), identifier_hit=True)
-            for entity in sorted(self._identifier_hits(query) - found)
-            if self._admits(entity, schemas, sources)
-        ]
-        return out
+        return [(entity, value) for entity, (value, _) in ordered], hits
 
     def _initials_agreement(self, names: Positions, forms: Sequence[NameForm]) -> Values:
         """For each name, the share of the query's initials that begin one of its words (0
@@ -466,7 +492,7 @@ class Index:
                 continue
             # Typos count here too: Arabic compounds are joined with a vowel that the split
             # spelling lacks (Nur Allah / Nurullah).
-            found, similarity = self._token_hits(joined, joined)
+            found, similarity = self._token_hits(joined, joined, joined=True)
             if not len(found):
                 continue
             alone = ~(find_in(singles[i][1][0], found)[1] | find_in(singles[i + 1][1][0], found)[1])
@@ -487,27 +513,28 @@ class Index:
             return NO_POSITIONS
         return self.post_flat[self.post_start[number] : self.post_start[number + 1]]
 
-    def _token_hits(self, token: str, key: str) -> Hits:
+    def _token_hits(self, token: str, key: str, *, joined: bool = False) -> Hits:
         """Names holding this token, a variant of it, a token one edit away or sounding alike,
-        with a rough similarity; each name once. Cached: batches repeat given names and
-        surnames; the cached arrays are never modified."""
-        cache: dict[tuple[str, str], Hits] = self.__dict__.setdefault("_hits_cache", {})
-        found = cache.get((token, key))
+        with a rough similarity; each name once. `joined`: the token is two query words
+        written as one (see `_near_tokens`). Cached: batches repeat given names and surnames;
+        the cached arrays are never modified."""
+        cache: dict[tuple[str, str, bool], Hits] = self.__dict__.setdefault("_hits_cache", {})
+        found = cache.get((token, key, joined))
         if found is None:
-            found = self._find_token(token, key)
+            found = self._find_token(token, key, joined=joined)
             if len(cache) >= HITS_CACHE_SIZE:
                 cache.clear()
-            cache[(token, key)] = found
+            cache[(token, key, joined)] = found
         return found
 
-    def _find_token(self, token: str, key: str) -> Hits:
+    def _find_token(self, token: str, key: str, *, joined: bool = False) -> Hits:
         exact = self._postings(token)
         if key != token:
             exact = sorted_unique(np.concatenate((exact, self._postings(key))))
         # A common word's near spellings are mostly other common words: not worth their cost.
         if len(token) < MIN_DELETE_LENGTH - 1 or len(exact) > COMMON_DF:
             return exact, np.ones(len(exact))
-        near = self._near_tokens(token)
+        near = self._near_tokens(token, joined=joined)
         near.discard(token)
         # A common token one edit away is more likely another name.
         postings = [p for p in map(self._postings, near) if 0 < len(p) <= COMMON_DF]
@@ -518,18 +545,20 @@ class Index:
         similarity[names.searchsorted(exact)] = 1.0
         return names, similarity
 
-    def _near_tokens(self, token: str) -> set[str]:
+    def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
         """List tokens one edit from `token`, sounding like it, or completing it; two edits
-        away when nothing nearer exists."""
+        away when nothing nearer exists. `joined`: two query words written as one, looked up
+        for the list word that writes them as one (Ryong Hae / RYONGHAE): its near spellings
+        and completions only."""
         # A 3-letter query token may still be a list token with a letter lost (Ali / Wali).
         deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else ()
         near: set[str] = set()
         for deleted in (token, *deletes):
             if deleted in self.token_ids:
                 near.add(deleted)
-            joined = self.neighbours.get(deleted)
-            if joined:
-                near.update(joined.split("\0"))
+            spellings = self.neighbours.get(deleted)
+            if spellings:
+                near.update(spellings.split("\0"))
         # Sound-alikes only when they start alike and are of about the same length: phonetic
         # keys are coarse, and each neighbour costs its postings.
         near.update(
@@ -539,6 +568,13 @@ class Index:
         )
         if token not in self.token_ids:
             near.update(self._completions(token))
+            if joined:
+                # A list word that only begins the pair is the first query word, or a part or
+                # an extension of it: the single words' lookups and the matcher judge that, not
+                # the pair's share of the query. Two edits are left out too: they found
+                # something for 36 of 678 pairs that reached them in the speed benchmark's
+                # 3,000 queries, and changed no match; they were a tenth of its time.
+                return near
             beginnings = self._beginnings(token)
             # Two edits only when nothing nearer exists: the costliest lookup, for the rare
             # long token mangled twice. A list word the token starts with is nearer only when
@@ -609,6 +645,38 @@ def initials_mask(tokens: Iterable[str]) -> int:
         if 0 <= offset < 26:
             mask |= 1 << offset
     return mask
+
+
+def _unranked_best(coverage: Values, top: npt.NDArray[np.intp]) -> float:
+    """The largest coverage among the names left out of the ranked `top` (0 if none)."""
+    if len(top) == len(coverage):
+        return 0.0
+    left = np.ones(len(coverage), dtype=np.bool_)
+    left[top] = False
+    return float(coverage[left].max())
+
+
+def _tied_at_the_cut(ordered: list[tuple[int, float]], limit: int, unranked: float) -> bool:
+    """Whether an entity may cover the query as much as the `limit`-th and yet be cut: the
+    next one ranked does, or one of the names left unranked (`unranked`: their best)."""
+    if len(ordered) < limit:
+        return False
+    cut = ordered[limit - 1][1]
+    if cut < TIED_FROM:
+        return False
+    return max(ordered[limit][1] if len(ordered) > limit else 0.0, unranked) >= cut - TIE
+
+
+def _with_ties(ordered: list[tuple[int, float]], limit: int, most: int) -> list[tuple[int, float]]:
+    """The first `limit` entities and those after them that cover as much as the last of
+    these, `most` in all at most."""
+    if len(ordered) <= limit:
+        return ordered
+    cut = ordered[limit - 1][1]
+    end = limit
+    while end < min(len(ordered), most) and ordered[end][1] >= cut - TIE:
+        end += 1
+    return ordered[:end]
 
 
 def _length_bucket(token: str, place: int = 0) -> str:

@@ -2,8 +2,9 @@
 
 A party's full screening stores what the next change needs (`outcome`): the entries the index
 offered it as candidates, the coverage an entry needs to be offered (the tenth candidate's
-when there were ten; never under what screen() requires, nor under the best's less the gap it
-allows), its best score under the threshold and its name's lookup tokens. No candidates are
+when there were ten or more, those tied with the tenth offered too; never under what
+screen() requires, nor under the best's less the gap it allows), its best score under the
+threshold and its name's lookup tokens. No candidates are
 kept when fewer than ten entries filled the names the index ranks (they need not be every
 entry covering enough): the next delta screens that party in full. When entries change:
 
@@ -217,12 +218,12 @@ class ChangedIndex(Index):
             frequency = self._frequencies[(token, key)] = self.full._frequency(token, key)
         return frequency
 
-    def _near_tokens(self, token: str) -> set[str]:
+    def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
         # The full index looks no further than the exact names of a word in more than
         # COMMON_DF names, and skips the near words that are in more.
         if len(self.full._postings(token)) > COMMON_DF:
             return set()
-        near = super()._near_tokens(token)
+        near = super()._near_tokens(token, joined=joined)
         return {other for other in near if len(self.full._postings(other)) <= COMMON_DF}
 
     def _two_edits(self, token: str) -> list[str]:
