@@ -64,12 +64,21 @@ def sdn_uids(folder: Path) -> set[str]:
 
 
 def sdn_changed_raw(before: Path, after: Path) -> set[str]:
-    """Uids in both folders whose rows differ in any of the CSV files the two folders share."""
+    """Uids in both folders whose rows differ in any of the CSV files the two folders share.
+    An alias or address row is compared without its own number (alt_num, add_num: OFAC
+    renumbers a row now and then) and the rows of a uid in any order."""
     common = sdn_uids(before) & sdn_uids(after)
     files = ("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv")
     names = [n for n in files if (before / n).exists() and (after / n).exists()]
-    tables = [(raw_rows(before, n), raw_rows(after, n)) for n in names]
+    tables = [(content(before, n), content(after, n)) for n in names]
     return {uid for uid in common if any(old.get(uid) != new.get(uid) for old, new in tables)}
+
+
+def content(folder: Path, name: str) -> dict[str, list[list[str]]]:
+    rows = raw_rows(folder, name)
+    if name not in ("alt.csv", "add.csv"):
+        return rows
+    return {uid: sorted(row[:1] + row[2:] for row in found) for uid, found in rows.items()}
 
 
 def un_references(folder: Path) -> set[str]:

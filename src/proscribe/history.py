@@ -211,7 +211,7 @@ def timeline(store: Store, source: str, entity_id: str) -> list[Event]:
         found = _amendment(store, source, entity_id, held[0], version) if held and changed else ()
         if not listed:
             events.append(Event("relisted" if held else "listed", version, found))
-        elif changed:
+        elif found:  # another hash with no field changed: items of a list only reordered
             events.append(Event("amended", version, found))
         held, listed = (version, content_hash), True
     return events

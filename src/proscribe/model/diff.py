@@ -10,6 +10,7 @@ after values are the JSON-ready values of `to_dict()`; a field absent on one sid
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -73,13 +74,23 @@ def diff(previous: Mapping[str, Entity], current: Mapping[str, Entity]) -> ListD
 
 
 def entity_changes(before: Entity, after: Entity) -> tuple[FieldChange, ...]:
-    """The fields that differ between two states of one entry, in a stable order."""
+    """The fields that differ between two states of one entry, in a stable order. A list
+    whose items only moved is no change: OFAC renumbers an alias now and then (AL HOUTHI's
+    five aliases, SDN 17927, came back in another order in 2021), and the order of aliases,
+    addresses or programs says nothing."""
     old, new = fields_of(before), fields_of(after)
     return tuple(
         FieldChange(name, old.get(name), new.get(name))
         for name in sorted(old.keys() | new.keys(), key=_field_order)
-        if old.get(name) != new.get(name)
+        if _unordered(old.get(name)) != _unordered(new.get(name))
     )
+
+
+def _unordered(value: Any) -> Any:
+    """A field's value with a list's items in a canonical order (by their JSON)."""
+    if isinstance(value, list):
+        return sorted(json.dumps(item, sort_keys=True, ensure_ascii=False) for item in value)
+    return value
 
 
 def fields_of(entity: Entity) -> dict[str, Any]:
