@@ -36,6 +36,9 @@ def test_choe_is_found_in_yente_shape(client: TestClient, screen_key: str) -> No
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["limit"] == 5
+    # yente's FeatureDocs: each feature's description and coefficient.
+    assert body["matcher"]["name_match"]["coefficient"] > 0
+    assert body["matcher"]["name_match"]["description"]
     answer = body["responses"]["q1"]
     assert answer["status"] == 200
     assert answer["query"]["schema"] == "Person"

@@ -30,7 +30,7 @@ from proscribe.api.auth import ApiError, Screen, caller
 from proscribe.api.models import MAX_BATCH
 from proscribe.api.records import audit_screenings
 from proscribe.api.routes import ERRORS
-from proscribe.match import ALGORITHMS
+from proscribe.match import ALGORITHMS, Algorithm
 from proscribe.model import (
     IdentifierType,
     Query,
@@ -172,7 +172,10 @@ def match(
     service = request.app.state.service
     sources = _sources(dataset, {v.source for v in service.screener.versions})
     chosen = ALGORITHMS.get(algorithm or "", service.screener.algorithm)
-    versions = tuple(v.label for v in service.screener.versions)
+    # The versions screened: the audit record of a match against one list names that list's.
+    versions = tuple(
+        v.label for v in service.screener.versions if sources is None or v.source in sources
+    )
     screenings: list[ScreeningResult] = []
     responses = {}
     for name, example in body.queries.items():
@@ -191,7 +194,19 @@ def match(
         screenings.extend(results)
         responses[name] = _response(example, _merged(results, limit, cutoff))
     audit_screenings(service.store, caller(key), screenings, service.settings)
-    return {"responses": responses, "limit": limit}
+    return {"responses": responses, "matcher": _matcher(chosen), "limit": limit}
+
+
+def _matcher(chosen: Algorithm) -> dict[str, dict[str, Any]]:
+    """yente's `matcher` (its FeatureDocs): each feature's description and coefficient."""
+    return {
+        str(row["code"]): {
+            "description": " ".join(str(row["explanation"]).split()),
+            "coefficient": row["weight"],
+            "url": "/v1/algorithms",
+        }
+        for row in chosen.table()
+    }
 
 
 def _sources(dataset: str, loaded: set[str]) -> frozenset[str] | None:
