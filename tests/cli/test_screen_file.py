@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +184,16 @@ def test_a_file_that_cannot_be_read_is_a_one_line_error(
         assert result.returncode == 2
         assert message in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_the_output_file_gets_the_mode_of_any_new_file(
+    sdn_2019_home: Path, parties: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "results.jsonl"
+    proscribe(sdn_2019_home, "screen-file", str(parties), "-o", str(out))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_paths_that_cannot_be_used_are_said_before_any_work(

@@ -175,6 +175,10 @@ def _opened(output: Path | None) -> Iterator[TextIO]:
         return
     handle, temp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
     try:
+        # mkstemp makes the file private (0600); the output gets the mode any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
         os.replace(temp, output)
