@@ -358,7 +358,7 @@ class Index:
         top = first(names, rank, budget)
         ordered, hits = self._entities(names, coverage, agree, top)
         ranked = ordered[:limit]
-        if _tied_at_the_cut(ordered, limit, _unranked_best(coverage, top)):
+        if _tied_at_the_cut(ordered, limit, coverage, top):
             # Rare (a family of entries, a common name): ranked again with room for the ties.
             top = first(names, rank, TIED_SHARE * budget)
             ordered, hits = self._entities(names, coverage, agree, top)
@@ -656,15 +656,19 @@ def _unranked_best(coverage: Values, top: npt.NDArray[np.intp]) -> float:
     return float(coverage[left].max())
 
 
-def _tied_at_the_cut(ordered: list[tuple[int, float]], limit: int, unranked: float) -> bool:
+def _tied_at_the_cut(
+    ordered: list[tuple[int, float]], limit: int, coverage: Values, top: npt.NDArray[np.intp]
+) -> bool:
     """Whether an entity may cover the query as much as the `limit`-th and yet be cut: the
-    next one ranked does, or one of the names left unranked (`unranked`: their best)."""
+    next one ranked does, or one of the names left out of the ranked `top`."""
     if len(ordered) < limit:
         return False
     cut = ordered[limit - 1][1]
     if cut < TIED_FROM:
         return False
-    return max(ordered[limit][1] if len(ordered) > limit else 0.0, unranked) >= cut - TIE
+    if len(ordered) > limit and ordered[limit][1] >= cut - TIE:
+        return True
+    return _unranked_best(coverage, top) >= cut - TIE
 
 
 def _with_ties(ordered: list[tuple[int, float]], limit: int, most: int) -> list[tuple[int, float]]:
