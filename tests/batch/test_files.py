@@ -11,23 +11,29 @@ from proscribe.batch.files import read_rows
 from proscribe.errors import InputError
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        # A Latin-1 "é" in the first row; the second row is plain UTF-8.
+        (
+            "parties.csv",
+            b"id,name\nq1,Jos\xe9 Mar\xeda\nq2,Pak Kwang Ho\n",
+            RowError("q1", "line 2: field name: byte 0xe9 is not UTF-8 text"),
+        ),
+        (  # the rest of the line still read for its id
+            "parties.jsonl",
+            b'{"id": "q1", "name": "Jos\xe9"}\n{"id": "q2", "name": "Pak Kwang Ho"}\n',
+            RowError("q1", "line 1: byte 0xe9 is not UTF-8 text"),
+        ),
+    ],
+)
 def test_a_row_with_bytes_that_are_not_utf8_is_an_error_and_the_rest_is_read(
-    tmp_path: Path,
+    tmp_path: Path, name: str, content: bytes, error: RowError
 ) -> None:
-    # A Latin-1 "é" in the first row; the second row is plain UTF-8.
-    path = tmp_path / "parties.csv"
-    path.write_bytes(b"id,name\nq1,Jos\xe9 Mar\xeda\nq2,Choe Ryong-hae\n")
+    path = tmp_path / name
+    path.write_bytes(content)
     first, second = (parse_row(row) for row in read_rows(str(path)))
-    assert first == RowError("q1", "line 2: field name: byte 0xe9 is not UTF-8 text")
-    assert not isinstance(second, RowError)
-    assert second.name == "Choe Ryong-hae"
-
-
-def test_a_json_line_with_bytes_that_are_not_utf8_keeps_its_id(tmp_path: Path) -> None:
-    path = tmp_path / "parties.jsonl"
-    path.write_bytes(b'{"id": "a", "name": "Jos\xe9"}\n{"id": "b", "name": "Pak Kwang Ho"}\n')
-    first, second = (parse_row(row) for row in read_rows(str(path)))
-    assert first == RowError("a", "line 1: byte 0xe9 is not UTF-8 text")
+    assert first == error
     assert not isinstance(second, RowError)
     assert second.name == "Pak Kwang Ho"
 
