@@ -123,6 +123,18 @@ def test_a_stale_version_is_a_conflict_and_writes_nothing(store: Store) -> None:
     assert len(store.alerts.events(alert_id)) == 2
 
 
+def test_a_stale_version_is_a_conflict_even_when_the_state_would_refuse(store: Store) -> None:
+    # Ann's confirm now waits for approval, which refuses another clear; Ben decided on the
+    # alert as it was before, so what he must hear is that it changed, not that it refuses.
+    ann, ben, _ = users(store)
+    alert_id = open_alert(store)
+    workflow.decide(store, alert_id, "confirm", actor=ann, reason="same man", seen=1)
+    with pytest.raises(ConflictError, match="now version 2, you saw 1"):
+        workflow.decide(store, alert_id, "clear", actor=ben, reason="not him", seen=1)
+    with pytest.raises(InputError):  # read again, the state's own refusal
+        workflow.decide(store, alert_id, "clear", actor=ben, reason="not him", seen=2)
+
+
 def test_two_reviewers_deciding_at_once_one_wins_one_conflicts(store_url: str) -> None:
     with Store.open(store_url) as store:
         ann, ben, _ = users(store)

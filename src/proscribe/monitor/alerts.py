@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from proscribe.errors import InputError
+from proscribe.errors import ConflictError, InputError
 from proscribe.store import Store
 from proscribe.store.alert_types import (
     FINAL_STATES,
@@ -161,6 +161,14 @@ def decide(
     current = store.alerts.get(alert_id)
     if seen is None:
         seen = current.version
+    elif seen != current.version:
+        # Stale before anything else: the caller decided on an alert that has moved on, and
+        # must read it again (the decision made since may be why the state now refuses it).
+        raise ConflictError(
+            f"alert {alert_id} was changed by someone else (now version {current.version},"
+            f" you saw {seen}); read it again and decide again",
+            alert_id=alert_id,
+        )
     if assignee is not None and action == "assign":
         _check_assignee(store, assignee)
     change = plan(current, action, actor.name, assignee)
