@@ -107,6 +107,8 @@ def in_force(versions: Iterable[ListVersion], on: date) -> ListVersion | None:
 def resolve(store: Store, source: str, ref: str) -> ListVersion:
     """A version of `source` by id, label or date (the whole-list version in force then)."""
     ref = ref.strip()
+    if not ref:
+        raise InputError("an empty version: give an id, a label or a date (YYYY-MM-DD)")
     if _DATE.fullmatch(ref):
         found = in_force(whole_versions(store, source), parse_day(ref))
         if found is None:
@@ -167,8 +169,9 @@ def _pair(
     store: Store, source: str, from_ref: str | None, to_ref: str | None
 ) -> tuple[ListVersion, ListVersion]:
     whole = whole_versions(store, source)
-    after = resolve(store, source, to_ref) if to_ref else (whole[-1] if whole else None)
-    before = resolve(store, source, from_ref) if from_ref else _preceding(whole, after)
+    # An empty ref is a mistake (resolve says so), not "the default".
+    after = resolve(store, source, to_ref) if to_ref is not None else (whole[-1] if whole else None)
+    before = resolve(store, source, from_ref) if from_ref is not None else _preceding(whole, after)
     if after is None or before is None:
         raise NotFoundError(
             f"{source} has {len(whole)} whole stored version(s); changes need two to compare"

@@ -105,3 +105,15 @@ def test_screen_as_of(home: Path) -> None:
     assert late["versions"] == ["un_sc@2018-10-29", f"{SDN}@2019-01-04"]
     hits = [m["references"][0]["id"] for m in late["matches"] if m["match"]]
     assert hits == ["23213"]
+
+
+def test_an_empty_date_or_version_is_an_error_not_the_default(home: Path) -> None:
+    # '--as-of ""' (a shell variable left empty) screened the newest lists, '--from ""'
+    # compared the default pair: both read as answers to a question never asked.
+    for args in (
+        ("screen", "Choe Ryong Hae", "--as-of", ""),
+        ("changes", "--source", SDN, "--from", ""),
+        ("changes", "--source", SDN, "--to", " "),
+    ):
+        result = run(home, *args, check=False)
+        assert isinstance(result.exception, InputError), args

@@ -49,10 +49,10 @@ def screen_name(
 ) -> None:
     """Screen one name against the loaded lists; every candidate comes with its explanation."""
     query = build_query(name, schema, birth_date, country or [], id_number or [], gender)
-    if as_of and version:
+    if as_of is not None and version:
         raise InputError("give --version or --as-of, not both")
     with open_store() as store:
-        if as_of:
+        if as_of is not None:  # an empty --as-of is a mistake, not "the newest lists"
             in_force = versions_in_force(store, parse_day(as_of, "--as-of"))
             version = [str(v.id) for v in in_force]
         screener = Screener.from_store(store, version, snapshot_dir=Settings().home / "index")
