@@ -136,6 +136,20 @@ def versions_in_force(store: Store, on: date) -> list[ListVersion]:
     return picked
 
 
+def known_source(store: Store, source: str | None) -> str | None:
+    """`source` when a version of it is stored (None stays None); InputError otherwise: a
+    filter on a mistyped list would find nothing, and nothing reads as "all clear"."""
+    if source is None:
+        return None
+    sources = sorted({version.source for version in store.versions()})
+    if source not in sources:
+        raise InputError(
+            f"no list {source!r} is loaded (loaded: {', '.join(sources) or 'none'})",
+            field="source",
+        )
+    return source
+
+
 def default_source(store: Store, source: str | None) -> str:
     """The list a history command is about: `source`, or the only list stored."""
     if source:

@@ -90,6 +90,8 @@ def test_monitoring_and_review_from_the_command_line(
          2, "unknown action"),
         (("alerts", "list", "--state", "pending"), 2, "unknown state"),
         (("monitor", "remove", "nobody"), 3, "no monitored party"),
+        (("alerts", "list", "--source", "us_ofac"), 2, "no list 'us_ofac' is loaded"),
+        (("monitor", "rescreen", "--source", "nope"), 2, "no list 'nope' is loaded"),
     ],
 )  # fmt: skip
 def test_mistakes_are_one_line_and_an_exit_code(

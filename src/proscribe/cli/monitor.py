@@ -11,6 +11,7 @@ import typer
 from proscribe.batch import RowError, parse_row, read_rows
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stderr, stdout, write_json
 from proscribe.errors import InputError
+from proscribe.history import known_source
 from proscribe.model import Query
 from proscribe.monitor import alerts as workflow
 from proscribe.monitor.rescreen import Report, add_parties, remove_party, rescreen
@@ -117,7 +118,7 @@ def rescreen_command(
     """Rescreen the population against the newest list versions: only what changed since it
     was last screened, or everything with --full."""
     with open_store() as store:
-        report = rescreen(store, _screener(store), source=source, full=full)
+        report = rescreen(store, _screener(store), source=known_source(store, source), full=full)
     if output is TextOrJson.json:
         write_json(report.to_json())
         return
@@ -156,7 +157,11 @@ def list_alerts(
     """Alerts, newest first."""
     with open_store() as store:
         found = workflow.list_alerts(
-            store, state=state, source=source, min_score=min_score, assignee=assignee
+            store,
+            state=state,
+            source=known_source(store, source),
+            min_score=min_score,
+            assignee=assignee,
         )
     if output is TextOrJson.json:
         write_json([alert.to_json() for alert in found])
