@@ -84,6 +84,13 @@ def test_the_review_routes_need_the_review_role(api: TestClient, keys: dict[str,
     assert api.get("/v1/alerts/99999", headers=auth(keys["review"])).status_code == 404
 
 
+def test_a_list_filter_on_a_list_not_loaded_is_422(api: TestClient, keys: dict[str, str]) -> None:
+    # A mistyped list would list no alerts, which reads as none to review.
+    refused = api.get("/v1/alerts", params={"source": "us_ofac"}, headers=auth(keys["review"]))
+    assert refused.status_code == 422
+    assert "no list 'us_ofac' is loaded" in refused.json()["error"]["message"]
+
+
 def test_a_decision_without_a_reason_is_422(api: TestClient, keys: dict[str, str]) -> None:
     response = decide(api, keys["review"], 1, action="escalate", reason="")
     assert response.status_code == 422

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from proscribe.api.auth import ApiError, require
 from proscribe.api.models import ScreenRequest
+from proscribe.history import known_source
 from proscribe.monitor import alerts as workflow
 from proscribe.monitor.rescreen import add_parties, record_result
 from proscribe.screen import ScreeningResult
@@ -77,10 +78,11 @@ def list_alerts(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     """Alerts, newest first."""
+    store = _store(request)
     found = workflow.list_alerts(
-        _store(request),
+        store,
         state=state,
-        source=source,
+        source=known_source(store, source),
         min_score=min_score,
         assignee=assignee,
         limit=limit,
