@@ -46,6 +46,8 @@ def test_show_choe_ryong_hae(loaded_home: Path) -> None:
     assert data["birth_dates"] == ["1950-01-15"]
     assert data["gender"] == "male"
     assert data["designation"]["programs"] == ["DPRK2"]
+    # The entity_id of screening's JSON names the same entry.
+    assert run(loaded_home, "show", "us_ofac_sdn-23213").stdout == text
 
 
 def test_loading_twice_changes_nothing(loaded_home: Path, data_dir: Path) -> None:

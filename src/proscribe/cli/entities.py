@@ -34,7 +34,9 @@ def register(app: typer.Typer) -> None:
 
 
 def show(
-    ref: Annotated[str, typer.Argument(help="SOURCE:ID, e.g. us_ofac_sdn:23213")],
+    ref: Annotated[
+        str, typer.Argument(help="SOURCE:ID, e.g. us_ofac_sdn:23213 (or SOURCE-ID, as in JSON)")
+    ],
     version: Annotated[str | None, typer.Option("--version", help="Version id or label.")] = None,
     listed_on: Annotated[
         str | None, typer.Option("--listed-on", help="YYYY-MM-DD: was it listed that day?")
@@ -43,6 +45,8 @@ def show(
 ) -> None:
     """Show every field of one listed entry, its designation and its history."""
     source, _, entity_id = ref.partition(":")
+    if not entity_id:  # the entity_id of screening's JSON: no source id holds a hyphen
+        source, _, entity_id = ref.partition("-")
     if not source or not entity_id:
         raise InputError(f"expected SOURCE:ID (e.g. us_ofac_sdn:23213), got {ref!r}")
     with open_store() as store:
