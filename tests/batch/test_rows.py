@@ -78,6 +78,7 @@ def test_values_of_json_and_parquet_types() -> None:
         ({"name": " "}, "line 7: field name: empty"),
         ({"name": "x" * 501}, "line 7: field name: 501 characters, at most 500 read"),
         ({"name": "x", "birth_date": "sometime"}, "line 7: field birth_date: unreadable date: "),
+        ({"name": "x", "birth_date": "3000-01-01"}, "line 7: field birth_date: a birth date after"),
         ({"name": "x", "schema": "Ship"}, "line 7: field schema: unknown schema 'Ship'"),
         ({"name": "x", "country": "kp;Narnia"}, "line 7: field country: unknown country"),
         ({"name": "x", "gender": "other"}, "line 7: field gender: unknown gender 'other'"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proscribe.model import DateSpec, PartialDate, parse_date_spec
+from proscribe.model import DateSpec, PartialDate, parse_birth_date, parse_date_spec
 
 
 @pytest.mark.parametrize(
@@ -60,3 +62,20 @@ partial_dates = st.builds(
 def test_iso_text_round_trips(start: PartialDate, end: PartialDate | None, circa: bool) -> None:
     spec = DateSpec(start, end, circa)
     assert DateSpec.from_iso(spec.iso) == spec
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [("3000", "after today"), ("2026-12-01", "after today"), ("0001-01-01", "before 1800")],
+)
+def test_a_birth_date_no_one_screened_can_have_is_refused(text: str, problem: str) -> None:
+    # 0001-01-01 is how some systems write "unknown"; compared with a listed 1950, it would
+    # read as centuries apart and weigh against a true match.
+    with pytest.raises(ValueError, match=problem):
+        parse_birth_date(text, today=date(2026, 11, 29))
+
+
+def test_a_birth_date_up_to_today_is_read() -> None:
+    today = date(2026, 11, 29)
+    assert parse_birth_date("2026", today=today) == parse_date_spec("2026")
+    assert parse_birth_date("1950-01-15", today=today) == parse_date_spec("1950-01-15")

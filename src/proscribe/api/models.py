@@ -17,7 +17,7 @@ from proscribe.model import (
     Query,
     Schema,
     country_code,
-    parse_date_spec,
+    parse_birth_date,
     parse_query_identifier,
 )
 
@@ -89,7 +89,7 @@ class ScreenRequest(BaseModel):
     @classmethod
     def _birth_date(cls, value: str | None) -> str | None:
         if value:
-            parse_date_spec(value)  # its ValueError becomes a 422 on this field
+            parse_birth_date(value)  # its ValueError becomes a 422 on this field
         return value or None
 
     @field_validator("countries")
@@ -125,7 +125,7 @@ class ScreenRequest(BaseModel):
         return Query(
             name=self.name,
             schema=Schema(self.schema_) if self.schema_ else None,
-            birth_date=parse_date_spec(self.birth_date) if self.birth_date else None,
+            birth_date=parse_birth_date(self.birth_date) if self.birth_date else None,
             countries=tuple(self.countries),
             identifiers=tuple(
                 parse_query_identifier(value) for value in self.id_numbers if value.strip()

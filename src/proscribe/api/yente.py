@@ -38,7 +38,7 @@ from proscribe.model import (
     Schema,
     country_code,
     imo_is_valid,
-    parse_date_spec,
+    parse_birth_date,
     to_ftm,
 )
 from proscribe.model.ftm import IDENTIFIER_PROPS
@@ -119,7 +119,7 @@ def read_queries(example: EntityExample) -> list[Query]:
     common = Query(
         name="",
         schema=_schema(example.schema_),
-        birth_date=parse_date_spec(dates[0]) if dates else None,
+        birth_date=parse_birth_date(dates[0]) if dates else None,
         countries=tuple(dict.fromkeys(_countries(example))),
         identifiers=tuple(_identifiers(example)),
         gender=GENDERS.get(gender),

@@ -6,7 +6,8 @@
   the results back to their records.
 - name: required, at most 500 characters.
 - schema: Person, Organization, Vessel, Airplane or LegalEntity, in any case; empty: any.
-- birth_date: anything `parse_date_spec` reads (1950-01-15, 15 Jan 1950, 1950, 1961-1963).
+- birth_date: anything `parse_date_spec` reads (1950-01-15, 15 Jan 1950, 1950, 1961-1963), not
+  after today nor before 1800 (`parse_birth_date`).
 - country: ISO codes or country names, several separated by `;` or `,`. A value that is one
   country name as a whole ("Korea, North") is read before it is split at commas.
 - id_number: a passport, national id, IMO ... number, several separated by `;`; written
@@ -32,7 +33,7 @@ from proscribe.model import (
     QueryIdentifier,
     Schema,
     country_code,
-    parse_date_spec,
+    parse_birth_date,
     parse_query_identifier,
 )
 
@@ -156,7 +157,7 @@ def _birth_date(values: Mapping[str, Any]) -> DateSpec | None:
     if not text:
         return None
     try:
-        return parse_date_spec(text)
+        return parse_birth_date(text)
     except ValueError as error:
         raise FieldError("birth_date", str(error)) from None
 

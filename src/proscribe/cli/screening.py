@@ -18,7 +18,7 @@ from proscribe.model import (
     QueryIdentifier,
     Schema,
     country_code,
-    parse_date_spec,
+    parse_birth_date,
     parse_query_identifier,
 )
 from proscribe.screen import ScreeningResult
@@ -105,7 +105,7 @@ def _date(value: str | None) -> DateSpec | None:
     if not value:
         return None
     try:
-        return parse_date_spec(value)
+        return parse_birth_date(value)
     except ValueError as error:
         raise InputError(f"field birth_date: {error}") from error
 

@@ -5,7 +5,7 @@ types; the store persists them; match, index and screen read them.
 """
 
 from proscribe.model.countries import Country, CountryRole, country_code, country_name
-from proscribe.model.dates import DateSpec, PartialDate, parse_date_spec
+from proscribe.model.dates import DateSpec, PartialDate, parse_birth_date, parse_date_spec
 from proscribe.model.entity import (
     Address,
     Designation,
@@ -45,6 +45,7 @@ __all__ = [
     "country_name",
     "from_ftm",
     "imo_is_valid",
+    "parse_birth_date",
     "parse_date_spec",
     "parse_query_identifier",
     "to_ftm",

@@ -186,6 +186,22 @@ def parse_date_spec(text: str) -> DateSpec:
     return DateSpec(_one_date(value), None, circa)
 
 
+EARLIEST_BIRTH_YEAR = 1800  # before: a placeholder (0001-01-01) or a slip, not a person
+
+
+def parse_birth_date(text: str, today: date | None = None) -> DateSpec:
+    """A query's birth date (`parse_date_spec`), refused when no person screened today can
+    have it: after today, or before EARLIEST_BIRTH_YEAR. Compared with it, a listed birth date
+    would be 'decades apart' and weigh against a true match."""
+    spec = parse_date_spec(text)
+    now = today or date.today()
+    if _sort_key(spec.start) > (now.year, now.month, now.day):
+        raise ValueError(f"a birth date after today: {text!r}")
+    if spec.start.year < EARLIEST_BIRTH_YEAR:
+        raise ValueError(f"a birth date before {EARLIEST_BIRTH_YEAR}: {text!r}")
+    return spec
+
+
 def _sort_key(value: PartialDate) -> tuple[int, int, int]:
     """Order partial dates by what is known; an unknown month or day sorts first."""
     return value.year, value.month or 0, value.day or 0
