@@ -103,6 +103,11 @@ def test_every_name_of_an_example_is_screened(client: TestClient, screen_key: st
     response = match(client, screen_key, {"queries": {"q": too_many}})
     assert response.status_code == 422
     assert "at most 20" in response.text
+    # A name as long as a document is refused, as on /v1/screen (it took seconds to screen).
+    long_name = {"schema": "Person", "properties": {"name": ["Choe " * 101]}}
+    response = match(client, screen_key, {"queries": {"q": long_name}})
+    assert response.status_code == 422
+    assert "at most 500" in response.text
 
 
 def test_an_imo_number_finds_a_vessel(client: TestClient, screen_key: str) -> None:

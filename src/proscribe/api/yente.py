@@ -48,6 +48,7 @@ router = APIRouter(responses=ERRORS)  # the error statuses, documented
 
 ALL_LISTS = frozenset({"default", "sanctions"})
 MAX_NAMES = 20  # screenings one example may cost (each is audited)
+MAX_NAME_LENGTH = 500
 NAME_PROPS = ("name", "alias")
 COUNTRY_PROPS = ("nationality", "citizenship", "country", "jurisdiction")
 ID_TYPES = {prop: kind for kind, prop in IDENTIFIER_PROPS.items()}
@@ -109,6 +110,11 @@ def read_queries(example: EntityExample) -> list[Query]:
     if not names:
         raise ValueError("properties.name: a name is required")
     names = list(dict.fromkeys(names))
+    longest = max(len(name) for name in names)
+    if longest > MAX_NAME_LENGTH:  # as on /v1/screen: a pasted document, not a name
+        raise ValueError(
+            f"properties.name: a name of {longest} characters, at most {MAX_NAME_LENGTH}"
+        )
     if len(names) > MAX_NAMES:
         raise ValueError(
             f"properties.name: {len(names)} distinct names and aliases, at most {MAX_NAMES}"
