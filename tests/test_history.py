@@ -94,7 +94,13 @@ def ids(entries: list[dict[str, str]]) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("before", "after"), [("2019-01-04", "2021-07-07"), ("2022-02-23", "2022-02-25")]
+    ("before", "after"),
+    [
+        ("2019-01-04", "2021-07-07"),
+        # 2022-02-23 holds sdn.csv alone: aliases and addresses are unknown there, not gone.
+        ("2021-07-07", "2022-02-23"),
+        ("2022-02-23", "2022-02-25"),
+    ],
 )
 def test_sdn_changes_are_exact(store: Store, data_dir: Path, before: str, after: str) -> None:
     old, new = data_dir / SDN / before, data_dir / SDN / after
@@ -106,9 +112,17 @@ def test_sdn_changes_are_exact(store: Store, data_dir: Path, before: str, after:
     # target changes the link (SDN 33399 after 33398 was renamed on 2022-02-25).
     raw = sdn_changed_raw(old, new)
     assert raw <= ids(report["amended"])
+    # Remarks continued in a comments file that the other version lacks are cut short there
+    # (1,000 characters): what they state past the cut is not known on that side.
+    continued = set(raw_rows(old, "sdn_comments.csv")) ^ set(raw_rows(new, "sdn_comments.csv"))
     for entry in report["amended"]:
-        if entry["id"] not in raw:
+        if entry["id"] not in raw and entry["id"] not in continued:
             assert [change["field"] for change in entry["changes"]] == ["links"], entry
+    # A set without its alias and address files says nothing of them: not compared.
+    lacking = not (new / "alt.csv").exists()
+    assert bool(report["not_compared"]) == lacking
+    if lacking:
+        assert {"names.alias", "addresses", "countries.address"} <= set(report["not_compared"])
     assert report["added"]  # (nothing was removed on 2022-02-25)
     assert report["amended"]
     assert all(entry["caption"] and entry["source"] == SDN for entry in report["added"])

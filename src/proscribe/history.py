@@ -27,6 +27,7 @@ from typing import Any
 from proscribe.errors import InputError, NotFoundError
 from proscribe.model import Entity, ListVersion
 from proscribe.model.diff import FieldChange, ListDiff, diff, entity_changes
+from proscribe.sources.registry import unstated_fields
 from proscribe.store import Store
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -41,6 +42,9 @@ class Changes:
     after: ListVersion
     diff: ListDiff
     captions: dict[str, str]  # entry id -> caption, from the version that holds it
+    # Fields not compared: one of the two versions could not state them (a set published
+    # without its alias or address file), so their absence there is no change.
+    unstated: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, Any]:
         def entry(entity_id: str) -> dict[str, str]:
@@ -60,6 +64,7 @@ class Changes:
                 }
                 for amendment in self.diff.amended
             ],
+            "not_compared": sorted(self.unstated),
         }
 
 
@@ -174,9 +179,10 @@ def changes(
     """
     before, after = _pair(store, source, from_ref, to_ref)
     old, new = _by_id(store.entities(before)), _by_id(store.entities(after))
-    result = diff(old, new)
+    unstated = unstated_fields(before) | unstated_fields(after)
+    result = diff(old, new, unstated)
     captions = {entity_id: entity.caption for entity_id, entity in {**old, **new}.items()}
-    return Changes(source, before, after, result, captions)
+    return Changes(source, before, after, result, captions, unstated)
 
 
 def _pair(
@@ -239,7 +245,7 @@ def _amendment(
 ) -> tuple[FieldChange, ...]:
     old, _ = store.entity(source, entity_id, before)
     new, _ = store.entity(source, entity_id, after)
-    return entity_changes(old, new)
+    return entity_changes(old, new, unstated_fields(before) | unstated_fields(after))
 
 
 def listed_on(store: Store, source: str, entity_id: str, on: date) -> bool:

@@ -7,7 +7,7 @@ import dataclasses
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proscribe.model import Designation, Entity, Name, NameKind
+from proscribe.model import Country, CountryRole, Designation, Entity, Name, NameKind
 from proscribe.model.diff import FieldChange, diff, entity_changes
 from tests.model.strategies import entities
 from tests.store.factory import make_entity
@@ -92,3 +92,19 @@ def test_designation_and_extra_fields_by_key() -> None:
     assert changes["programs"] == FieldChange("programs", ["DPRK"], ["DPRK", "DPRK2"])
     assert changes["remarks"].before is None
     assert changes["extra.position"].after == ["Minister"]
+
+
+def test_fields_a_version_could_not_state_are_not_compared() -> None:
+    # The later version was published without its alias and address files.
+    before = make_entity(
+        id="23213",
+        names=(Name("CHOE, Ryong Hae"), Name("CH'OE, Ryong-hae", NameKind.ALIAS)),
+        countries=(Country("kp", CountryRole.NATIONALITY), Country("kp", CountryRole.ADDRESS)),
+    )
+    after = dataclasses.replace(before, names=before.names[:1], countries=before.countries[:1])
+    unstated = frozenset({"names.alias", "names.former", "addresses", "countries.address"})
+    assert [c.field for c in entity_changes(before, after)] == ["names.alias", "countries"]
+    assert entity_changes(before, after, unstated) == ()
+    # A change in what it does state still shows: a nationality that went.
+    gone = dataclasses.replace(after, countries=())
+    assert [c.field for c in entity_changes(before, gone, unstated)] == ["countries"]

@@ -40,6 +40,12 @@ def list_changes(
         write_json(found.to_json())
         return
     stdout.print(summary_table(found))
+    if found.unstated:
+        stdout.print(
+            f"Not compared: {', '.join(sorted(found.unstated))} (one of the two versions was"
+            " published without the file that states them).",
+            highlight=False,
+        )
     if found.diff.amended and limit:
         stdout.print(amended_table(found, limit))
 

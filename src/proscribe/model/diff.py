@@ -54,8 +54,13 @@ class ListDiff:
         return not (self.added or self.removed or self.amended)
 
 
-def diff(previous: Mapping[str, Entity], current: Mapping[str, Entity]) -> ListDiff:
-    """The changes from `previous` to `current`, both keyed by entry id."""
+def diff(
+    previous: Mapping[str, Entity],
+    current: Mapping[str, Entity],
+    unstated: frozenset[str] = frozenset(),
+) -> ListDiff:
+    """The changes from `previous` to `current`, both keyed by entry id; the fields named in
+    `unstated` (see `fields_of`) are not compared."""
     amended = []
     for entity_id in sorted(previous.keys() & current.keys()):
         before, after = previous[entity_id], current[entity_id]
@@ -63,7 +68,7 @@ def diff(previous: Mapping[str, Entity], current: Mapping[str, Entity]) -> ListD
         # (an order of magnitude cheaper than comparing to_json() of both sides).
         if before == after:
             continue
-        changes = entity_changes(before, after)
+        changes = entity_changes(before, after, unstated)
         if changes:
             amended.append(Amendment(entity_id, changes))
     return ListDiff(
@@ -73,12 +78,14 @@ def diff(previous: Mapping[str, Entity], current: Mapping[str, Entity]) -> ListD
     )
 
 
-def entity_changes(before: Entity, after: Entity) -> tuple[FieldChange, ...]:
+def entity_changes(
+    before: Entity, after: Entity, unstated: frozenset[str] = frozenset()
+) -> tuple[FieldChange, ...]:
     """The fields that differ between two states of one entry, in a stable order. A list
     whose items only moved is no change: OFAC renumbers an alias now and then (AL HOUTHI's
     five aliases, SDN 17927, came back in another order in 2021), and the order of aliases,
     addresses or programs says nothing."""
-    old, new = fields_of(before), fields_of(after)
+    old, new = fields_of(before, unstated), fields_of(after, unstated)
     return tuple(
         FieldChange(name, old.get(name), new.get(name))
         for name in sorted(old.keys() | new.keys(), key=_field_order)
@@ -93,13 +100,18 @@ def _unordered(value: Any) -> Any:
     return value
 
 
-def fields_of(entity: Entity) -> dict[str, Any]:
+def fields_of(entity: Entity, unstated: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The comparable fields of an entity: to_dict() split by name kind, designation key and
-    extra key. Empty fields are left out, as to_dict() leaves them out."""
+    extra key. Empty fields are left out, as to_dict() leaves them out. `unstated`: fields a
+    version could not state (one published without a file of its set) and so left out too;
+    `countries.<role>` leaves out the countries of that role only."""
     data = entity.to_dict()
+    roles = {name.partition(".")[2] for name in unstated if name.startswith("countries.")}
+    if roles and "countries" in data:
+        data["countries"] = [pair for pair in data["countries"] if pair[1] not in roles]
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if key in _IDENTITY:
+        if key in _IDENTITY or (key == "countries" and not value):
             continue
         if key == "names":
             out.update(_names_by_kind(value))
@@ -109,7 +121,7 @@ def fields_of(entity: Entity) -> dict[str, Any]:
             out.update({f"extra.{k}": v for k, v in value.items()})
         else:
             out[key] = value
-    return out
+    return {name: value for name, value in out.items() if name not in unstated}
 
 
 def _names_by_kind(names: list[dict[str, Any]]) -> dict[str, Any]:

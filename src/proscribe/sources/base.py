@@ -16,10 +16,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from lxml import etree
 
@@ -62,6 +62,17 @@ class ListFormat(Protocol):
 
     def parse(self, files: Files) -> ParsedList:
         """Read the claimed files. Raises ParseError on any malformed input."""
+        ...
+
+
+@runtime_checkable
+class PartialSets(Protocol):
+    """A format published as a set of files of which some may be left out (OFAC's CSV set
+    without its alias or address file): says which fields a version then cannot state."""
+
+    def unstated(self, files: Sequence[str]) -> frozenset[str]:
+        """The fields (as `model.diff.fields_of` names them) that a version read from
+        `files` cannot state."""
         ...
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from proscribe.errors import FormatNotRecognisedError, UnsafeInputError
+from proscribe.model import ListVersion
 from proscribe.sources import (
     eu_fsf,
     ftm,
@@ -27,7 +28,14 @@ from proscribe.sources import (
     us_ofac,
     us_trade_csl,
 )
-from proscribe.sources.base import MAX_FILE_BYTES, Download, Files, ListFormat, ParsedList
+from proscribe.sources.base import (
+    MAX_FILE_BYTES,
+    Download,
+    Files,
+    ListFormat,
+    ParsedList,
+    PartialSets,
+)
 from proscribe.sources.eu_fsf import fetch as eu_fsf_fetch
 from proscribe.sources.gb_fcdo import fetch as gb_fcdo_fetch
 from proscribe.sources.gb_hmt_ofsi import fetch as gb_hmt_ofsi_fetch
@@ -73,6 +81,16 @@ class Publication:
     sha256: str
     path_date: date | None  # a YYYY-MM-DD found in the folder or file name
     skipped: tuple[str, ...] = ()  # files of the group read by another, preferred format
+
+
+def unstated_fields(version: ListVersion) -> frozenset[str]:
+    """The fields the entries of `version` cannot state, its set having been published
+    without some of its files (`base.PartialSets`); a comparison with another version leaves
+    them out."""
+    for fmt in FORMATS:
+        if (fmt.source, fmt.name) == (version.source, version.format):
+            return fmt.unstated(version.files) if isinstance(fmt, PartialSets) else frozenset()
+    return frozenset()
 
 
 def read_path(path: Path) -> list[Publication]:

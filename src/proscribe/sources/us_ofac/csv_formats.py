@@ -12,6 +12,7 @@ The files state no publication date, so `published` is None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from proscribe.errors import ParseError
@@ -43,6 +44,18 @@ class OfacCsvFormat:
             return ()
         order = (self.main, self.alt, self.add, self.comments)
         return tuple(present[name] for name in order if name in present)
+
+    def unstated(self, files: Sequence[str]) -> frozenset[str]:
+        """Without the alias file a version holds no aliases (strong a.k.a., f.k.a., n.k.a.)
+        and without the address file no addresses, nor the countries read from them: they
+        are unknown, not gone (the 2022 SDN snapshots hold sdn.csv alone)."""
+        given = {name.lower() for name in files}
+        unstated: set[str] = set()
+        if self.alt not in given:
+            unstated |= {"names.alias", "names.former"}
+        if self.add not in given:
+            unstated |= {"addresses", "countries.address"}
+        return frozenset(unstated)
 
     def parse(self, files: Files) -> ParsedList:
         present = self._present(files)
