@@ -142,6 +142,13 @@ def test_unreadable_examples_are_422(
     assert response.json()["detail"][0]["loc"][:3] == ["body", "queries", "q"]
 
 
+def test_an_unreadable_birth_date_is_named(client: TestClient, screen_key: str) -> None:
+    example = {"schema": "Person", "properties": {"name": ["A"], "birthDate": ["1950-13-45"]}}
+    response = match(client, screen_key, {"queries": {"q": example}})
+    assert response.status_code == 422
+    assert "properties.birthDate" in response.json()["detail"][0]["msg"]
+
+
 def test_a_key_with_the_screen_role_is_required(client: TestClient) -> None:
     response = client.post("/match/default", json={"queries": {"q": CHOE}})
     assert response.status_code == 401

@@ -32,6 +32,7 @@ from proscribe.api.records import audit_screenings
 from proscribe.api.routes import ERRORS
 from proscribe.match import ALGORITHMS, Algorithm
 from proscribe.model import (
+    DateSpec,
     IdentifierType,
     Query,
     QueryIdentifier,
@@ -125,13 +126,20 @@ def read_queries(example: EntityExample) -> list[Query]:
     common = Query(
         name="",
         schema=_schema(example.schema_),
-        birth_date=parse_birth_date(dates[0]) if dates else None,
+        birth_date=_birth_date(dates[0]) if dates else None,
         countries=tuple(dict.fromkeys(_countries(example))),
         identifiers=tuple(_identifiers(example)),
         gender=GENDERS.get(gender),
         id=example.id,
     )
     return [replace(common, name=name) for name in names]
+
+
+def _birth_date(text: str) -> DateSpec:
+    try:
+        return parse_birth_date(text)
+    except ValueError as error:  # named as the other properties' errors are
+        raise ValueError(f"properties.birthDate: {error}") from None
 
 
 def _schema(text: str) -> Schema | None:
