@@ -14,6 +14,7 @@ import csv
 import importlib
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +32,7 @@ INPUT_FORMATS = {
     ".pq": "parquet",
 }
 _PARQUET_BATCH = 4096
+_ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 
 
 def input_format(path: str) -> str:
@@ -47,11 +49,7 @@ def input_format(path: str) -> str:
 def read_rows(path: str) -> Iterator[Row]:
     """Every row of a screening file, in file order."""
     readers = {"csv": _csv_rows, "jsonl": _jsonl_rows, "parquet": _parquet_rows}
-    reader = readers[input_format(path)]
-    try:
-        yield from reader(path)
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason})") from None
+    yield from readers[input_format(path)](path)
 
 
 def count_rows(path: str) -> int | None:
@@ -66,7 +64,7 @@ def count_rows(path: str) -> int | None:
             if kind == "jsonl":
                 return sum(1 for line in stream if line.strip())
             return max(0, sum(1 for record in csv.reader(stream) if record) - 1)
-    except (UnicodeDecodeError, csv.Error):
+    except csv.Error:
         return None  # read_rows says what is wrong, at the row where it is
 
 
@@ -78,10 +76,8 @@ def _open_text(path: str) -> TextIO:
 
 def _undecodable(text: str) -> str | None:
     """The first byte of `text` that was not UTF-8 (read with surrogateescape), as hex."""
-    for char in text:
-        if "\udc80" <= char <= "\udcff":
-            return f"0x{ord(char) - 0xDC00:02x}"
-    return None
+    found = _ESCAPED.search(text)
+    return None if found is None else f"0x{ord(found.group()) - 0xDC00:02x}"
 
 
 def _readable(text: str) -> str:
