@@ -68,13 +68,15 @@ RANKED_NAMES_PER_CANDIDATE = 8
 # this many times `limit`: a family of entries shares its names (a dozen AL-TIKRITI cover
 # 'Saddam Hussein AL-TIKRITI' alike), and a cut among equals by position left out entries
 # that the matcher scores far above the threshold.
-TIED_SHARE = 3
+TIED_SHARE = 2
+TIED_NAMES = 3  # ... chosen among this many times the names ranked at first
 TIE = 1e-9  # coverages are sums of the same shares: equal up to rounding
-# Ties are looked for only from this coverage up: an entry covering less has a name similarity
-# of 0.8 at best (its names wholly explained by the query), rarely a match, and ties below it
-# are the rule (two in three queries of the speed benchmark tie at the cut, one in sixteen
-# from here up).
-TIED_FROM = 0.6
+# Ties are looked for only from this coverage up. Below, an entry's name similarity is 0.9 at
+# best (its names wholly explained by the query) and ties are the rule: two in three queries
+# of the speed benchmark tie at the cut, one in fifty from here up. From 0.6 up, with up to
+# thirty offered, a million synthetic entities (whose Faker names repeat) cost a single
+# screen 40 % more.
+TIED_FROM = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,9 +361,12 @@ class Index:
         ordered, hits = self._entities(names, coverage, agree, top)
         ranked = ordered[:limit]
         if _tied_at_the_cut(ordered, limit, coverage, top):
-            # Rare (a family of entries, a common name): ranked again with room for the ties.
-            top = first(names, rank, TIED_SHARE * budget)
-            ordered, hits = self._entities(names, coverage, agree, top)
+            # Rare (a family of entries, a common name): ranked again with room for the ties,
+            # the names covering at least the cut taken by coverage, then by the query's
+            # initials they agree with (the entities' own order), then by the estimate.
+            cut = ordered[limit - 1][1]
+            top = _by_coverage(names, coverage, agree, rank, cut, TIED_NAMES * budget)
+            ordered, hits = self._entities(names, coverage, agree, top, rank)
             ranked = _with_ties(ordered, limit, TIED_SHARE * limit)
         out = [Candidate(entity, value, tuple(hits[entity])) for entity, value in ranked]
         found = {candidate.entity for candidate in out}
@@ -373,27 +378,39 @@ class Index:
         return out
 
     def _entities(
-        self, names: Positions, coverage: Values, agree: Values, top: npt.NDArray[np.intp]
+        self,
+        names: Positions,
+        coverage: Values,
+        agree: Values,
+        top: npt.NDArray[np.intp],
+        rank: Values | None = None,
     ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
         """The entities of the ranked names `top`, best first, with their coverage; and the
-        names of each, in the order ranked."""
-        best: dict[int, tuple[float, float]] = {}  # (coverage, initials agreement)
+        names of each, in the order ranked. `rank`: the names' estimates, to order entities
+        that cover the query equally and agree with its initials equally (else by position)."""
+        best: dict[int, tuple[float, float, float]] = {}  # (coverage, agreement, estimate)
         hits: dict[int, list[int]] = {}  # names stay in the order ranked: best covered first
         ranked_names = names[top]
         entities = self.name_entity[ranked_names].tolist()
-        for name, entity, value, agreed in zip(
+        estimates = rank[top].tolist() if rank is not None else [0.0] * len(top)
+        for name, entity, value, agreed, estimate in zip(
             ranked_names.tolist(),
             entities,
             coverage[top].tolist(),
             agree[top].tolist(),
+            estimates,
             strict=True,
         ):
-            best[entity] = max(best.get(entity, (0.0, 0.0)), (value, agreed))
+            best[entity] = max(best.get(entity, (0.0, 0.0, -1e9)), (value, agreed, estimate))
             hits.setdefault(entity, []).append(name)
         # Coverage first, as the callers read it (screen()'s cut, the delta's floor); the
-        # initials only order the entities that cover the query equally.
-        ordered = sorted(best.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
-        return [(entity, value) for entity, (value, _) in ordered], hits
+        # initials only order the entities that cover the query equally. Among a family tied
+        # on both ('AL-TIKRITI, S. H.': two dozen entries, their sons' names holding an S and
+        # an H too), the name nearest the query's length (SADDAM HUSSEIN AL-TIKRITI) first.
+        ordered = sorted(
+            best.items(), key=lambda item: (-item[1][0], -item[1][1], -item[1][2], item[0])
+        )
+        return [(entity, value) for entity, (value, _, _) in ordered], hits
 
     def _initials_agreement(self, names: Positions, forms: Sequence[NameForm]) -> Values:
         """For each name, the share of the query's initials that begin one of its words (0
@@ -645,6 +662,17 @@ def initials_mask(tokens: Iterable[str]) -> int:
         if 0 <= offset < 26:
             mask |= 1 << offset
     return mask
+
+
+def _by_coverage(
+    names: Positions, coverage: Values, agree: Values, rank: Values, cut: float, count: int
+) -> npt.NDArray[np.intp]:
+    """Where the `count` first names covering at least `cut` are, ordered by coverage, then
+    initials agreement, then rank, then position."""
+    within = np.flatnonzero(coverage >= cut - TIE)
+    order = np.lexsort((names[within], -rank[within], -agree[within], -coverage[within]))
+    found: npt.NDArray[np.intp] = within[order[:count]]
+    return found
 
 
 def _unranked_best(coverage: Values, top: npt.NDArray[np.intp]) -> float:
