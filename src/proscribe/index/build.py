@@ -667,11 +667,15 @@ def initials_mask(tokens: Iterable[str]) -> int:
 def _by_coverage(
     names: Positions, coverage: Values, agree: Values, rank: Values, cut: float, count: int
 ) -> npt.NDArray[np.intp]:
-    """Where the `count` first names covering at least `cut` are, ordered by coverage, then
-    initials agreement, then rank, then position."""
+    """Where the `count` first names covering at least `cut` are: those covering more first,
+    then by initials agreement, then by rank (the entities are ordered again, precisely, from
+    these names). One key and a partial sort: a common name at a million entities ties
+    tens of thousands of names, which a full sort on four keys took milliseconds over."""
     within = np.flatnonzero(coverage >= cut - TIE)
-    order = np.lexsort((names[within], -rank[within], -agree[within], -coverage[within]))
-    found: npt.NDArray[np.intp] = within[order[:count]]
+    # Agreement moves in steps of 1/26 at least (0.38 here); a name's rank lies within about
+    # -0.5..1.5 and counts a tenth: it orders only the names that agree alike.
+    key = 100.0 * (coverage[within] > cut + TIE) + 10.0 * agree[within] + 0.1 * rank[within]
+    found: npt.NDArray[np.intp] = within[first(names[within], key, count)]
     return found
 
 
