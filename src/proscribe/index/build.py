@@ -68,14 +68,14 @@ RANKED_NAMES_PER_CANDIDATE = 8
 # this many times `limit`: a family of entries shares its names (a dozen AL-TIKRITI cover
 # 'Saddam Hussein AL-TIKRITI' alike), and a cut among equals by position left out entries
 # that the matcher scores far above the threshold.
-TIED_SHARE = 2
+TIED_SHARE = 1.5
 TIED_NAMES = 3  # ... chosen among this many times the names ranked at first
 TIE = 1e-9  # coverages are sums of the same shares: equal up to rounding
 # Ties are looked for only from this coverage up. Below, an entry's name similarity is 0.9 at
 # best (its names wholly explained by the query) and ties are the rule: two in three queries
-# of the speed benchmark tie at the cut, one in fifty from here up. From 0.6 up, with up to
-# thirty offered, a million synthetic entities (whose Faker names repeat) cost a single
-# screen 40 % more.
+# of the speed benchmark tie at the cut, one in fifty from here up. At a million synthetic
+# entities (whose Faker names repeat, so most customers tie) the cost shows: p99 18-22 ms
+# from 0.6 up to 30 or from 0.8 up to 20, 14 ms up to 15 (13-14 ms without ties).
 TIED_FROM = 0.8
 
 
@@ -367,7 +367,7 @@ class Index:
             cut = ordered[limit - 1][1]
             top = _by_coverage(names, coverage, agree, rank, cut, TIED_NAMES * budget)
             ordered, hits = self._entities(names, coverage, agree, top, rank)
-            ranked = _with_ties(ordered, limit, TIED_SHARE * limit)
+            ranked = _with_ties(ordered, limit, int(TIED_SHARE * limit))
         out = [Candidate(entity, value, tuple(hits[entity])) for entity, value in ranked]
         found = {candidate.entity for candidate in out}
         out += [

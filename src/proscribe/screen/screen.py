@@ -20,7 +20,7 @@ COMPATIBLE: dict[Schema, frozenset[Schema]] = {
     Schema.VESSEL: frozenset({Schema.VESSEL}),
     Schema.AIRPLANE: frozenset({Schema.AIRPLANE}),
 }
-CANDIDATES = 10  # entities scored per query, ranked by name coverage (with those tied with
+CANDIDATES = 10  # entities scored per query, ranked by name coverage (with up to 5 tied with
 # the tenth from a coverage of 0.8 up: `index.build.TIED_SHARE`)
 # Candidates covering less of the query than this cannot reach a match on their names: with
 # the best possible coverage of the listed name, the name similarity stays under 0.62.
