@@ -141,12 +141,17 @@ def versions_in_force(store: Store, on: date) -> list[ListVersion]:
     return picked
 
 
+def loaded_sources(store: Store) -> list[str]:
+    """The lists of which a version is stored, sorted."""
+    return sorted({version.source for version in store.versions()})
+
+
 def known_source(store: Store, source: str | None) -> str | None:
     """`source` when a version of it is stored (None stays None); InputError otherwise: a
     filter on a mistyped list would find nothing, and nothing reads as "all clear"."""
     if source is None:
         return None
-    sources = sorted({version.source for version in store.versions()})
+    sources = loaded_sources(store)
     if source not in sources:
         raise InputError(
             f"no list {source!r} is loaded (loaded: {', '.join(sources) or 'none'})",
@@ -159,7 +164,7 @@ def default_source(store: Store, source: str | None) -> str:
     """The list a history command is about: `source`, or the only list stored."""
     if source:
         return source
-    sources = sorted({version.source for version in store.versions()})
+    sources = loaded_sources(store)
     if len(sources) == 1:
         return sources[0]
     if not sources:

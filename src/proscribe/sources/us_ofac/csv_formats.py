@@ -45,17 +45,21 @@ class OfacCsvFormat:
         order = (self.main, self.alt, self.add, self.comments)
         return tuple(present[name] for name in order if name in present)
 
+    def _optional(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        """The files a set may come without: each file, what a version then holds none of,
+        and the fields (as `model.diff.fields_of` names them) it then cannot state."""
+        return (
+            (self.alt, "aliases", frozenset({"names.alias", "names.former"})),
+            (self.add, "addresses", frozenset({"addresses", "countries.address"})),
+        )
+
     def unstated(self, files: Sequence[str]) -> frozenset[str]:
         """Without the alias file a version holds no aliases (strong a.k.a., f.k.a., n.k.a.)
         and without the address file no addresses, nor the countries read from them: they
         are unknown, not gone (the 2022 SDN snapshots hold sdn.csv alone)."""
         given = {name.lower() for name in files}
-        unstated: set[str] = set()
-        if self.alt not in given:
-            unstated |= {"names.alias", "names.former"}
-        if self.add not in given:
-            unstated |= {"addresses", "countries.address"}
-        return frozenset(unstated)
+        missing = [fields for name, _, fields in self._optional() if name not in given]
+        return frozenset().union(*missing)
 
     def parse(self, files: Files) -> ParsedList:
         present = self._present(files)
@@ -80,7 +84,7 @@ class OfacCsvFormat:
             )
         # A set without its alias or address file says nothing of them, yet its entries hold
         # none: compared with a version that had the file, every one reads as removed.
-        for name, what in ((self.alt, "aliases"), (self.add, "addresses")):
+        for name, what, _ in self._optional():
             if name not in present:
                 notes += (
                     f"{name} was not supplied: this version holds no {what} (changes against"
