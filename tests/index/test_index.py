@@ -113,3 +113,17 @@ def test_two_query_words_are_looked_up_together_for_a_list_word_that_joins_them(
     assert index._near_tokens("ryonghaee", joined=True) == {"ryonghae", "ryonghaes"}
     assert {"ryongh", "ryonghaxxe"} <= index._near_tokens("ryonghbxxf")
     assert not index._near_tokens("ryonghbxxf", joined=True)
+
+
+def test_the_better_reading_of_two_words_written_as_one_counts() -> None:
+    # TAWA begins TAWASUL (a word cut short), so the words alone reach it weakly; the joined
+    # reading reaches it fully and must win over names that hold SUL's near spelling SOL.
+    sol = [
+        entity(str(n), f"SOL {word}", Schema.ORGANIZATION) for n, word in enumerate("ABCDEFGHIJKL")
+    ]
+    index = build_index([*sol, entity("tawasul", "TAWASUL COMPANY", Schema.ORGANIZATION)])
+    query = Query("TAWA SUL COMPANY")
+    found = index.candidates(query, query_forms(query), limit=10, min_coverage=0.3)
+    first = found[0]
+    assert index.entities[first.entity].id == "tawasul"
+    assert first.coverage == pytest.approx(1.0)

@@ -29,6 +29,12 @@ SHAPES = [
     ("John Smith", "SMITH, J."),
     ("Ramez Haddad", "HADDAD, Ramezan"),
     ("Mohamad Yusef", "YOUSEF, Muhammad"),
+    # proscribe-v5's joins: short syllables, three words around an article, past a repeat.
+    ("Cho Ilu", "CHO, Il-U"),
+    ("Kim Su Il", "KIM, Suil"),
+    ("Bawaduqji Nuraldin", "BAWADUQJI, Nur-al-Din"),
+    ("Nur al Din Bawaduqji", "BAWADUQJI, Nuraldin"),
+    ("Usama bin Muhammad binawad BIN LADIN", "BIN LADIN, Usama bin Muhammad bin Awad"),
 ]
 
 

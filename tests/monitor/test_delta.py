@@ -107,6 +107,17 @@ def with_initials(name: str, rng: random.Random) -> str:
     )
 
 
+def split_word(name: str, rng: random.Random) -> str:
+    """The name with one of its longer words written as two ('TAWA SUL' for TAWASUL)."""
+    words = name.replace(",", " ").split()
+    long = [i for i, w in enumerate(words) if len(w) >= 6]
+    if not long:
+        return name
+    i = rng.choice(long)
+    cut = rng.randrange(2, len(words[i]) - 1)
+    return " ".join([*words[:i], words[i][:cut], words[i][cut:], *words[i + 1 :]])
+
+
 def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
     sdn: Sdn, tmp_path: Path
 ) -> None:
@@ -121,6 +132,9 @@ def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
     names += [
         f"{rng.choice(('al', 'de', 'van', 'o.', 'u.'))} {rng.choice(listed)}" for _ in range(200)
     ]
+    # A word written as two (the joined lookup, whose reading counts where it beats the
+    # words' own: TAWA SUL / TAWASUL).
+    names += [split_word(rng.choice(listed), rng) for _ in range(300)]
     prepared = ChangedIndex(index, changed)
     refs = {ref(e) for e in changed}
     checked = 0

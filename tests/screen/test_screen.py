@@ -33,6 +33,25 @@ def test_the_three_officials_are_found_in_any_spelling(name: str, ref: str) -> N
     assert (found, match) == (ref, True), (name, found, score)
 
 
+@pytest.mark.parametrize(
+    ("name", "refs"),
+    [
+        # Korean syllables of one or two letters written together (proscribe-v5).
+        ("CHO ILU", {"un_sc:KPi.040", "us_ofac_sdn:19791"}),
+        ("CHA, Tafa", {"us_ofac_sdn:11281"}),
+        # Arabic compounds around the article written as one word.
+        ("BAWADUQJI, Nuraldin", {"us_ofac_sdn:22128"}),
+        ("AL-MASHHADANI, Saifaldin", {"un_sc:IQi.046", "us_ofac_sdn:7888"}),
+    ],
+)
+def test_words_written_together_match_the_entries_that_write_them_apart(
+    name: str, refs: set[str]
+) -> None:
+    result = story_screener().screen(Query(name))
+    flagged = {f"{m.entity.source}:{m.entity.id}" for m in result.matches if m.match}
+    assert refs <= flagged, (name, flagged)
+
+
 def test_the_reporter_is_not_the_official() -> None:
     result = story_screener().screen(Query("Choe Sang-Hun", schema=Schema.PERSON))
     assert not [m for m in result.matches if m.match and m.entity.id == "23213"]

@@ -499,8 +499,10 @@ class Index:
             share, (found, similarity) = singles[i]
             places, inside = find_in(names, found)
             cover[places[inside]] += share * similarity[inside]
-        # Two query tokens written as one in the list (Ryong Hae / Ryonghae): counts for the
-        # names that neither token reached on its own.
+        # Two query tokens written as one in the list (Ryong Hae / Ryonghae): for each name,
+        # the better of the two readings counts. The words alone may reach the joined name
+        # too, more weakly ('TAWA SUL' reaches TAWASUL as a word cut short), so the joined
+        # reading adds what it gives beyond what they gave the names they opened.
         joined_names: list[Positions] = [names]
         joined_cover: list[Values] = [cover]
         for i in range(len(variant) - 1):
@@ -512,10 +514,16 @@ class Index:
             found, similarity = self._token_hits(joined, joined, joined=True)
             if not len(found):
                 continue
-            alone = ~(find_in(singles[i][1][0], found)[1] | find_in(singles[i + 1][1][0], found)[1])
-            share = singles[i][0] + singles[i + 1][0]
-            joined_names.append(found[alone])
-            joined_cover.append(share * similarity[alone])
+            gain = (singles[i][0] + singles[i + 1][0]) * similarity
+            opened = find_in(names, found)[1]
+            if opened.any():
+                for share, (reached, near) in (singles[i], singles[i + 1]):
+                    places, inside = find_in(reached, found)
+                    inside &= opened
+                    gain[inside] -= share * near[places[inside]]
+            more = gain > 0.0
+            joined_names.append(found[more])
+            joined_cover.append(gain[more])
         if len(joined_names) == 1:
             return names, cover
         return added_to(names, cover, joined_names[1:], joined_cover[1:], len(self.name_entity))

@@ -5,7 +5,8 @@ query token is paired with at most one list token, greedily by similarity; word 
 not matter. A pair's similarity is 1.0 when the tokens are equal or known variants of each
 other (Choi / Choe), graded by edit distance for typos, 0.8 for a token cut short and for
 an initial against a name it could stand for, 0.7 for tokens that sound alike. A token may
-also pair with two adjacent tokens of the other name written together (Ryonghae / Ryong Hae).
+also pair with two adjacent tokens of the other name written together (Ryonghae / Ryong Hae),
+and under proscribe-v5's rules with three around an Arabic article (Nuraldin / Nur al-Din).
 
 The score weighs each token by how telling it is (`token_weight`: rare tokens count fully,
 tokens as common as 'al', 'kim' or 'trading' less) and averages two coverages: how much of
@@ -65,6 +66,17 @@ class NameRules:
       together when it is no more than the start of the first ('IVANOV' with 'Ivanovich
       KOUFFA', as the start of 'IVANOVICHKOUFFA'); False: the token must reach into the
       second word, as 'RYONGHAE' does into 'Ryong Hae'.
+    - `short_joins`: whether a token of three or four letters may pair with two words of the
+      other name that it equals written together ('ILU' / 'Il U', 'TAFA' / 'Ta Fa': Korean
+      given names of one-letter and two-letter syllables); False: joined pairings are for
+      tokens of five letters or more only;
+    - `particle_joins`: whether a token may pair with three words of the other name written
+      together when the middle one is an Arabic article ('NURALDIN' / 'Nur al-Din',
+      'SAIFALDIN' / 'Saif-al-Din'; `JOINING_PARTICLES`);
+    - `joins_past_repeats`: whether joined pairings are looked for when the two words are
+      paired already but recur in their name ('Usama bin Muhammad binawad' / 'Usama bin
+      Muhammad bin Awad BIN LADIN': the first pairing gave each BIN of the query a BIN of the
+      list, the second of them the one before AWAD); False: only when both are poorly paired.
 
     Identity is equality (eq=False): each table has its own similarity cache, and its
     settings go into the algorithm's configuration hash."""
@@ -78,6 +90,9 @@ class NameRules:
     moved_letters: bool = False
     first_letter_slips: bool = False
     joined_prefixes: bool = True
+    short_joins: bool = False
+    particle_joins: bool = False
+    joins_past_repeats: bool = False
     # Cached per table: the same tokens recur across a candidate's aliases and across a
     # batch, and a lookup costs a tenth of computing an edit distance.
     similarity: Similarity = field(init=False, repr=False)
@@ -101,7 +116,23 @@ class NameRules:
         }
 
 
-_LATER_RULES = frozenset({"moved_letters", "first_letter_slips", "joined_prefixes"})
+_LATER_RULES = frozenset(
+    {
+        "moved_letters",
+        "first_letter_slips",
+        "joined_prefixes",
+        "short_joins",
+        "particle_joins",
+        "joins_past_repeats",
+    }
+)
+LONG_JOIN = 5  # a token this long may be two words written together, whatever the rules
+SHORT_JOIN = 3  # ... and from this length on, under `short_joins`, when it equals them
+# The Arabic article as it stands between two words of a compound name (Nur al-Din, Zia ul
+# Haq, Nasir ud Din, Habib ur Rahman), which customers often write as one word.
+JOINING_PARTICLES = frozenset(
+    {"al", "el", "ul", "ud", "ad", "ed", "ur", "ar", "as", "ash", "at", "az", "an"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,9 +266,9 @@ def _scored(
     q_sim, c_sim, pairs = _greedy(options, q, c)
     # Joined pairings (Ryonghae / Ryong Hae) are looked for only when a long token is left
     # poorly paired: most names never need them, and they cost more than the singles.
-    if _may_join(q, q_sim, c_sim) or _may_join(c, c_sim, q_sim):
-        joined = _joined_options(q, c, rules, flipped=False)
-        joined += _joined_options(c, q, rules, flipped=True)
+    if _may_join(q, q_sim, c, c_sim, rules) or _may_join(c, c_sim, q, q_sim, rules):
+        joined = _joined_options(q, c, q_sim, rules, flipped=False)
+        joined += _joined_options(c, q, c_sim, rules, flipped=True)
         if joined:
             q_sim, c_sim, pairs = _greedy(options + joined, q, c)
     q_total, c_total = sum(q_weights), sum(c_weights)
@@ -342,15 +373,35 @@ def _greedy(
     return q_sim, c_sim, pairs
 
 
-def _may_join(tokens: Sequence[str], sims: list[float], other_sims: list[float]) -> bool:
+def _may_join(
+    tokens: Sequence[str],
+    sims: list[float],
+    other: Sequence[str],
+    other_sims: list[float],
+    rules: NameRules,
+) -> bool:
     """A long token of one name is poorly paired while two adjacent tokens of the other are
-    too: the only situation a joined pairing can improve."""
+    too (or, under `joins_past_repeats`, are paired but recur in their name): the only
+    situations a joined pairing can improve."""
+    short = rules.short_joins
     for token, sim in zip(tokens, sims, strict=True):
-        if sim < 0.9 and len(token) >= 5:
+        if sim >= 0.9:
+            continue
+        if len(token) >= LONG_JOIN:
+            break
+        # A short token pairs only with two words it spells: tested here, most are not.
+        if short and len(token) >= SHORT_JOIN and _spells_two(token, other):
             break
     else:
         return False
-    return any(a < 0.9 and b < 0.9 for a, b in itertools.pairwise(other_sims))
+    if any(a < 0.9 and b < 0.9 for a, b in itertools.pairwise(other_sims)):
+        return True
+    if not rules.joins_past_repeats or len(set(other)) == len(other):
+        return False
+    free = [
+        sim < 0.9 or other.count(token) > 1 for token, sim in zip(other, other_sims, strict=True)
+    ]
+    return any(a and b for a, b in itertools.pairwise(free))
 
 
 def _single_options(
@@ -394,17 +445,52 @@ def _single_options(
     return options
 
 
+def _spells_two(token: str, other: Sequence[str]) -> bool:
+    """Whether `token` is two adjacent words of `other` written together."""
+    return any(
+        token.startswith(first) and token[len(first) :] == second
+        for first, second in itertools.pairwise(other)
+    )
+
+
 def _joined_options(
-    one: Sequence[str], other: Sequence[str], rules: NameRules, *, flipped: bool
+    one: Sequence[str], other: Sequence[str], sims: list[float], rules: NameRules, *, flipped: bool
 ) -> list[Option]:
+    """The pairings of a token of `one` with two (or three) adjacent tokens of `other`;
+    `sims`: how well each token of `one` is paired on its own. A short token (`short_joins`)
+    is tried only when poorly paired: one paired as well on its own has nothing to gain."""
     options: list[Option] = []
-    long = [(i, token) for i, token in enumerate(one) if len(token) >= 5]
+    shortest = SHORT_JOIN if rules.short_joins else LONG_JOIN
+    long = [
+        (i, token)
+        for i, token in enumerate(one)
+        if len(token) >= LONG_JOIN or (len(token) >= shortest and sims[i] < 0.9)
+    ]
     if not long or len(other) < 2:
         return options
     joined_prefixes = rules.joined_prefixes
     heads = [token[:2] for token in other]
     tails = [token[-2:] for token in other]
+    # Three words around an article (`particle_joins`), by the position of the first. 'abd
+    # al X' is the text layer's own split of a compound (Abdollahi): the name's first variant
+    # holds it as written, and joining it back would add nothing.
+    around = (
+        [
+            j
+            for j in range(len(other) - 2)
+            if other[j + 1] in JOINING_PARTICLES and other[j] != "abd"
+        ]
+        if rules.particle_joins and not JOINING_PARTICLES.isdisjoint(other)
+        else []
+    )
     for i, token in long:
+        if len(token) < LONG_JOIN:  # a short token: only the two words it spells exactly
+            options.extend(
+                _option(1.0, i, (j, j + 1), flipped)
+                for j in range(len(other) - 1)
+                if token.startswith(other[j]) and token[len(other[j]) :] == other[j + 1]
+            )
+            continue
         head, tail = token[:2], token[-2:]
         for j in range(len(other) - 1):
             # Cheap test first: a typo rarely hits both of the first two letters.
@@ -415,9 +501,22 @@ def _joined_options(
             joined = other[j] + other[j + 1]
             sim = rules.similarity(token, token, joined, joined)
             if sim >= 0.8:
-                single, double = (i,), (j, j + 1)
-                options.append((sim, 3, double, single) if flipped else (sim, 3, single, double))
+                options.append(_option(sim, i, (j, j + 1), flipped))
+        for j in around:
+            if head != heads[j] and tail != tails[j + 2]:
+                continue
+            joined = other[j] + other[j + 1] + other[j + 2]
+            sim = rules.similarity(token, token, joined, joined)
+            if sim >= 0.8:
+                options.append(_option(sim, i, (j, j + 1, j + 2), flipped))
     return options
+
+
+def _option(sim: float, single: int, several: tuple[int, ...], flipped: bool) -> Option:
+    """One token of one name paired with `several` of the other, which is the list name's
+    side when not `flipped`."""
+    explained = 1 + len(several)
+    return (sim, explained, several, (single,)) if flipped else (sim, explained, (single,), several)
 
 
 def align(

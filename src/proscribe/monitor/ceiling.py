@@ -11,9 +11,11 @@ the one option it is paired in (a token with a token, an initial with a word, or
 with two adjacent tokens written as one), then scores QUERY_SHARE of the query's weighted
 similarity plus the rest of the listed name's, halved when only initials or particles pair.
 Giving every token the best similarity of any option it could be in can only raise that
-sum: here joined options are admitted whatever the token lengths and down to MIN_PAIR, where
-the aligner asks more, and the halving is left out. Products, sums and the division keep
-their order, so the ceiling holds in floating point too (rounding is monotone).
+sum: here joined options are admitted whatever the token lengths, whatever the rules say of
+short tokens and of words paired already, and down to MIN_PAIR, where the aligner asks more;
+three words around an article when the rules admit them (`particle_joins`), whatever their
+first word; and the halving is left out. Products, sums and the division keep their order,
+so the ceiling holds in floating point too (rounding is monotone).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-from proscribe.match.names import MIN_PAIR, QUERY_SHARE, NameRules
+from proscribe.match.names import JOINING_PARTICLES, MIN_PAIR, QUERY_SHARE, NameRules
 from proscribe.text.forms import NameForm
 
 Weight = Callable[[str], float]
@@ -80,6 +82,9 @@ def _ceiling(
                 c_best[j] = sim
     _joined(q, c, q_best, c_best, rules)
     _joined(c, q, c_best, q_best, rules)
+    if rules.particle_joins:
+        _around_articles(q, c, q_best, c_best, rules)
+        _around_articles(c, q, c_best, q_best, rules)
     covered_q = sum(s * w for s, w in zip(q_best, q_weights, strict=True)) / sum(q_weights)
     covered_c = sum(s * w for s, w in zip(c_best, c_weights, strict=True)) / sum(c_weights)
     return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
@@ -112,6 +117,28 @@ def _joined(
             one_best[i] = max(one_best[i], sim)
             other_best[j] = max(other_best[j], sim)
             other_best[j + 1] = max(other_best[j + 1], sim)
+
+
+def _around_articles(
+    one: Sequence[str],
+    other: Sequence[str],
+    one_best: list[float],
+    other_best: list[float],
+    rules: NameRules,
+) -> None:
+    """Raise the bests by options pairing a token of `one` with three adjacent tokens of
+    `other` around an article written as one (Nuraldin / Nur al-Din)."""
+    for j in range(len(other) - 2):
+        if other[j + 1] not in JOINING_PARTICLES:
+            continue
+        joined = other[j] + other[j + 1] + other[j + 2]
+        for i, token in enumerate(one):
+            sim = rules.similarity(token, token, joined, joined)
+            if sim < MIN_PAIR:
+                continue
+            one_best[i] = max(one_best[i], sim)
+            for k in (j, j + 1, j + 2):
+                other_best[k] = max(other_best[k], sim)
 
 
 def _cut_short(a: str, b: str) -> bool:

@@ -440,11 +440,18 @@ class ChangedIndex(Index):
                 for name, similarity in found.items():
                     if name in cover:
                         cover[name] += weight / total * similarity
+        # The better of the two readings of two words written as one, as the index counts it.
+        opened_names = set(cover)
         for i, joined_hits in enumerate(joins):
             share = (weights[i] + weights[i + 1]) / total
+            first, second = singles[i], singles[i + 1]
             for name, similarity in joined_hits.items():
-                if name not in singles[i] and name not in singles[i + 1]:
-                    cover[name] = cover.get(name, 0.0) + share * similarity
+                gain = share * similarity
+                if name in opened_names:
+                    gain -= weights[i] / total * first.get(name, 0.0)
+                    gain -= weights[i + 1] / total * second.get(name, 0.0)
+                if gain > 0.0:
+                    cover[name] = cover.get(name, 0.0) + gain
         return cover
 
 

@@ -2,8 +2,8 @@
 
 A slip on the first letter of a word is rarer than one inside it, but when it happens the
 letter typed is a neighbour of the one meant ('Drano' for Franco, 'Bhpta' for Gupta), not
-any letter: the matcher (`match.names`, under proscribe-v4's rules) accepts such a first
-letter in a word of five letters or more with two slips, and no other.
+any letter: the matcher (`match.names`, under the rules of proscribe-v4 and later) accepts
+such a first letter in a word of five letters or more with two slips, and no other.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The published algorithms by name; `DEFAULT_ALGORITHM` is what screening uses unless told.
 
-proscribe-v4 is the default; v1 (the default until v3), v2 (v1 calibrated) and v3 (the default
-until v4) stay selectable and unchanged, so that screenings recorded under them can be
-replayed.
+proscribe-v5 is the default; v1 (the default until v3), v2 (v1 calibrated), v3 (the default
+until v4) and v4 (the default until v5) stay selectable and unchanged, so that screenings
+recorded under them can be replayed.
 """
 
 from proscribe.match.algorithms.base import Algorithm
@@ -10,8 +10,9 @@ from proscribe.match.algorithms.v1 import V1
 from proscribe.match.algorithms.v2 import V2
 from proscribe.match.algorithms.v3 import V3
 from proscribe.match.algorithms.v4 import V4
+from proscribe.match.algorithms.v5 import V5
 
-ALGORITHMS: dict[str, Algorithm] = {V1.name: V1, V2.name: V2, V3.name: V3, V4.name: V4}
-DEFAULT_ALGORITHM = V4.name
+ALGORITHMS: dict[str, Algorithm] = {algorithm.name: algorithm for algorithm in (V1, V2, V3, V4, V5)}
+DEFAULT_ALGORITHM = V5.name
 
 __all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Algorithm"]
