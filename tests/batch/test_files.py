@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from proscribe.batch import RowError, parse_row
-from proscribe.batch.files import read_rows
+from proscribe.batch.files import count_rows, read_rows
 from proscribe.errors import InputError
 
 
@@ -44,3 +44,66 @@ def test_a_file_without_a_name_column_says_which_columns_it_has(tmp_path: Path) 
     with pytest.raises(InputError) as raised:
         list(read_rows(str(path)))
     assert "no id or name column (columns read: id;full_name; known: id, name," in str(raised.value)
+
+
+def screened(path: Path) -> list[str]:
+    """Each row read, as its id and name or its error."""
+    out = []
+    for row in read_rows(str(path)):
+        parsed = parse_row(row)
+        out.append(
+            f"{parsed.id}: {parsed.message}" if isinstance(parsed, RowError) else parsed.name
+        )
+    return out
+
+
+def test_a_quote_never_closed_is_the_error_of_its_row_and_the_rows_after_it_are_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_text(
+        'id,name,schema\nq1,"Choe Ryong Hae,Person\nq2,John Smith,Person\nq3,Pak Kwang Ho,\n',
+        encoding="utf-8",
+    )
+    assert screened(path) == [
+        "q1: line 2: a quote opened on this line is not closed; the lines after it are read as"
+        " rows",
+        "John Smith",
+        "Pak Kwang Ho",
+    ]
+    assert count_rows(str(path)) == 3
+
+
+def test_a_stray_quote_closed_rows_later_does_not_join_the_rows_between(tmp_path: Path) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_text(
+        'id,name,note\nq1,"John Smith,\nq2,Pak Kwang Ho,"x"\nq3,Jong Kyong Thaek,\n',
+        encoding="utf-8",
+    )
+    assert screened(path) == [
+        "q1: line 2: a quote opened on this line runs to line 3; the lines after it are read as"
+        " rows",
+        "Pak Kwang Ho",
+        "Jong Kyong Thaek",
+    ]
+
+
+def test_a_value_over_lines_in_a_column_not_read_is_valid_csv(tmp_path: Path) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_text(
+        'id,name,address\nq1,Choe Ryong Hae,"1 Main St\nPyongyang"\nq2,Pak Kwang Ho,\n',
+        encoding="utf-8",
+    )
+    rows = list(read_rows(str(path)))
+    assert [(row.line, row.values["name"], row.problem) for row in rows] == [
+        (2, "Choe Ryong Hae", None),
+        (4, "Pak Kwang Ho", None),
+    ]
+    assert count_rows(str(path)) == 2
+
+
+def test_a_field_too_large_to_read_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_text(f'id,name\nq1,Kim\nq2,"{"x" * 200_000}"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"parties.csv:3: unreadable CSV \(field larger"):
+        list(read_rows(str(path)))

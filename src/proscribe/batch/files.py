@@ -6,6 +6,14 @@ A file without an `id` or `name` column is an InputError: nothing in it can be s
 Anything wrong within a row is that row's problem only, bytes that are not UTF-8 included: the
 row gets an error naming them (its values shown with U+FFFD in their place), the rest of the
 file is screened.
+
+A CSV quote that is never closed would make the rest of the file one field of one row, and a
+stray one would join the rows up to the next quote: rows lost without a word. A record may
+span lines (a quoted field holding line breaks is valid CSV), but not past `MAX_RECORD_LINES`
+lines, nor to the end of the file with its quote open, nor with a line break in one of the
+columns read (`rows.COLUMNS`: no id or name holds one). Such a record is an error of the row
+on its first line, carrying the values read on that line, and the lines after it are read as
+rows again.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ INPUT_FORMATS = {
     ".pq": "parquet",
 }
 _PARQUET_BATCH = 4096
+MAX_RECORD_LINES = 100  # physical lines one CSV record may span
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 
 
@@ -63,7 +72,7 @@ def count_rows(path: str) -> int | None:
         with _open_text(path) as stream:
             if kind == "jsonl":
                 return sum(1 for line in stream if line.strip())
-            return max(0, sum(1 for record in csv.reader(stream) if record) - 1)
+            return max(0, sum(1 for _, record, _ in _csv_records(stream) if record) - 1)
     except csv.Error:
         return None  # read_rows says what is wrong, at the row where it is
 
@@ -101,17 +110,113 @@ def _require_columns(path: str, columns: list[str]) -> None:
 
 def _csv_rows(path: str) -> Iterator[Row]:
     with _open_text(path) as stream:
-        reader = csv.reader(stream)
-        header = [_readable(_key(column)) for column in next(reader, [])]
-        _require_columns(path, header)
-        line = reader.line_num
+        records = _csv_records(stream)
         try:
-            for record in reader:
-                start, line = line + 1, reader.line_num  # a quoted field may span lines
-                if record:
-                    yield _csv_row(header, record, start)
+            _, first, _ = next(records, (1, [], None))
+            header = [_readable(_key(column)) for column in first]
+            _require_columns(path, header)
+            for line, record, problem in records:
+                if problem is not None:
+                    yield _broken_row(header, record, line, problem)
+                elif record:
+                    yield _csv_row(header, record, line)
+        except _Unreadable as error:
+            raise InputError(f"{path}:{error.line}: unreadable CSV ({error.reason})") from None
+
+
+class _Unreadable(csv.Error):
+    """A record the CSV reader refuses whatever its quotes (a field over the reader's size
+    limit): the file cannot be read on from it."""
+
+    def __init__(self, line: int, reason: csv.Error) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line, self.reason = line, reason
+
+
+def _csv_records(stream: TextIO) -> Iterator[tuple[int, list[str], str | None]]:
+    """Each CSV record with the line it starts on, the header first, and a problem when its
+    quotes run wrong (see the module docstring): then the values are those its first line
+    holds alone."""
+    lines = _Lines(stream)
+    read: set[int] | None = None  # the positions of the columns read, once the header is
+    while (first := lines.next()) is not None:
+        start, text = first
+        taken = [text]
+        try:
+            record = _closed_record(text)
+            while record is None and len(taken) < MAX_RECORD_LINES:
+                more = lines.next()
+                if more is None:
+                    break
+                taken.append(more[1])
+                record = _closed_record("".join(taken))
         except csv.Error as error:
-            raise InputError(f"{path}:{reader.line_num}: unreadable CSV ({error})") from None
+            raise _Unreadable(start, error) from None
+        if record is not None and read is None:  # the header
+            read = {i for i, column in enumerate(record) if _key(column) in COLUMNS}
+            yield start, record, None
+            continue
+        if record is not None and not (len(taken) > 1 and _breaks_a_value(record, read or set())):
+            yield start, record, None
+            continue
+        lines.put_back(start + 1, taken[1:])
+        end = start + len(taken) - 1
+        problem = (
+            f"a quote opened on this line runs to line {end}"
+            if record is not None
+            else "a quote opened on this line is not closed"
+        )
+        yield start, _first_line_values(text), problem + "; the lines after it are read as rows"
+
+
+class _Lines:
+    """The physical lines of a stream with their numbers (from 1), lines put back first."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._back: list[tuple[int, str]] = []
+        self._number = 0
+
+    def next(self) -> tuple[int, str] | None:
+        if self._back:
+            return self._back.pop()
+        text = self._stream.readline()
+        if not text:
+            return None
+        self._number += 1
+        return self._number, text
+
+    def put_back(self, first: int, texts: list[str]) -> None:
+        """Lines `texts`, numbered from `first`, to be read again in their order."""
+        self._back.extend(reversed(list(enumerate(texts, start=first))))
+
+
+def _closed_record(text: str) -> list[str] | None:
+    """The record `text` holds, or None while a quoted field is still open at its end."""
+    try:
+        return next(csv.reader([text], strict=True), [])
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            return None
+    # Strict parsing refuses a quote within a field ('12" PIPE'); the default reader, used
+    # for every closed record before, accepts it.
+    return next(csv.reader([text]), [])
+
+
+def _breaks_a_value(record: list[str], read: set[int]) -> bool:
+    """Whether a value of a column read (`rows.COLUMNS`) holds a line break: no id, name or
+    country does, so the record ran past a stray quote. Other columns may (an address)."""
+    return any("\n" in record[i] or "\r" in record[i] for i in read if i < len(record))
+
+
+def _first_line_values(text: str) -> list[str]:
+    """The values a line holds read alone: those before a stray quote are whole (the id)."""
+    return next(csv.reader([text.rstrip("\r\n")]), [])
+
+
+def _broken_row(header: list[str], record: list[str], line: int, problem: str) -> Row:
+    values = {key: _readable(value) for key, value in zip(header, record, strict=False)}
+    return Row(line, values, problem)
 
 
 def _csv_row(header: list[str], record: list[str], line: int) -> Row:
