@@ -20,7 +20,7 @@ change of grading is a new algorithm version, so that past scores can be replaye
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
 
@@ -445,12 +445,15 @@ def _single_options(
     return options
 
 
+def _spelled_pairs(token: str, other: Sequence[str]) -> Iterator[int]:
+    """Where `token` is two adjacent words of `other` written together (the first's place)."""
+    for j, (first, second) in enumerate(itertools.pairwise(other)):
+        if token.startswith(first) and token[len(first) :] == second:
+            yield j
+
+
 def _spells_two(token: str, other: Sequence[str]) -> bool:
-    """Whether `token` is two adjacent words of `other` written together."""
-    return any(
-        token.startswith(first) and token[len(first) :] == second
-        for first, second in itertools.pairwise(other)
-    )
+    return next(_spelled_pairs(token, other), None) is not None
 
 
 def _joined_options(
@@ -486,9 +489,7 @@ def _joined_options(
     for i, token in long:
         if len(token) < LONG_JOIN:  # a short token: only the two words it spells exactly
             options.extend(
-                _option(1.0, i, (j, j + 1), flipped)
-                for j in range(len(other) - 1)
-                if token.startswith(other[j]) and token[len(other[j]) :] == other[j + 1]
+                _option(1.0, i, (j, j + 1), flipped) for j in _spelled_pairs(token, other)
             )
             continue
         head, tail = token[:2], token[-2:]
