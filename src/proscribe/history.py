@@ -184,10 +184,15 @@ def changes(
     """
     before, after = _pair(store, source, from_ref, to_ref)
     old, new = _by_id(store.entities(before)), _by_id(store.entities(after))
-    unstated = unstated_fields(before) | unstated_fields(after)
+    unstated = _unstated(before, after)
     result = diff(old, new, unstated)
     captions = {entity_id: entity.caption for entity_id, entity in {**old, **new}.items()}
     return Changes(source, before, after, result, captions, unstated)
+
+
+def _unstated(before: ListVersion, after: ListVersion) -> frozenset[str]:
+    """The fields a comparison of the two versions leaves out: those either cannot state."""
+    return unstated_fields(before) | unstated_fields(after)
 
 
 def _pair(
@@ -250,7 +255,7 @@ def _amendment(
 ) -> tuple[FieldChange, ...]:
     old, _ = store.entity(source, entity_id, before)
     new, _ = store.entity(source, entity_id, after)
-    return entity_changes(old, new, unstated_fields(before) | unstated_fields(after))
+    return entity_changes(old, new, _unstated(before, after))
 
 
 def listed_on(store: Store, source: str, entity_id: str, on: date) -> bool:

@@ -57,35 +57,37 @@ def screened(path: Path) -> list[str]:
     return out
 
 
-def test_a_quote_never_closed_is_the_error_of_its_row_and_the_rows_after_it_are_read(
-    tmp_path: Path,
+ASTRAY = "the lines after it are read as rows"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (  # a quote never closed: the rest of the file was one field of one row
+            'id,name,schema\nq1,"Choe Ryong Hae,Person\nq2,John Smith,Person\nq3,Pak Kwang Ho,\n',
+            [
+                f"q1: line 2: a quote opened on this line is not closed; {ASTRAY}",
+                "John Smith",
+                "Pak Kwang Ho",
+            ],
+        ),
+        (  # a stray quote closed rows later: the rows between were joined into one field
+            'id,name,note\nq1,"John Smith,\nq2,Pak Kwang Ho,"x"\nq3,Jong Kyong Thaek,\n',
+            [
+                f"q1: line 2: a quote opened on this line runs to line 3; {ASTRAY}",
+                "Pak Kwang Ho",
+                "Jong Kyong Thaek",
+            ],
+        ),
+    ],
+)
+def test_a_quote_gone_astray_is_the_error_of_its_row_and_the_rows_after_it_are_read(
+    tmp_path: Path, content: str, expected: list[str]
 ) -> None:
     path = tmp_path / "parties.csv"
-    path.write_text(
-        'id,name,schema\nq1,"Choe Ryong Hae,Person\nq2,John Smith,Person\nq3,Pak Kwang Ho,\n',
-        encoding="utf-8",
-    )
-    assert screened(path) == [
-        "q1: line 2: a quote opened on this line is not closed; the lines after it are read as"
-        " rows",
-        "John Smith",
-        "Pak Kwang Ho",
-    ]
+    path.write_text(content, encoding="utf-8")
+    assert screened(path) == expected
     assert count_rows(str(path)) == 3
-
-
-def test_a_stray_quote_closed_rows_later_does_not_join_the_rows_between(tmp_path: Path) -> None:
-    path = tmp_path / "parties.csv"
-    path.write_text(
-        'id,name,note\nq1,"John Smith,\nq2,Pak Kwang Ho,"x"\nq3,Jong Kyong Thaek,\n',
-        encoding="utf-8",
-    )
-    assert screened(path) == [
-        "q1: line 2: a quote opened on this line runs to line 3; the lines after it are read as"
-        " rows",
-        "Pak Kwang Ho",
-        "Jong Kyong Thaek",
-    ]
 
 
 def test_a_value_over_lines_in_a_column_not_read_is_valid_csv(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM
 from proscribe.match.algorithms.v4 import NAMES as V4_NAMES
 from proscribe.match.algorithms.v5 import NAMES
+from proscribe.match.names import _joined_options
 from tests.match.names_alone import aligned, score
 
 V4 = ALGORITHMS["proscribe-v4"]
@@ -54,14 +55,28 @@ def test_words_written_together_match_under_v5_only(
     assert pair in aligned(query, listed, NAMES).pairs
 
 
-def test_a_short_token_pairs_with_two_words_only_when_it_spells_them() -> None:
-    # 'ILO' is one letter from 'Il U' written together: three letters with a slip are any word.
-    assert all(" " not in listed for _, listed, _ in aligned("CHO, Ilo", "CHO, Il-U", NAMES).pairs)
-    assert score("proscribe-v5", "CHO, Ilo", "CHO, Il-U") < V5.threshold
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # 'ILO' is one letter from 'Il U' written together: three letters with a slip are any
+        # word. 'TFAA' is 'Ta Fa' with two letters swapped, a pair graded 0.85 as words.
+        ("CHO, Ilo", "CHO, Il-U"),
+        ("CHA, Tfaa", "CHA, Ta Fa"),
+    ],
+)
+def test_a_short_token_pairs_with_two_words_only_when_it_spells_them(
+    query: str, listed: str
+) -> None:
+    assert all(" " not in pair[1] for pair in aligned(query, listed, NAMES).pairs)
+    assert score("proscribe-v5", query, listed) < V5.threshold
 
 
 def test_the_text_layers_own_split_of_abd_is_not_joined_back() -> None:
     # ABDOLLAHI is also read 'abd al lahi' (the split of Abd compounds): joining those three
-    # back would be a second, looser path to the word the name already holds as written.
-    pairs = aligned("HAMID ABDALLAH", "ABDOLLAHI, Hamed", NAMES).pairs
-    assert all(listed != "abd al lahi" for _, listed, _ in pairs)
+    # back would be a second, looser path to the word the name already holds as written. The
+    # options themselves: whole alignments seldom show it, the query's own split pairing first.
+    listed = ("hamed", "abd", "al", "lahi")
+    options = _joined_options(("abdallahi",), listed, [0.0], NAMES, flipped=False)
+    assert all(len(several) < 3 for _, _, _, several in options)
+    options = _joined_options(("nuraldin",), ("nur", "al", "din"), [0.0], NAMES, flipped=False)
+    assert (1.0, 4, (0,), (0, 1, 2)) in options

@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from proscribe.model import (
+    MAX_NAME_LENGTH,
     Query,
     Schema,
     country_code,
@@ -48,7 +49,9 @@ class ScreenRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     id: Text | None = Field(default=None, description="Your reference, echoed in the result.")
-    name: str = Field(min_length=1, max_length=500, description="The name, in any script.")
+    name: str = Field(
+        min_length=1, max_length=MAX_NAME_LENGTH, description="The name, in any script."
+    )
     # `schema` would shadow a BaseModel attribute; the alias keeps the JSON field name.
     schema_: str | None = Field(default=None, alias="schema", description="Person, Vessel ...")
     birth_date: Text | None = Field(default=None, description="e.g. 1950-01-15 or 1950")

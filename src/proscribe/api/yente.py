@@ -32,6 +32,7 @@ from proscribe.api.records import audit_screenings
 from proscribe.api.routes import ERRORS
 from proscribe.match import ALGORITHMS, Algorithm
 from proscribe.model import (
+    MAX_NAME_LENGTH,
     DateSpec,
     IdentifierType,
     Query,
@@ -49,7 +50,6 @@ router = APIRouter(responses=ERRORS)  # the error statuses, documented
 
 ALL_LISTS = frozenset({"default", "sanctions"})
 MAX_NAMES = 20  # screenings one example may cost (each is audited)
-MAX_NAME_LENGTH = 500
 NAME_PROPS = ("name", "alias")
 COUNTRY_PROPS = ("nationality", "citizenship", "country", "jurisdiction")
 ID_TYPES = {prop: kind for kind, prop in IDENTIFIER_PROPS.items()}
@@ -212,15 +212,23 @@ def match(
 
 
 def _matcher(chosen: Algorithm) -> dict[str, dict[str, Any]]:
-    """yente's `matcher` (its FeatureDocs): each feature's description and coefficient."""
-    return {
-        str(row["code"]): {
-            "description": " ".join(str(row["explanation"]).split()),
-            "coefficient": row["weight"],
-            "url": "/v1/algorithms",
+    """yente's `matcher` (its FeatureDocs): each feature's description and coefficient. Made
+    once per algorithm (by its configuration hash), not on every request: the table's
+    docstrings are cleaned and joined for each feature."""
+    found = _MATCHERS.get(chosen.config_hash)
+    if found is None:
+        found = _MATCHERS[chosen.config_hash] = {
+            str(row["code"]): {
+                "description": " ".join(str(row["explanation"]).split()),
+                "coefficient": row["weight"],
+                "url": "/v1/algorithms",
+            }
+            for row in chosen.table()
         }
-        for row in chosen.table()
-    }
+    return found
+
+
+_MATCHERS: dict[str, dict[str, dict[str, Any]]] = {}  # config hash -> `matcher`, read only
 
 
 def _sources(dataset: str, loaded: set[str]) -> frozenset[str] | None:

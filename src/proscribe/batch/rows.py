@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any
 
 from proscribe.model import (
+    MAX_NAME_LENGTH,
     DateSpec,
     PartialDate,
     Query,
@@ -39,7 +40,6 @@ from proscribe.model import (
 
 COLUMNS = ("id", "name", "schema", "birth_date", "country", "id_number", "gender")
 REQUIRED_COLUMNS = ("id", "name")
-MAX_NAME_LENGTH = 500  # longer is no name but a pasted document; refuse it, do not screen it
 _SCHEMAS = {schema.value.lower(): schema for schema in Schema}
 _GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female"}
 

@@ -20,10 +20,11 @@ from proscribe.model.entity import (
 )
 from proscribe.model.ftm import from_ftm, to_ftm
 from proscribe.model.identifiers import bic_head, imo_is_valid, parse_query_identifier
-from proscribe.model.query import Query, QueryIdentifier
+from proscribe.model.query import MAX_NAME_LENGTH, Query, QueryIdentifier
 from proscribe.model.version import ListVersion
 
 __all__ = [
+    "MAX_NAME_LENGTH",
     "Address",
     "Country",
     "CountryRole",

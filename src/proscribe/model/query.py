@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from proscribe.model.dates import DateSpec
 from proscribe.model.entity import IdentifierType, Schema
 
+# Longer is no name but a pasted document: refused, not screened, wherever a query comes in
+# (screen-file rows, /v1/screen, yente's /match).
+MAX_NAME_LENGTH = 500
+
 
 @dataclass(frozen=True, slots=True)
 class QueryIdentifier:
