@@ -1,6 +1,6 @@
 """Delta rescreening against a full rescreen, on the SDN change 2021-04-25 -> 2021-07-07.
 
-    python bench/rescreen.py [--parties N] [--listed N] [--seed S]
+    python bench/rescreen.py [--parties N] [--listed N] [--seed S] [--no-audit]
 
 A monitored population of N parties (default 100,000): names generated with Faker in several
 locales (people, and some companies), a birth date or a country for some, plus `--listed`
@@ -11,7 +11,9 @@ locales (people, and some companies), a birth date or a country for some, plus `
 3. The index of the new version is built once (as `proscribe update` needs it for screening
    anyway), timed apart and saved as a snapshot.
 4. Delta rescreen on one copy, full rescreen on the other, each in a fresh process of its own
-   (as `proscribe monitor rescreen` runs) that reads the snapshot, each timed; then the open
+   (as `proscribe monitor rescreen` runs) that reads the snapshot, each timed, each appending
+   an audit record per party it screens in full as `proscribe monitor rescreen` does (not
+   with `--no-audit`); then the open
    alerts of both (party, entry, score) are compared: they must be identical. Run in the
    process that had just added the population, both carried its leftovers (caches, a larger
    heap): one run gave 15.3 s and 135.5 s, the next, in fresh processes, 11.3 s and 111.4 s.
@@ -33,10 +35,12 @@ from pathlib import Path
 
 from faker import Faker
 
+from proscribe.api.records import monitoring_audit
 from proscribe.cli.lists import version_of
 from proscribe.model import Query, Schema, parse_date_spec
 from proscribe.monitor.rescreen import Report, add_parties, rescreen
 from proscribe.screener import Screener
+from proscribe.settings import Settings
 from proscribe.sources.registry import read_path
 from proscribe.store import Store
 
@@ -106,21 +110,22 @@ def main() -> None:
     parser.add_argument("--parties", type=int, default=100_000)
     parser.add_argument("--listed", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-audit", action="store_true", help="rescreens write no audit")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="proscribe-rescreen-"))
     try:
-        run(folder, args.parties, args.listed, args.seed)
+        run(folder, args.parties, args.listed, args.seed, audited=not args.no_audit)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run(folder: Path, parties: int, listed: int, seed: int) -> None:
+def run(folder: Path, parties: int, listed: int, seed: int, *, audited: bool) -> None:
     first, second = folder / "delta.db", folder / "full.db"
     with Store.open(f"sqlite:///{first}") as store:
         load(store, BEFORE)
         population = innocent(parties - listed, seed) + perturbed(store, listed, seed)
         started = time.perf_counter()
-        report, _ = add_parties(store, Screener.from_store(store), population)
+        report, _ = add_parties(store, Screener.from_store(store), population, audit=None)
         print(
             f"added {report.parties:,} parties against {BEFORE}: {report.opened} alerts, "
             f"{time.perf_counter() - started:.1f} s"
@@ -134,14 +139,15 @@ def run(folder: Path, parties: int, listed: int, seed: int) -> None:
         index_seconds = time.perf_counter() - started
     spawn = multiprocessing.get_context("spawn")
     with spawn.Pool(1, maxtasksperchild=1) as pool:
-        delta = pool.apply(rescreened, (first, snapshots, False))
-        full = pool.apply(rescreened, (second, snapshots, True))
+        delta = pool.apply(rescreened, (first, snapshots, False, audited))
+        full = pool.apply(rescreened, (second, snapshots, True, audited))
     with (
         Store.open(f"sqlite:///{first}") as delta_store,
         Store.open(f"sqlite:///{second}") as full_store,
     ):
         same = open_alerts(delta_store) == open_alerts(full_store)
         print(f"index of {AFTER}: {index_seconds:.1f} s (built once, used by both)")
+        print(f"audit records of the rescreens: {'written' if audited else 'none (--no-audit)'}")
         print(
             f"delta rescreen: {delta.seconds:.2f} s ({delta.changed_entries} changed entries, "
             f"{delta.screened:,} parties screened in full; {delta.opened} opened, "
@@ -158,10 +164,12 @@ def run(folder: Path, parties: int, listed: int, seed: int) -> None:
         sys.exit(1)
 
 
-def rescreened(path: Path, snapshots: Path, full: bool) -> Report:
+def rescreened(path: Path, snapshots: Path, full: bool, audited: bool) -> Report:
     """A rescreen of the store at `path`, run in a worker process of its own."""
     with Store.open(f"sqlite:///{path}") as store:
-        return rescreen(store, Screener.from_store(store, snapshot_dir=snapshots), full=full)
+        audit = monitoring_audit(store, "bench", Settings()) if audited else None
+        screener = Screener.from_store(store, snapshot_dir=snapshots)
+        return rescreen(store, screener, audit=audit, full=full)
 
 
 if __name__ == "__main__":

@@ -49,9 +49,21 @@ def test_parties_added_through_the_api_open_alerts_that_are_reviewed(
         {"id": "p1", "name": "Choe Ryong Hae", "schema": "Person", "countries": ["KP"]},
         {"id": "p2", "name": "Maria Schmidt", "schema": "Person"},
     ]
+    audit = api.app.state.service.store.audit  # type: ignore[attr-defined]
+    before = audit.head()[0]
     added = api.post("/v1/monitor/parties", json={"parties": parties}, headers=auth(keys["review"]))
     assert added.status_code == 200, added.text
     assert added.json()["added"] == ["p1", "p2"]
+    # Each party screened is a screening in the audit, then the run over the population.
+    records = [r for r in audit.records() if r["seq"] > before and r["caller"] != "system"]
+    assert [r["query"].get("id") for r in records[:2]] == ["p1", "p2"]
+    assert records[2]["query"] == {
+        "kind": "rescreen", "full": False, "full_reason": None, "parties": 2, "screened": 2,
+        "changed_entries": 0,
+    }  # fmt: skip
+    assert records[2]["results"]["opened"] == added.json()["opened"]
+    assert {r["caller"] for r in records} == {records[0]["caller"]}
+    assert records[0]["caller"].startswith("key:")
     listed = api.get("/v1/alerts", params={"state": "open"}, headers=auth(keys["review"]))
     [alert] = [a for a in listed.json()["alerts"] if a["party"]["id"] == "p1"]
     assert alert["entry"] == {"source": "us_ofac_sdn", "id": "23213", "caption": "CHOE, Ryong Hae"}

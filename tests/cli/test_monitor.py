@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,11 @@ def home(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
     return home
 
 
+def audit_records(home: Path) -> list[dict[str, Any]]:
+    exported = proscribe(home, "audit", "export").stdout
+    return [json.loads(line) for line in exported.splitlines()]
+
+
 def alerts(home: Path, *args: str) -> list[dict[str, object]]:
     found: list[dict[str, object]] = json.loads(
         proscribe(home, "alerts", "list", "--format", "json", *args).stdout
@@ -41,6 +47,11 @@ def test_monitoring_and_review_from_the_command_line(
     parties.write_text(PARTIES)
     added = json.loads(proscribe(home, "monitor", "add", str(parties), "--format", "json").stdout)
     assert (added["added"], added["opened"], added["parties"]) == (3, 2, 3)
+    # Every party screened is in the audit, and so is the run over the population (besides
+    # the alert events, recorded by "system").
+    screened = [r for r in audit_records(home) if r["caller"] != "system"]
+    assert [r["query"].get("id") for r in screened] == ["c1", "c2", "c3", None]
+    assert (screened[-1]["query"]["kind"], screened[-1]["results"]["opened"]) == ("rescreen", 2)
     listed = proscribe(home, "monitor", "list").stdout
     assert "Maria Schmidt" in listed
     rows = json.loads(proscribe(home, "monitor", "list", "--format", "json").stdout)
@@ -73,6 +84,10 @@ def test_monitoring_and_review_from_the_command_line(
 
     loaded = proscribe(home, "load", str(data_dir / "us_ofac_sdn/2021-07-07"))
     assert "monitoring: Screened" in loaded.stderr
+    run = audit_records(home)[-1]
+    assert run["query"]["kind"] == "rescreen"
+    assert run["versions"] == ["us_ofac_sdn@2021-07-07"]
+    assert run["query"]["full"] is False
     assert alerts(home, "--state", "cleared")[0]["id"] == bank
     assert "The audit holds" in proscribe(home, "audit", "verify").stdout
 

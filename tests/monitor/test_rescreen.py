@@ -7,10 +7,13 @@ from __future__ import annotations
 import gc
 import random
 import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
 from faker import Faker
 
+from proscribe.errors import StoreError
 from proscribe.match import ALGORITHMS
 from proscribe.model import Entity, Query, Schema
 from proscribe.monitor import alerts as workflow
@@ -26,6 +29,7 @@ from proscribe.monitor.rescreen import (
     remove_party,
     rescreen,
 )
+from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import MIN_COVERAGE
 from proscribe.screener import Screener
 from proscribe.store import Store
@@ -88,13 +92,13 @@ def test_delta_rescreen_gives_exactly_the_alerts_of_a_full_rescreen(
         + listed(amended, "m")
         + listed([e for e in unchanged if e.id not in {x.id for x in removed}], "u")
     )
-    add_parties(monitored.store, monitored.screener(), parties)
+    add_parties(monitored.store, monitored.screener(), parties, audit=None)
     monitored.load_after()
     full_store = copy_store(monitored, tmp_path / "full.db")
     try:
         screener = monitored.screener()
-        delta = rescreen(monitored.store, screener)
-        full = rescreen(full_store, screener, full=True)
+        delta = rescreen(monitored.store, screener, audit=None)
+        full = rescreen(full_store, screener, full=True, audit=None)
         assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
         assert alert_pairs(monitored.store, "closed") == alert_pairs(full_store, "closed")
         # Not trivially equal: the change opened and closed alerts, and the delta screened
@@ -113,7 +117,7 @@ def test_delta_rescreen_gives_exactly_the_alerts_of_a_full_rescreen(
         opened_on_added = {a.entity_id for a in monitored.store.alerts.list(state="open")}
         assert opened_on_added & {e.id for e in added}
         # Nothing left to do: a second delta screens nobody and changes nothing.
-        again = rescreen(monitored.store, screener)
+        again = rescreen(monitored.store, screener, audit=None)
         assert (again.screened, again.opened, again.closed, again.refreshed) == (0, 0, 0, 0)
     finally:
         full_store.close()
@@ -123,7 +127,7 @@ def test_a_cleared_pair_stays_cleared_until_the_entry_changes(monitored: Monitor
     _, _, amended = the_change(monitored)
     persons = [e for e in amended if e.schema is Schema.PERSON]
     parties = listed(persons, "m")
-    add_parties(monitored.store, monitored.screener(), parties)
+    add_parties(monitored.store, monitored.screener(), parties, audit=None)
     alerts = monitored.store.alerts.list(state="open")
     assert alerts, "the amended persons match their own names"
     target = alerts[0]
@@ -132,12 +136,12 @@ def test_a_cleared_pair_stays_cleared_until_the_entry_changes(monitored: Monitor
     workflow.decide(monitored.store, target.id, "clear", actor=ann, reason="other person")
     workflow.decide(monitored.store, target.id, "approve", actor=cat, reason="agreed")
 
-    same = rescreen(monitored.store, monitored.screener(), full=True)
+    same = rescreen(monitored.store, monitored.screener(), full=True, audit=None)
     assert same.suppressed >= 1
     assert workflow.get(monitored.store, target.id).state == "cleared"
 
     monitored.load_after()
-    changed = rescreen(monitored.store, monitored.screener())
+    changed = rescreen(monitored.store, monitored.screener(), audit=None)
     reopened = workflow.get(monitored.store, target.id)
     assert changed.reopened >= 1
     assert reopened.state == "open"
@@ -151,16 +155,16 @@ def test_a_cleared_pair_stays_cleared_until_the_entry_changes(monitored: Monitor
 
 def test_a_cleared_pair_reopens_when_the_party_changes(monitored: Monitored) -> None:
     choe = Query("Choe Ryong Hae", Schema.PERSON, id="c1")
-    add_parties(monitored.store, monitored.screener(), [choe])
+    add_parties(monitored.store, monitored.screener(), [choe], audit=None)
     [alert] = monitored.store.alerts.list(state="open")
     ann = monitored.store.users.create("ann", "review", PASSWORD)
     cat = monitored.store.users.create("cat", "approve", PASSWORD)
     workflow.decide(monitored.store, alert.id, "clear", actor=ann, reason="a namesake")
     workflow.decide(monitored.store, alert.id, "approve", actor=cat, reason="agreed")
-    unchanged, _ = add_parties(monitored.store, monitored.screener(), [choe])
+    unchanged, _ = add_parties(monitored.store, monitored.screener(), [choe], audit=None)
     assert unchanged.screened == 0
     moved = Query("Choe Ryong Hae", Schema.PERSON, countries=("kp",), id="c1")
-    report, upsert = add_parties(monitored.store, monitored.screener(), [moved])
+    report, upsert = add_parties(monitored.store, monitored.screener(), [moved], audit=None)
     assert upsert.changed == ("c1",)
     assert report.reopened == 1
     reopened = workflow.get(monitored.store, alert.id)
@@ -172,7 +176,9 @@ def test_a_cleared_pair_reopens_when_the_party_changes(monitored: Monitored) -> 
 
 
 def test_removing_a_party_closes_its_undecided_alerts(monitored: Monitored) -> None:
-    add_parties(monitored.store, monitored.screener(), [Query("Choe Ryong Hae", id="c1")])
+    add_parties(
+        monitored.store, monitored.screener(), [Query("Choe Ryong Hae", id="c1")], audit=None
+    )
     assert remove_party(monitored.store, "c1") == 1
     [alert] = monitored.store.alerts.list()
     assert alert.state == "closed"
@@ -201,19 +207,19 @@ def test_a_delta_after_the_screening_method_changed_is_a_full_rescreen(
 ) -> None:
     removed, _, _ = the_change(monitored)
     parties = innocents(40) + listed(removed[:5], "r")
-    add_parties(monitored.store, monitored.screener(), parties)
+    add_parties(monitored.store, monitored.screener(), parties, audit=None)
     # As an older proscribe, or another algorithm, left the population.
     monitored.store.monitoring.set_screened(monitored.store.versions(), "another method")
     monitored.load_after()
     screener = monitored.screener()
-    report = rescreen(monitored.store, screener)
+    report = rescreen(monitored.store, screener, audit=None)
     assert report.full_reason == ANOTHER_METHOD
     assert report.screened == len(parties)
     delisted = [a for a in monitored.store.alerts.list(state="closed") if a.party_id[0] == "r"]
     assert delisted  # closed as delisted even in full: the change is still known
     assert all(monitored.store.alerts.events(a.id)[-1].reason == "delisted" for a in delisted)
     assert monitored.store.monitoring.screened_method() == screening_method(screener)
-    again = rescreen(monitored.store, screener)
+    again = rescreen(monitored.store, screener, audit=None)
     assert (again.full_reason, again.screened) == (None, 0)
 
 
@@ -263,7 +269,7 @@ def test_a_party_that_lost_a_weak_best_candidate_needs_no_new_lookup(
         Query(f"{fakers[n % len(fakers)].first_name()} {word}", Schema.PERSON, id=f"w{n}")
         for n, word in enumerate(words)
     ] + listed(removed[:10], "r")
-    add_parties(monitored.store, monitored.screener(), parties)
+    add_parties(monitored.store, monitored.screener(), parties, audit=None)
     monitored.load_after()
     gone = {f"us_ofac_sdn:{e.id}" for e in removed}
     stored = monitored.store.monitoring.parties()
@@ -277,9 +283,62 @@ def test_a_party_that_lost_a_weak_best_candidate_needs_no_new_lookup(
     full_store = copy_store(monitored, tmp_path / "full.db")
     try:
         screener = monitored.screener()
-        rescreen(monitored.store, screener)
-        rescreen(full_store, screener, full=True)
+        rescreen(monitored.store, screener, audit=None)
+        rescreen(full_store, screener, full=True, audit=None)
         assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
         assert alert_pairs(monitored.store, "closed") == alert_pairs(full_store, "closed")
     finally:
         full_store.close()
+
+
+def test_every_party_screened_in_full_is_audited_before_its_alerts(
+    monitored: Monitored,
+) -> None:
+    _, added, _ = the_change(monitored)
+    # Named as an entry the next version adds: screening against it opens an alert.
+    newcomer = listed([e for e in added if e.schema is Schema.PERSON][:1], "a")
+    parties = [Query("Choe Ryong Hae", Schema.PERSON, id="c1"), *newcomer, *innocents(30)]
+    audited: list[str | None] = []
+    progress: list[tuple[str, int, int]] = []
+
+    def audit(results: Sequence[ScreeningResult]) -> None:
+        audited.extend(result.query.id for result in results)
+
+    add_parties(
+        monitored.store, monitored.screener(), parties, audit=audit, progress=_log(progress)
+    )
+    assert sorted(audited, key=str) == sorted(p.id for p in parties)
+    assert progress[0] == ("screening", 0, len(parties))
+    assert progress[-1] == ("screening", len(parties), len(parties))
+
+    # The next list version: an audit that cannot be written stops the delta before the
+    # chunk's alerts are recorded, and the population stays screened against the old version.
+    monitored.load_after()
+    alerts_before = alert_pairs(monitored.store, "open")
+    screened_before = monitored.store.monitoring.screened()
+
+    def refused(results: Sequence[ScreeningResult]) -> None:  # noqa: ARG001
+        raise StoreError("the audit refused the records")
+
+    with pytest.raises(StoreError):
+        rescreen(monitored.store, monitored.screener(), audit=refused, full=True)
+    assert alert_pairs(monitored.store, "open") == alerts_before
+    assert monitored.store.monitoring.screened() == screened_before
+
+    progress.clear()
+    audited.clear()
+    report = rescreen(monitored.store, monitored.screener(), audit=audit, progress=_log(progress))
+    assert not report.full
+    assert len(audited) == report.screened < len(parties)
+    assert report.opened >= 1  # the newcomer's alert, which the refused run left unrecorded
+    assert alert_pairs(monitored.store, "open") - alerts_before
+    checking = [(done, total) for stage, done, total in progress if stage == "checking"]
+    assert checking[-1] == (len(parties), len(parties))
+    assert [done for done, _ in checking] == sorted(done for done, _ in checking)
+
+
+def _log(calls: list[tuple[str, int, int]]) -> Callable[[str, int, int], None]:
+    def progress(stage: str, done: int, total: int) -> None:
+        calls.append((stage, done, total))
+
+    return progress

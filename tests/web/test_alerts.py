@@ -30,7 +30,7 @@ def alert_app(tmp_path_factory: pytest.TempPathFactory, web_home: Path) -> FastA
     customers = [
         Query(name="Choe Ryong-hae", schema=Schema.PERSON, id=f"customer-{n}") for n in (1, 2)
     ]
-    add_parties(service.store, service.screener, customers)
+    add_parties(service.store, service.screener, customers, audit=None)
     return app
 
 

@@ -12,8 +12,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from proscribe.api.auth import ApiError, require
+from proscribe.api.auth import ApiError, caller, require
 from proscribe.api.models import ScreenRequest
+from proscribe.api.records import monitoring_audit, rescreen_record
 from proscribe.history import known_source
 from proscribe.monitor import alerts as workflow
 from proscribe.monitor.rescreen import add_parties, record_result
@@ -117,15 +118,19 @@ def decide(alert_id: int, body: DecisionRequest, key: Review, request: Request) 
 
 
 @router.post("/v1/monitor/parties", tags=["monitoring"])
-def monitor_parties(body: PartiesRequest, _key: Review, request: Request) -> dict[str, Any]:
+def monitor_parties(body: PartiesRequest, key: Review, request: Request) -> dict[str, Any]:
     """Add parties to the monitored population (or update changed ones) and screen them."""
     queries = []
     for number, party in enumerate(body.parties):
         if not party.id:
             raise ApiError(422, "input_error", f"parties[{number}]: every party needs an id")
         queries.append(party.to_query())
-    screener: Screener = request.app.state.service.screener
-    report, upsert = add_parties(_store(request), screener, queries)
+    service = request.app.state.service
+    screener: Screener = service.screener
+    store, who = _store(request), caller(key)
+    audit = monitoring_audit(store, who, service.settings)
+    report, upsert = add_parties(store, screener, queries, audit=audit)
+    store.audit.append([rescreen_record(report, screener, who)])
     return {
         "added": list(upsert.added),
         "changed": list(upsert.changed),

@@ -15,12 +15,13 @@ from __future__ import annotations
 import asyncio
 import getpass
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from proscribe.documents import DocumentResult
 from proscribe.errors import StoreError
 from proscribe.model import Query
+from proscribe.monitor.rescreen import Report
 from proscribe.payments import MessageResult
 from proscribe.screen import ScreeningResult
 from proscribe.screener import Screener
@@ -81,6 +82,40 @@ def audit_screenings(
     """Append one audit record per result; raises StoreError (and so fails the screening)
     when they cannot be written."""
     store.audit.append([screening_record(r, caller, settings) for r in results])
+
+
+def monitoring_audit(
+    store: Store, caller: str, settings: Settings
+) -> Callable[[Sequence[ScreeningResult]], None]:
+    """The `audit` of `monitor.rescreen`: one record per party screened in full."""
+
+    def audit(results: Sequence[ScreeningResult]) -> None:
+        audit_screenings(store, caller, results, settings)
+
+    return audit
+
+
+def rescreen_record(report: Report, screener: Screener, caller: str) -> Screening:
+    """The record of one run over the monitored population (`monitor add`, `rescreen`): how
+    many parties it covered against which versions, how many it screened in full (each has a
+    record of its own), and what it did to their alerts. A delta's other parties were proven
+    unaffected by the change, not screened: this record is what shows they were covered."""
+    query = {
+        "kind": "rescreen",
+        "full": report.full,
+        "full_reason": report.full_reason,
+        "parties": report.parties,
+        "screened": report.screened,
+        "changed_entries": report.changed_entries,
+    }
+    results = {
+        "opened": report.opened,
+        "reopened": report.reopened,
+        "refreshed": report.refreshed,
+        "closed": report.closed,
+        "suppressed": report.suppressed,
+    }
+    return _record(screener, caller, query, results)
 
 
 async def audit_screenings_async(

@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.progress import TaskID
 
+from proscribe.api.records import cli_caller, monitoring_audit, rescreen_record
 from proscribe.batch import RowError, parse_row, read_rows
+from proscribe.cli.batch_output import progress_bar
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stderr, stdout, write_json
 from proscribe.errors import InputError
 from proscribe.history import known_source
 from proscribe.model import Query
 from proscribe.monitor import alerts as workflow
-from proscribe.monitor.rescreen import Report, add_parties, remove_party, rescreen
+from proscribe.monitor.rescreen import Progress, Report, add_parties, remove_party, rescreen
 from proscribe.screener import Screener
 from proscribe.settings import Settings
 from proscribe.store import SaveResult, Store
@@ -25,6 +30,7 @@ monitor_app = typer.Typer(
 )
 alerts_app = typer.Typer(help="Alerts on monitored parties and their review.", no_args_is_help=True)
 ERRORS_SHOWN = 5
+STAGES = {"checking": "checking parties against the change", "screening": "screening parties"}
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +40,36 @@ def register(app: typer.Typer) -> None:
 
 def _screener(store: Store) -> Screener:
     return Screener.from_store(store, snapshot_dir=Settings().home / "index")
+
+
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    """A progress bar on stderr with a line per stage of a run, as the run reports them."""
+    with progress_bar() as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(STAGES.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield report
+
+
+def _rescreen(store: Store, screener: Screener, **options: Any) -> Report:
+    """`rescreen` from the command line: each party screened in full is audited, and the
+    run itself (see `rescreen_record`)."""
+    caller = cli_caller()
+    with _progress() as progress:
+        report = rescreen(
+            store,
+            screener,
+            audit=monitoring_audit(store, caller, Settings()),
+            progress=progress,
+            **options,
+        )
+    store.audit.append([rescreen_record(report, screener, caller)])
+    return report
 
 
 # -- monitor ---------------------------------------------------------------------------------
@@ -47,8 +83,12 @@ def add(
     """Add parties (or update those whose fields changed) and screen them: columns id, name,
     schema, birth_date, country, id_number, gender, as `screen-file` reads them."""
     queries = _read_parties(path)
-    with open_store() as store:
-        report, upsert = add_parties(store, _screener(store), queries)
+    caller = cli_caller()
+    with open_store() as store, _progress() as progress:
+        screener = _screener(store)
+        audit = monitoring_audit(store, caller, Settings())
+        report, upsert = add_parties(store, screener, queries, audit=audit, progress=progress)
+        store.audit.append([rescreen_record(report, screener, caller)])
     summary = {
         "added": len(upsert.added),
         "changed": len(upsert.changed),
@@ -118,7 +158,7 @@ def rescreen_command(
     """Rescreen the population against the newest list versions: only what changed since it
     was last screened, or everything with --full."""
     with open_store() as store:
-        report = rescreen(store, _screener(store), source=known_source(store, source), full=full)
+        report = _rescreen(store, _screener(store), source=known_source(store, source), full=full)
     if output is TextOrJson.json:
         write_json(report.to_json())
         return
@@ -129,7 +169,7 @@ def rescreen_after_load(store: Store, results: list[tuple[Any, SaveResult]]) -> 
     """After `load` or `update` stored new versions: rescreen the population, if any."""
     if not any(result.created for _, result in results) or not store.monitoring.count():
         return
-    report = rescreen(store, _screener(store))
+    report = _rescreen(store, _screener(store))
     stderr.print(f"monitoring: {_outcome(report)}", markup=False, highlight=False)
 
 

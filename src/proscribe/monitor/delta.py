@@ -82,6 +82,7 @@ COVERAGE_MARGIN = 0.01
 SCORE_MARGIN = 0.05
 FLOAT_SLACK = 1e-9  # a sum of shares may round either way of the same sum taken term by term
 JOINED_LENGTH = 6  # the index looks two query words up as one from this length on
+PROGRESS_EVERY = 5_000  # parties judged between two reports
 
 
 def ref(entity: Entity) -> str:
@@ -471,9 +472,11 @@ def affected(
     new: Sequence[Entity],
     gone: set[str],
     parties: Sequence[Party],
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Affected:
     """The parties whose screening can differ because of the change: `new` are the new
-    contents, `gone` the refs ("source:id") of the entries removed or amended."""
+    contents, `gone` the refs ("source:id") of the entries removed or amended. `progress`
+    ("checking", done, total) hears how many parties are judged so far."""
     index = ChangedIndex(screener.index, new) if new else None
     config = MatchConfig(token_weight=screener.index.token_weight, names=screener.algorithm.names)
     cutoff = screener.threshold - SCORE_MARGIN
@@ -492,11 +495,18 @@ def affected(
                 kept[party.id] = moved
         else:
             undecided.append(party)
+    judged = len(parties) - len(undecided)
+    if progress is not None:
+        progress("checking", judged, len(parties))
     if index is not None:
         index.prepare(index.lookups(undecided))
-        for party in undecided:
+        for number, party in enumerate(undecided, 1):
             if _offered_and_close(index, party, config, screener, cutoff):
                 found.add(party.id)
+            if progress is not None and (number % PROGRESS_EVERY == 0 or number == len(undecided)):
+                progress("checking", judged + number, len(parties))
+    elif progress is not None:
+        progress("checking", len(parties), len(parties))
     return Affected(found, kept)
 
 

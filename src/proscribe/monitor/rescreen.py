@@ -21,6 +21,12 @@ the same algorithm, configuration and threshold, and the same matching code
 (`screening_method`, stored with the versions screened against). After an upgrade that
 changes any of them, the first rescreen is a full one, and says why.
 
+Every party screened in full is a screening like any other: its results go to the `audit`
+callback the adapters pass (they append the audit records), chunk by chunk, before the chunk's
+alerts are recorded; an error there stops the run with those alerts unrecorded and the
+population still marked as screened against the old versions. The parties a delta proves
+unaffected are not screened, and so not recorded one by one; the adapters record the run.
+
 Alerts follow the results (`reconcile`): a new match opens an alert; an open alert whose entry
 was removed is closed as "delisted", one that no longer matches as "no longer matches"; a
 cleared pair stays cleared while the party's fingerprint and the entry's content hash are
@@ -32,7 +38,7 @@ from __future__ import annotations
 import gc
 import secrets
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -55,6 +61,12 @@ SCREEN_LIMIT = 10  # candidates kept per party, as `proscribe screen` returns
 # names gets N' names: under 0.005 for a change of 3% of a list.
 NEAR_MARGIN = 0.02
 SCREEN_CHUNK = 2_000  # parties screened between writes
+# Called with the results of each chunk of parties screened in full, before their alerts are
+# recorded: the adapters append one audit record per screening there (no screening unaudited).
+Audit = Callable[[Sequence[ScreeningResult]], object]
+# (stage, done, total), for a progress bar: "checking" counts the parties a delta has judged,
+# "screening" those screened in full.
+Progress = Callable[[str, int, int], None]
 ANOTHER_METHOD = (
     "the population was last screened by another algorithm or another version of the "
     "matching code (or before proscribe recorded which): every party is rescreened"
@@ -75,6 +87,7 @@ class Report:
     closed: int = 0
     suppressed: int = 0  # cleared pairs left cleared by the allow-list
     seconds: float = 0.0
+    full: bool = False  # every party screened against every list (asked, or forced)
     full_reason: str | None = None  # why a delta became a full rescreen
 
     def count(self, changes: Iterable[Change], suppressed: int) -> None:
@@ -91,9 +104,17 @@ class Report:
 # -- adding ----------------------------------------------------------------------------------
 
 
-def add_parties(store: Store, screener: Screener, queries: Sequence[Any]) -> tuple[Report, Any]:
+def add_parties(
+    store: Store,
+    screener: Screener,
+    queries: Sequence[Any],
+    *,
+    audit: Audit | None,
+    progress: Progress | None = None,
+) -> tuple[Report, Any]:
     """Store parties (queries with ids; a later row of the same id wins) and screen those that
-    are new or changed against `screener`. Returns the report and the store's Upsert."""
+    are new or changed against `screener`. Returns the report and the store's Upsert.
+    `audit`: see `Audit`; None only where nothing is to be recorded (benchmarks, tests)."""
     started = time.perf_counter()
     latest = {q.id: party_of(q) for q in queries}
     before = {p.id: p for p in store.monitoring.parties(latest)}
@@ -103,7 +124,9 @@ def add_parties(store: Store, screener: Screener, queries: Sequence[Any]) -> tup
     party_changes = {
         party.id: _party_changes(before[party.id], party) for party in targets if party.id in before
     }
-    _screen_and_reconcile(store, screener, targets, report, party_changes=party_changes)
+    _screen_and_reconcile(
+        store, screener, targets, report, audit, progress, party_changes=party_changes
+    )
     if not store.monitoring.screened():
         store.monitoring.set_screened(screener.versions, screening_method(screener))
     report.parties = store.monitoring.count()
@@ -121,11 +144,17 @@ def remove_party(store: Store, party_id: str) -> int:
 
 
 def rescreen(
-    store: Store, screener: Screener, *, source: str | None = None, full: bool = False
+    store: Store,
+    screener: Screener,
+    *,
+    audit: Audit | None,
+    source: str | None = None,
+    full: bool = False,
+    progress: Progress | None = None,
 ) -> Report:
     """Bring the population's alerts up to the versions of `screener` (by default the newest
     of every list): only what changed (see the module docstring), or everything when `full`.
-    `source` limits the delta to one list."""
+    `source` limits the delta to one list; `audit` and `progress` as for `add_parties`."""
     started = time.perf_counter()
     parties = _population(store)
     report = Report(versions=[v.label for v in screener.versions], parties=len(parties))
@@ -137,12 +166,13 @@ def rescreen(
     deltas = _deltas(store, screener.versions, source)
     removed = {(src, entry) for src, delta in deltas for entry in delta.removed}
     report.changed_entries = sum(len(d.added) + len(d.removed) + len(d.amended) for _, d in deltas)
+    report.full = full
     if full:
         targets: Sequence[Party] = parties
     else:
         changed = _changed_entities(store, deltas)
-        targets = _affected(store, screener, parties, changed) if deltas else []
-    _screen_and_reconcile(store, screener, targets, report, removed=removed)
+        targets = _affected(store, screener, parties, changed, progress) if deltas else []
+    _screen_and_reconcile(store, screener, targets, report, audit, progress, removed=removed)
     chosen = [v for v in screener.versions if source in (None, v.source)]
     if source is not None:  # the other lists stay at the versions they were screened against
         kept = store.monitoring.screened()
@@ -211,12 +241,13 @@ def _affected(
     screener: Screener,
     parties: Sequence[Party],
     changed: tuple[Sequence[Entity], set[str]],
+    progress: Progress | None,
 ) -> list[Party]:
     """The parties whose alerts can differ after the change: see `monitor.delta`, plus the
     parties with alerts and near misses (every weight moves a little with a list)."""
     with_alerts = {a.party_id for a in store.alerts.for_parties() if a.state != "closed"}
     near = screener.threshold - NEAR_MARGIN
-    reach = affected(screener, *changed, parties)
+    reach = affected(screener, *changed, parties, progress)
     targets = [
         p
         for p in parties
@@ -237,12 +268,16 @@ def _screen_and_reconcile(
     screener: Screener,
     parties: Sequence[Party],
     report: Report,
+    audit: Audit | None,
+    progress: Progress | None,
     *,
     removed: set[tuple[str, str]] | None = None,
     party_changes: dict[str, list[dict[str, Any]]] | None = None,
 ) -> None:
     labels = {v.source: v.label for v in screener.versions}
     allowed = store.alerts.allowed()
+    if progress is not None:
+        progress("screening", 0, len(parties))
     for start in range(0, len(parties), SCREEN_CHUNK):
         # A chunk's results are many objects alive at once, and the collector's passes during
         # the chunk walked them again and again (a sixth of a full rescreen) to find a few
@@ -258,7 +293,10 @@ def _screen_and_reconcile(
                 allowed,
                 removed or set(),
                 party_changes or {},
+                audit,
             )
+        if progress is not None:
+            progress("screening", min(start + SCREEN_CHUNK, len(parties)), len(parties))
 
 
 def _screen_chunk(
@@ -270,9 +308,12 @@ def _screen_chunk(
     allowed: dict[int, tuple[str, str]],
     removed: set[tuple[str, str]],
     party_changes: dict[str, list[dict[str, Any]]],
+    audit: Audit | None,
 ) -> None:
     queries = [query_of(p) for p in chunk]
     results = screener.screen_many(queries, limit=SCREEN_LIMIT)
+    if audit is not None:
+        audit(results)  # raises when the records cannot be written: nothing below happens
     existing: dict[str, list[Alert]] = {}
     for alert in store.alerts.for_parties([p.id for p in chunk]):
         existing.setdefault(alert.party_id, []).append(alert)
