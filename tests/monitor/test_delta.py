@@ -24,7 +24,14 @@ LOCALES = ("en_US", "de_DE", "ru_RU", "ar_AA", "fa_IR", "ko_KR", "zh_CN")
 class LooksEverythingUp(ChangedIndex):
     """Looks every word up: what the filter must never change."""
 
-    def _may_reach(self, token: str, key: str, one_edit: bool | None = None) -> bool | None:  # noqa: ARG002
+    def _may_reach(
+        self,
+        token: str,  # noqa: ARG002
+        key: str,  # noqa: ARG002
+        one_edit: bool | None = None,  # noqa: ARG002
+        *,
+        joined: bool = False,  # noqa: ARG002
+    ) -> bool | None:
         return True
 
 
@@ -45,15 +52,15 @@ def mangled(word: str, rng: random.Random) -> str:
     return word
 
 
-def lookups(names: list[str]) -> set[tuple[str, str]]:
-    """The (word, key) pairs a delta rescreen looks up for parties of these names."""
-    out: set[tuple[str, str]] = set()
+def lookups(names: list[str]) -> set[tuple[str, str, bool]]:
+    """The (word, key, joined) lookups a delta rescreen makes for parties of these names."""
+    out: set[tuple[str, str, bool]] = set()
     for name in names:
         form = name_form(name, True)
         for variant, keys in zip(form.variants, form.keys, strict=True):
-            out.update(zip(variant, keys, strict=True))
+            out.update((word, key, False) for word, key in zip(variant, keys, strict=True))
             out.update(
-                (a + b, a + b)
+                (a + b, a + b, True)
                 for a, b in itertools.pairwise(variant)
                 if len(a + b) >= JOINED_LENGTH
             )

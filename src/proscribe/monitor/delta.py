@@ -85,6 +85,10 @@ JOINED_LENGTH = 6  # the index looks two query words up as one from this length 
 PROGRESS_EVERY = 5_000  # parties judged between two reports
 
 
+# A word looked up in the changed index: (token, key, whether it is two words written as one).
+Lookup = tuple[str, str, bool]
+
+
 def ref(entity: Entity) -> str:
     return f"{entity.source}:{entity.id}"
 
@@ -179,7 +183,7 @@ class ChangedIndex(Index):
         # (completions, beginnings, two edits) then run when the full index runs them; the
         # postings stay this index's (a word only the full index knows has none here).
         self.token_ids = _Vocabulary(self.token_ids, full.token_ids)
-        self._found: dict[tuple[str, str], dict[int, float]] = {}
+        self._found: dict[Lookup, dict[int, float]] = {}
         # What `_may_reach` tests a word against: the words here, their one-deletion forms,
         # their sounds and the beginnings a completion looks for.
         own = set(self.token_ids.keys())
@@ -241,59 +245,70 @@ class ChangedIndex(Index):
             near = self._two_tested[token] = token in self._within_two_edits((token,))
         return near
 
-    def hits(self, token: str, key: str) -> dict[int, float]:
-        """The names a query word finds here, with the index's similarity (cached)."""
-        found = self._found.get((token, key))
+    def hits(self, token: str, key: str, joined: bool = False) -> dict[int, float]:
+        """The names a query word (or two written as one: `joined`, looked up as
+        `Index._cover` looks them up) finds here, with the index's similarity (cached)."""
+        lookup = (token, key, joined)
+        found = self._found.get(lookup)
         if found is None:
-            reach = self._may_reach(token, key)
+            reach = self._may_reach(token, key, joined=joined)
             if reach is None:  # only two edits can reach: the costly test, for this word alone
                 reach = self._two_apart(token)
-            found = self._look_up(token, key, reach)
+            found = self._look_up(lookup, reach)
         return found
 
-    def prepare(self, lookups: Iterable[tuple[str, str]]) -> None:
-        """Look many words up at once (word, key pairs): as `hits` would one by one, with the
-        one-edit and two-edit tests run for all the words that need them in one vectorised
-        pass each."""
+    def prepare(self, lookups: Iterable[Lookup]) -> None:
+        """Look many words up at once (word, key, joined): as `hits` would one by one, with
+        the one-edit and two-edit tests run for all the words that need them in one
+        vectorised pass each."""
         pending = set(lookups).difference(self._found)
-        near_one = self._within_one_edit({token for token, _ in pending})
-        undecided: list[tuple[str, str]] = []
-        reaching: list[tuple[str, str]] = []
-        for token, key in pending:
-            reach = self._may_reach(token, key, token in near_one)
+        near_one = self._within_one_edit({token for token, _, _ in pending})
+        undecided: list[Lookup] = []
+        reaching: list[Lookup] = []
+        for lookup in pending:
+            token, key, joined = lookup
+            reach = self._may_reach(token, key, token in near_one, joined=joined)
             if reach is None:
-                undecided.append((token, key))
+                undecided.append(lookup)
             elif reach:
-                reaching.append((token, key))
+                reaching.append(lookup)
             else:
-                self._found[(token, key)] = {}
+                self._found[lookup] = {}
         # The words found otherwise are tested too: their lookup tries two edits as well
         # when it finds nothing nearer, and a test of one word costs as much as of hundreds.
-        tested = {token for token, _ in undecided} | {
-            token for token, _ in reaching if len(token) >= DISTANCE_TWO_LENGTH
+        # Two words written as one are never looked up two edits away.
+        tested = {token for token, _, _ in undecided} | {
+            token
+            for token, _, joined in reaching
+            if len(token) >= DISTANCE_TWO_LENGTH and not joined
         }
         near = self._within_two_edits(tested)
         self._two_tested.update((token, token in near) for token in tested)
-        for token, key in undecided:
-            self._look_up(token, key, token in near)
-        for token, key in reaching:
-            self._look_up(token, key, True)
+        for lookup in undecided:
+            self._look_up(lookup, lookup[0] in near)
+        for lookup in reaching:
+            self._look_up(lookup, True)
 
-    def _look_up(self, token: str, key: str, reach: bool) -> dict[int, float]:
+    def _look_up(self, lookup: Lookup, reach: bool) -> dict[int, float]:
         found: dict[int, float] = {}
         if reach:
-            names, similarity = self._token_hits(token, key)
+            token, key, joined = lookup
+            names, similarity = self._token_hits(token, key, joined=joined)
             found = dict(zip(names.tolist(), similarity.tolist(), strict=True))
-        self._found[(token, key)] = found
+        self._found[lookup] = found
         return found
 
-    def _may_reach(self, token: str, key: str, one_edit: bool | None = None) -> bool | None:
+    def _may_reach(
+        self, token: str, key: str, one_edit: bool | None = None, *, joined: bool = False
+    ) -> bool | None:
         """False when the lookup of `_find_token` surely finds nothing here, None when only
         its two-edit step could find something: each test is the cheap half of one of its
         ways to find a word (exact, one edit, sound, completion, beginning), so a word failing
         all of them need not be looked up. Most words of a population reach none of the few
         names a change brings. `one_edit`: whether the word may be one edit from a word here,
-        when `_within_one_edit` said so for many words at once."""
+        when `_within_one_edit` said so for many words at once. `joined`: two words written
+        as one, which the index looks up by their exact form, one edit, sound and completions
+        only (`Index._near_tokens`): most of a population's lookups, and the longest."""
         own = self._own
         if token in own or key in own:
             return True
@@ -310,6 +325,8 @@ class ChangedIndex(Index):
             return False  # completions, beginnings and two edits are for unknown words only
         if len(token) >= PREFIX_LENGTH and token in self._prefixes:
             return True
+        if joined:
+            return False
         if token[:PREFIX_LENGTH] in self._starts and any(
             token[:end] in own for end in range(PREFIX_LENGTH, len(token))
         ):
@@ -369,12 +386,15 @@ class ChangedIndex(Index):
         screen() may compare (by position here): those that may cover MIN_COVERAGE, below
         which the index passes no name on, and exact names; all names for an identifier hit."""
         variants, keys, sorted_keys = party.tokens
+        reached = [one for one in map(self._reached, variants, keys) if one is not None]
+        exact = {name for words in sorted_keys for name in self._exact.get(tuple(words), ())}
+        if not exact and not party.identifiers and all(r.share < floor for r in reached):
+            return {}  # the words that reach a name here weigh less than the floor
         best: dict[int, float] = {}
-        for variant, keyed in zip(variants, keys, strict=True):
-            for name, value in self._cover_bound(variant, keyed).items():
+        for one in reached:
+            for name, value in _summed(one).items():
                 if value > best.get(name, 0.0):
                     best[name] = value
-        exact = {name for words in sorted_keys for name in self._exact.get(tuple(words), ())}
         reaching = {name for name, value in best.items() if value >= floor} | exact
         if not reaching and not party.identifiers:
             return {}  # most parties that reach a name here reach it under their floor
@@ -395,30 +415,38 @@ class ChangedIndex(Index):
             if schemas is None or self.entities[e].schema in schemas
         }
 
-    def lookups(self, parties: Iterable[Party]) -> set[tuple[str, str]]:
-        """The (word, key) lookups `covered` makes for these parties, each once."""
-        out: set[tuple[str, str]] = set()
+    def lookups(self, parties: Iterable[Party]) -> set[Lookup]:
+        """The (word, key, joined) lookups `covered` makes for these parties, each once."""
+        out: set[Lookup] = set()
         for party in parties:
             variants, keys, _ = party.tokens
             for variant, keyed in zip(variants, keys, strict=True):
-                out.update(zip(variant, keyed, strict=True))
+                out.update((token, key, False) for token, key in zip(variant, keyed, strict=True))
                 out.update(
-                    (joined, joined)
+                    (joined, joined, True)
                     for joined in map(operator.add, variant, variant[1:])
                     if len(joined) >= JOINED_LENGTH
                 )
         return out
 
     def _cover_bound(self, variant: Sequence[str], keyed: Sequence[str]) -> dict[int, float]:
+        """Per name here, a bound of the coverage the full index gives it for this variant
+        of a party's name (nothing for names under what screen() compares at all)."""
+        reached = self._reached(variant, keyed)
+        return {} if reached is None else _summed(reached)
+
+    def _reached(self, variant: Sequence[str], keyed: Sequence[str]) -> _Reached | None:
+        """What the words of a variant reach here, or None when that cannot cover what a
+        name needs to be compared at all."""
         singles = [self.hits(t, k) for t, k in zip(variant, keyed, strict=True)]
         joins = [
-            self.hits(first + second, first + second)
+            self.hits(first + second, first + second, joined=True)
             if len(first) + len(second) >= JOINED_LENGTH
             else {}
             for first, second in itertools.pairwise(variant)
         ]
         if not any(singles) and not any(joins):
-            return {}  # most parties: none of their words reaches a new name
+            return None  # most parties: none of their words reaches a new name
         # Weighed and opened as the index weighs and opens them (`Index._word_roles`).
         weights, opening = self._word_roles(variant, keyed)
         total = sum(weights) or 1.0
@@ -426,34 +454,54 @@ class ChangedIndex(Index):
         # reach any name weigh too little to cover what a name needs to be compared at all.
         opened = any(found for found, opens in zip(singles, opening, strict=True) if opens)
         if not opened and not any(joins):
-            return {}
+            return None
         reaching = sum(w for w, found in zip(weights, singles, strict=True) if found)
         reaching += sum(weights[i] + weights[i + 1] for i, found in enumerate(joins) if found)
-        if reaching / total < MIN_COVERAGE - COVERAGE_MARGIN - FLOAT_SLACK:
-            return {}
-        cover: dict[int, float] = {}
-        for weight, found, opens in zip(weights, singles, opening, strict=True):
-            if opens:
-                for name, similarity in found.items():
-                    cover[name] = cover.get(name, 0.0) + weight / total * similarity
-        for weight, found, opens in zip(weights, singles, opening, strict=True):
-            if not opens:
-                for name, similarity in found.items():
-                    if name in cover:
-                        cover[name] += weight / total * similarity
-        # The better of the two readings of two words written as one, as the index counts it.
-        opened_names = set(cover)
-        for i, joined_hits in enumerate(joins):
-            share = (weights[i] + weights[i + 1]) / total
-            first, second = singles[i], singles[i + 1]
-            for name, similarity in joined_hits.items():
-                gain = share * similarity
-                if name in opened_names:
-                    gain -= weights[i] / total * first.get(name, 0.0)
-                    gain -= weights[i + 1] / total * second.get(name, 0.0)
-                if gain > 0.0:
-                    cover[name] = cover.get(name, 0.0) + gain
-        return cover
+        # No name can be covered beyond this share (each word adds at most its weight, and a
+        # joined reading at most the weight of its two words), give or take float rounding.
+        share = reaching / total + FLOAT_SLACK
+        if share < MIN_COVERAGE - COVERAGE_MARGIN:
+            return None
+        return _Reached(singles, joins, weights, opening, total, share)
+
+
+class _Reached(NamedTuple):
+    """What the words of one variant of a party's name reach in a changed index."""
+
+    singles: list[dict[int, float]]  # each word's names and similarities
+    joins: list[dict[int, float]]  # each two adjacent words' as one
+    weights: list[float]
+    opening: list[bool]
+    total: float
+    share: float  # a bound of any name's coverage
+
+
+def _summed(reached: _Reached) -> dict[int, float]:
+    """The coverage of each name reached, summed as `Index._cover` sums it."""
+    singles, joins, weights, opening, total, _ = reached
+    cover: dict[int, float] = {}
+    for weight, found, opens in zip(weights, singles, opening, strict=True):
+        if opens:
+            for name, similarity in found.items():
+                cover[name] = cover.get(name, 0.0) + weight / total * similarity
+    for weight, found, opens in zip(weights, singles, opening, strict=True):
+        if not opens:
+            for name, similarity in found.items():
+                if name in cover:
+                    cover[name] += weight / total * similarity
+    # The better of the two readings of two words written as one, as the index counts it.
+    opened_names = set(cover)
+    for i, joined_hits in enumerate(joins):
+        share = (weights[i] + weights[i + 1]) / total
+        first, second = singles[i], singles[i + 1]
+        for name, similarity in joined_hits.items():
+            gain = share * similarity
+            if name in opened_names:
+                gain -= weights[i] / total * first.get(name, 0.0)
+                gain -= weights[i + 1] / total * second.get(name, 0.0)
+            if gain > 0.0:
+                cover[name] = cover.get(name, 0.0) + gain
+    return cover
 
 
 class _Vocabulary(dict[str, int]):
