@@ -125,6 +125,22 @@ def test_json_lines_and_parquet_inputs_read_as_csv(
         assert found[4] == {"id": "p5", "error": "line 5: field name: empty", "matches": []}
 
 
+def test_a_csv_on_standard_input_is_read_as_csv_when_told(
+    sdn_2019_home: Path, parties: Path, csv_results: list[dict[str, Any]]
+) -> None:
+    text = parties.read_text(encoding="utf-8")
+    told = proscribe(sdn_2019_home, "screen-file", "-", "--input-format", "csv", stdin=text)
+    assert results(told.stdout) == csv_results
+    # Untold, it is read as JSON lines; the first row's error says how to read CSV.
+    untold = results(proscribe(sdn_2019_home, "screen-file", "-", stdin=text).stdout)
+    assert untold[0]["error"].endswith("unless --input-format says csv")
+    # A pipe cannot be read as Parquet, which is read from its end.
+    piped = proscribe(sdn_2019_home, "screen-file", "-", "--input-format", "parquet",
+                      stdin="", check=False)  # fmt: skip
+    assert piped.returncode == 2
+    assert "Parquet cannot be read from standard input" in piped.stderr
+
+
 def test_two_workers_give_the_results_of_one(sdn_2019_home: Path, parties: Path) -> None:
     # One row per chunk, so that both workers take rows.
     one = proscribe(sdn_2019_home, "screen-file", str(parties), "--workers", "1")

@@ -1,7 +1,9 @@
-"""Screening files read as rows, lazily: CSV, JSON lines or Parquet, told by the extension.
+"""Screening files read as rows, lazily: CSV, JSON lines or Parquet, told by the extension or
+by the caller (`--input-format`).
 
-`-` is JSON lines on standard input, so screening composes in a pipe. Column names are read
-without regard to case or surrounding spaces; columns other than `rows.COLUMNS` are ignored.
+`-` is standard input, JSON lines unless the caller says CSV, so screening composes in a
+pipe. Column names are read without regard to case or surrounding spaces; columns other than
+`rows.COLUMNS` are ignored.
 A file without an `id` or `name` column is an InputError: nothing in it can be screened.
 Anything wrong within a row is that row's problem only, bytes that are not UTF-8 included: the
 row gets an error naming them (its values shown with U+FFFD in their place), the rest of the
@@ -25,6 +27,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -44,8 +47,22 @@ MAX_RECORD_LINES = 100  # physical lines one CSV record may span
 _ESCAPED = re.compile("[\udc80-\udcff]")  # the bytes surrogateescape could not decode
 
 
-def input_format(path: str) -> str:
-    """`csv`, `jsonl` or `parquet` for a file name; `-` is JSON lines."""
+STDIN_HINT = "; standard input is read as JSON lines unless --input-format says csv"
+
+
+def input_format(path: str, given: str | None = None) -> str:
+    """`csv`, `jsonl` or `parquet`: `given` when the caller says, else by the file name; `-`
+    (standard input) is JSON lines unless `given` says CSV."""
+    if given is not None:
+        if given not in set(INPUT_FORMATS.values()):
+            known = ", ".join(sorted(set(INPUT_FORMATS.values())))
+            raise InputError(f"unknown input format {given!r} ({known})", field="input_format")
+        if path == "-" and given == "parquet":
+            # A Parquet file is read from its footer backwards: a pipe cannot be.
+            raise InputError(
+                "Parquet cannot be read from standard input: give the file", field="input_format"
+            )
+        return given
     if path == "-":
         return "jsonl"
     found = INPUT_FORMATS.get(Path(path).suffix.lower())
@@ -55,15 +72,15 @@ def input_format(path: str) -> str:
     return found
 
 
-def read_rows(path: str) -> Iterator[Row]:
-    """Every row of a screening file, in file order."""
+def read_rows(path: str, given: str | None = None) -> Iterator[Row]:
+    """Every row of a screening file, in file order; `given`: its format (`input_format`)."""
     readers = {"csv": _csv_rows, "jsonl": _jsonl_rows, "parquet": _parquet_rows}
-    yield from readers[input_format(path)](path)
+    yield from readers[input_format(path, given)](path)
 
 
-def count_rows(path: str) -> int | None:
+def count_rows(path: str, given: str | None = None) -> int | None:
     """How many rows `read_rows` will give (for a progress bar); None for standard input."""
-    kind = input_format(path)
+    kind = input_format(path, given)
     if path == "-":
         return None
     if kind == "parquet":
@@ -81,6 +98,26 @@ def _open_text(path: str) -> TextIO:
     # utf-8-sig: spreadsheet programs start their CSV with a byte order mark. Bytes that are
     # not UTF-8 come through as lone surrogates, for the row that holds them to report.
     return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+
+def _named(path: str) -> str:
+    return "standard input" if path == "-" else path
+
+
+@contextmanager
+def _text(path: str) -> Iterator[TextIO]:
+    """The file at `path` (or standard input for `-`) as text, read as `_open_text` reads."""
+    if path != "-":
+        with _open_text(path) as stream:
+            yield stream
+        return
+    stdin = io.TextIOWrapper(
+        sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape", newline=""
+    )
+    try:
+        yield stdin
+    finally:
+        stdin.detach()  # standard input itself stays open
 
 
 def _undecodable(text: str) -> str | None:
@@ -103,13 +140,13 @@ def _require_columns(path: str, columns: list[str]) -> None:
     if missing:
         read = ", ".join(columns) if any(columns) else "none"
         raise InputError(
-            f"{path}: no {' or '.join(missing)} column (columns read: {read}; known:"
+            f"{_named(path)}: no {' or '.join(missing)} column (columns read: {read}; known:"
             f" {', '.join(COLUMNS)})"
         )
 
 
 def _csv_rows(path: str) -> Iterator[Row]:
-    with _open_text(path) as stream:
+    with _text(path) as stream:
         records = _csv_records(stream)
         try:
             _, first, _ = next(records, (1, [], None))
@@ -121,7 +158,9 @@ def _csv_rows(path: str) -> Iterator[Row]:
                 elif record:
                     yield _csv_row(header, record, line)
         except _Unreadable as error:
-            raise InputError(f"{path}:{error.line}: unreadable CSV ({error.reason})") from None
+            raise InputError(
+                f"{_named(path)}:{error.line}: unreadable CSV ({error.reason})"
+            ) from None
 
 
 class _Unreadable(csv.Error):
@@ -233,12 +272,12 @@ def _csv_row(header: list[str], record: list[str], line: int) -> Row:
 
 
 def _jsonl_rows(path: str) -> Iterator[Row]:
-    if path == "-":
-        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape")
-        yield from _json_lines(stdin)
-        return
-    with _open_text(path) as stream:
-        yield from _json_lines(stream)
+    with _text(path) as stream:
+        for row in _json_lines(stream):
+            if path == "-" and row.line == 1 and (row.problem or "").startswith("not JSON"):
+                # Most likely a CSV piped in: say how to read one.
+                row = Row(row.line, row.values, f"{row.problem}{STDIN_HINT}")
+            yield row
 
 
 def _json_lines(stream: TextIO) -> Iterator[Row]:

@@ -45,6 +45,12 @@ from proscribe.screener import Screener, index_snapshot
 from proscribe.settings import Settings
 
 
+class InputFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
 class Engine(StrEnum):
     local = "local"
     dask = "dask"
@@ -82,6 +88,13 @@ def screen_file(
         typer.Option(help="Dask scheduler tcp://HOST:PORT; default: a local cluster."),
     ] = None,
     as_of: AsOfOption = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(
+            "--input-format",
+            help="Read INPUT as this; default: by its name, and JSON lines for - (stdin).",
+        ),
+    ] = None,
 ) -> None:
     """Screen a file of parties on every core: one result per row, in row order.
 
@@ -90,6 +103,7 @@ def screen_file(
     20022 XML, SWIFT MT) and document (.txt, .html, .md) in it, one JSON line per file."""
     _check_paths(input_path, output)
     versions = versions_as_of(versions, as_of)
+    given = input_format.value if input_format else None
     if input_path != "-" and Path(input_path).is_dir():
         if output_format is not OutputFormat.jsonl:
             raise InputError("a folder is screened to JSON lines only (--format jsonl)")
@@ -103,9 +117,9 @@ def screen_file(
         raise InputError("--scheduler is for --engine dask", field="scheduler")
     if engine is Engine.dask:
         on_dask = _dask_job(versions, output_format, limit, threshold)
-        _screen_on_dask(input_path, on_dask, output, (scheduler, workers), chunk_size)
+        _screen_on_dask((input_path, given), on_dask, output, (scheduler, workers), chunk_size)
         return
-    total = count_rows(input_path)
+    total = count_rows(input_path, given)
     audit = partial(screening_record, caller=cli_caller(), settings=Settings())
     job = ScreenJob(load_screener(versions), output_format, limit, threshold, audit)
     processes = _processes(workers, total, chunk_size)
@@ -114,7 +128,7 @@ def screen_file(
         if output_format is OutputFormat.csv:
             out.write(csv_header())
         used = pool.workers if pool.parallel else 1
-        batches = pool.map(screen_rows, read_rows(input_path), chunk_size)
+        batches = pool.map(screen_rows, read_rows(input_path, given), chunk_size)
         tally = write_all(batches, out, total, store)
     stderr.print(_summary(tally, time.perf_counter() - started, used), highlight=False)
 
@@ -212,13 +226,13 @@ def _dask_job(
 
 
 def _screen_on_dask(
-    input_path: str,
+    source: tuple[str, str | None],  # the input's path and its format when given
     job: SnapshotJob,
     output: Path | None,
     cluster: tuple[str | None, int | None],  # scheduler address, local workers
     chunk_size: int,
 ) -> None:
-    total = count_rows(input_path)
+    total = count_rows(*source)
     scheduler, workers = cluster
     engine = DaskEngine(scheduler, _processes(workers, total, chunk_size))
     started = time.perf_counter()
@@ -226,5 +240,5 @@ def _screen_on_dask(
         used = engine.workers
         if job.output is OutputFormat.csv:
             out.write(csv_header())
-        tally = write_all(engine.map(job, read_rows(input_path), chunk_size), out, total, store)
+        tally = write_all(engine.map(job, read_rows(*source), chunk_size), out, total, store)
     stderr.print(_summary(tally, time.perf_counter() - started, used), highlight=False)
