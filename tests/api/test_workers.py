@@ -38,7 +38,10 @@ def listening_sockets(pid: int) -> set[str]:
             inodes.add(fields[9])
     held = set()
     for fd in Path(f"/proc/{pid}/fd").iterdir():
-        target = os.readlink(fd)
+        try:
+            target = os.readlink(fd)
+        except FileNotFoundError:
+            continue  # closed since it was listed: a worker still starting opens and closes files
         if target.startswith("socket:["):
             held.add(target[len("socket:[") : -1])
     return inodes & held
