@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from faker import Faker
 
+import proscribe.cli.monitor as cli_monitor
 from proscribe.errors import StoreError
 from proscribe.match import ALGORITHMS
 from proscribe.model import Entity, Query, Schema
@@ -342,3 +343,22 @@ def _log(calls: list[tuple[str, int, int]]) -> Callable[[str, int, int], None]:
         calls.append((stage, done, total))
 
     return progress
+
+
+def test_screening_spread_over_processes_finds_what_one_process_finds(
+    monitored: Monitored, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, _, amended = the_change(monitored)
+    parties = innocents(60) + listed(amended, "m")
+    screener = monitored.screener()
+    monkeypatch.setattr(cli_monitor, "default_workers", lambda: 2)  # whatever the machine
+    with cli_monitor._spread(screener, cli_monitor.SPREAD_FROM) as spread:
+        assert spread is not None
+        report, _ = add_parties(monitored.store, screener, parties, audit=None, screen=spread)
+    assert report.screened == len(parties)
+    assert report.opened >= len(amended) // 2  # the amended entries' own names match
+    # The same parties screened again in this process change nothing.
+    again = rescreen(monitored.store, screener, audit=None, full=True)
+    assert (again.opened, again.refreshed, again.closed) == (0, 0, 0)
+    with cli_monitor._spread(screener, cli_monitor.SPREAD_FROM - 1) as spread:
+        assert spread is None  # too few to be worth forking

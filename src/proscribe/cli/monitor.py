@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,14 +13,25 @@ import typer
 from rich.progress import TaskID
 
 from proscribe.api.records import cli_caller, monitoring_audit, rescreen_record
-from proscribe.batch import RowError, parse_row, read_rows
+from proscribe.batch import RowError, Workers, parse_row, read_rows
+from proscribe.batch.pool import default_workers
 from proscribe.cli.batch_output import progress_bar
 from proscribe.cli.output import TextOrJson, open_store, plain_table, stderr, stdout, write_json
 from proscribe.errors import InputError
 from proscribe.history import known_source
 from proscribe.model import Query
 from proscribe.monitor import alerts as workflow
-from proscribe.monitor.rescreen import Progress, Report, add_parties, remove_party, rescreen
+from proscribe.monitor.method import screening_method
+from proscribe.monitor.rescreen import (
+    Progress,
+    Report,
+    Screen,
+    Screened,
+    add_parties,
+    remove_party,
+    rescreen,
+    screen_queries,
+)
 from proscribe.screener import Screener
 from proscribe.settings import Settings
 from proscribe.store import SaveResult, Store
@@ -30,6 +42,9 @@ monitor_app = typer.Typer(
 )
 alerts_app = typer.Typer(help="Alerts on monitored parties and their review.", no_args_is_help=True)
 ERRORS_SHOWN = 5
+# Parties from which a run screens on every core: forking the workers and their first touches
+# of the shared index cost a fraction of a second, which a few hundred screenings do not repay.
+SPREAD_FROM = 2_000
 STAGES = {"checking": "checking parties against the change", "screening": "screening parties"}
 
 
@@ -56,16 +71,41 @@ def _progress() -> Iterator[Progress]:
         yield report
 
 
-def _rescreen(store: Store, screener: Screener, **options: Any) -> Report:
+@contextmanager
+def _spread(screener: Screener, parties: int) -> Iterator[Screen | None]:
+    """A `Screen` that spreads each chunk of parties over forked processes, as `screen-file`
+    does, when a run screens at least SPREAD_FROM of them on more than one core; else None
+    (screened in this process). The pool is forked before any progress bar starts its
+    thread."""
+    workers = default_workers()
+    if parties < SPREAD_FROM or workers < 2:
+        yield None
+        return
+    with Workers(screener, workers) as pool:
+
+        def screen(_: Screener, queries: Sequence[Query]) -> list[Screened]:
+            size = math.ceil(len(queries) / (2 * pool.workers))  # two chunks per worker
+            return [r for part in pool.map(screen_queries, list(queries), size) for r in part]
+
+        yield screen
+
+
+def _rescreen(store: Store, screener: Screener, *, full: bool = False, **options: Any) -> Report:
     """`rescreen` from the command line: each party screened in full is audited, and the
-    run itself (see `rescreen_record`)."""
+    run itself (see `rescreen_record`). A full one screens on every core."""
     caller = cli_caller()
-    with _progress() as progress:
+    # A delta screens a few hundred parties in full, unless the population was screened by
+    # another method: then it is a full rescreen too.
+    every = full or store.monitoring.screened_method() != screening_method(screener)
+    spread = _spread(screener, store.monitoring.count() if every else 0)
+    with spread as screen, _progress() as progress:
         report = rescreen(
             store,
             screener,
             audit=monitoring_audit(store, caller, Settings()),
             progress=progress,
+            screen=screen,
+            full=full,
             **options,
         )
     store.audit.append([rescreen_record(report, screener, caller)])
@@ -84,10 +124,13 @@ def add(
     schema, birth_date, country, id_number, gender, as `screen-file` reads them."""
     queries = _read_parties(path)
     caller = cli_caller()
-    with open_store() as store, _progress() as progress:
+    with open_store() as store:
         screener = _screener(store)
         audit = monitoring_audit(store, caller, Settings())
-        report, upsert = add_parties(store, screener, queries, audit=audit, progress=progress)
+        with _spread(screener, len(queries)) as screen, _progress() as progress:
+            report, upsert = add_parties(
+                store, screener, queries, audit=audit, progress=progress, screen=screen
+            )
         store.audit.append([rescreen_record(report, screener, caller)])
     summary = {
         "added": len(upsert.added),

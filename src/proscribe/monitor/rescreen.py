@@ -43,7 +43,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from proscribe.model import Entity, ListVersion
+from proscribe.model import Entity, ListVersion, Query
 from proscribe.model.diff import entity_changes
 from proscribe.monitor.delta import affected, outcome, same_in_the_index
 from proscribe.monitor.method import screening_method
@@ -53,7 +53,7 @@ from proscribe.screener import Screener
 from proscribe.store import Store
 from proscribe.store.alert_types import OPEN_STATES, Alert
 from proscribe.store.alerts import Change, Found
-from proscribe.store.monitoring import Party, VersionDelta
+from proscribe.store.monitoring import Party, ScreeningOutcome, VersionDelta
 
 SCREEN_LIMIT = 10  # candidates kept per party, as `proscribe screen` returns
 # Parties whose best score was this close under the threshold are rescreened in full on every
@@ -67,6 +67,11 @@ Audit = Callable[[Sequence[ScreeningResult]], object]
 # (stage, done, total), for a progress bar: "checking" counts the parties a delta has judged,
 # "screening" those screened in full.
 Progress = Callable[[str, int, int], None]
+# A party's screening and what it leaves for the next delta (`monitor.delta.outcome`).
+Screened = tuple[ScreeningResult, ScreeningOutcome]
+# Screens a chunk of the parties' queries, in order: `screen_queries` here unless the caller
+# passes one that spreads the chunk over processes (the command line does).
+Screen = Callable[[Screener, Sequence[Query]], list[Screened]]
 ANOTHER_METHOD = (
     "the population was last screened by another algorithm or another version of the "
     "matching code (or before proscribe recorded which): every party is rescreened"
@@ -111,10 +116,12 @@ def add_parties(
     *,
     audit: Audit | None,
     progress: Progress | None = None,
+    screen: Screen | None = None,
 ) -> tuple[Report, Any]:
     """Store parties (queries with ids; a later row of the same id wins) and screen those that
     are new or changed against `screener`. Returns the report and the store's Upsert.
-    `audit`: see `Audit`; None only where nothing is to be recorded (benchmarks, tests)."""
+    `audit`: see `Audit`; None only where nothing is to be recorded (benchmarks, tests).
+    `progress`, `screen`: see `Progress` and `Screen`."""
     started = time.perf_counter()
     latest = {q.id: party_of(q) for q in queries}
     before = {p.id: p for p in store.monitoring.parties(latest)}
@@ -125,7 +132,7 @@ def add_parties(
         party.id: _party_changes(before[party.id], party) for party in targets if party.id in before
     }
     _screen_and_reconcile(
-        store, screener, targets, report, audit, progress, party_changes=party_changes
+        store, screener, targets, report, (audit, progress, screen), party_changes=party_changes
     )
     if not store.monitoring.screened():
         store.monitoring.set_screened(screener.versions, screening_method(screener))
@@ -151,10 +158,12 @@ def rescreen(
     source: str | None = None,
     full: bool = False,
     progress: Progress | None = None,
+    screen: Screen | None = None,
 ) -> Report:
     """Bring the population's alerts up to the versions of `screener` (by default the newest
     of every list): only what changed (see the module docstring), or everything when `full`.
-    `source` limits the delta to one list; `audit` and `progress` as for `add_parties`."""
+    `source` limits the delta to one list; `audit`, `progress` and `screen` as for
+    `add_parties`."""
     started = time.perf_counter()
     parties = _population(store)
     report = Report(versions=[v.label for v in screener.versions], parties=len(parties))
@@ -172,7 +181,9 @@ def rescreen(
     else:
         changed = _changed_entities(store, deltas)
         targets = _affected(store, screener, parties, changed, progress) if deltas else []
-    _screen_and_reconcile(store, screener, targets, report, audit, progress, removed=removed)
+    _screen_and_reconcile(
+        store, screener, targets, report, (audit, progress, screen), removed=removed
+    )
     chosen = [v for v in screener.versions if source in (None, v.source)]
     if source is not None:  # the other lists stay at the versions they were screened against
         kept = store.monitoring.screened()
@@ -268,12 +279,12 @@ def _screen_and_reconcile(
     screener: Screener,
     parties: Sequence[Party],
     report: Report,
-    audit: Audit | None,
-    progress: Progress | None,
+    hooks: tuple[Audit | None, Progress | None, Screen | None],
     *,
     removed: set[tuple[str, str]] | None = None,
     party_changes: dict[str, list[dict[str, Any]]] | None = None,
 ) -> None:
+    audit, progress, screen = hooks
     labels = {v.source: v.label for v in screener.versions}
     allowed = store.alerts.allowed()
     if progress is not None:
@@ -293,7 +304,7 @@ def _screen_and_reconcile(
                 allowed,
                 removed or set(),
                 party_changes or {},
-                audit,
+                (audit, screen or screen_queries),
             )
         if progress is not None:
             progress("screening", min(start + SCREEN_CHUNK, len(parties)), len(parties))
@@ -308,10 +319,12 @@ def _screen_chunk(
     allowed: dict[int, tuple[str, str]],
     removed: set[tuple[str, str]],
     party_changes: dict[str, list[dict[str, Any]]],
-    audit: Audit | None,
+    hooks: tuple[Audit | None, Screen],
 ) -> None:
+    audit, screen = hooks
     queries = [query_of(p) for p in chunk]
-    results = screener.screen_many(queries, limit=SCREEN_LIMIT)
+    screened = screen(screener, queries)
+    results = [result for result, _ in screened]
     if audit is not None:
         audit(results)  # raises when the records cannot be written: nothing below happens
     existing: dict[str, list[Alert]] = {}
@@ -334,13 +347,21 @@ def _screen_chunk(
         suppressed += skipped
     store.alerts.record(changes)
     store.monitoring.set_screening(
-        {
-            p.id: outcome(screener, query, r)
-            for p, query, r in zip(chunk, queries, results, strict=True)
-        }
+        {party.id: kept for party, (_, kept) in zip(chunk, screened, strict=True)}
     )
     report.screened += len(chunk)
     report.count(changes, suppressed)
+
+
+def screen_queries(screener: Screener, queries: Sequence[Query]) -> list[Screened]:
+    """Screen parties' queries as monitoring does (`SCREEN_LIMIT` candidates each), each with
+    its outcome. A module-level function: a pool of processes can run it on chunks of them,
+    and the outcomes (half the work left after screening) are made there too."""
+    results = screener.screen_many(queries, limit=SCREEN_LIMIT)
+    return [
+        (result, outcome(screener, query, result))
+        for query, result in zip(queries, results, strict=True)
+    ]
 
 
 @contextmanager
