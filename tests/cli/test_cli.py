@@ -109,3 +109,10 @@ def test_load_says_which_form_of_a_list_it_kept(tmp_path: Path, data_dir: Path) 
     assert [(v["source"], v["format"], v["record_count"]) for v in versions] == [
         ("us_ofac_cons", "ofac_xml", 639)
     ]
+
+
+def test_help_text_is_rewrapped_to_the_terminal(tmp_path: Path) -> None:
+    # The docstrings break lines at 92 columns; help flows them as paragraphs instead of
+    # keeping those breaks (which left ragged lines in an 80-column terminal).
+    shown = proscribe(tmp_path, "screen-file", "--help").stdout
+    assert "A malformed row gets an error in its place; the run goes on." in shown

@@ -32,6 +32,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    # Docstrings flow as paragraphs, wrapped to the terminal (the default keeps their breaks).
+    rich_markup_mode="markdown",
 )
 lists.register(app)
 entities.register(app)
