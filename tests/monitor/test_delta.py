@@ -12,7 +12,7 @@ from faker import Faker
 
 from proscribe.index import Index
 from proscribe.model import Designation, Entity, Name, NameKind, Query, Schema
-from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex, outcome, ref
+from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex, _summed, outcome, ref
 from proscribe.screen.screen import MIN_COVERAGE
 from proscribe.screener import Screener
 from proscribe.text.forms import name_form
@@ -150,7 +150,9 @@ def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
         for variant, keys in zip(form.variants, form.keys, strict=True):
             names_found, coverages = index._cover(variant, keys)
             full = by_entry(index, zip(names_found.tolist(), coverages.tolist(), strict=True), refs)
-            bound = by_entry(prepared, prepared._cover_bound(variant, keys).items(), refs)
+            reached = prepared._reached(variant, keys)
+            bounds = {} if reached is None else _summed(reached)
+            bound = by_entry(prepared, bounds.items(), refs)
             for entry, coverage in full.items():
                 if coverage >= MIN_COVERAGE:
                     checked += 1

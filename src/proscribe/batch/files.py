@@ -273,20 +273,19 @@ def _csv_row(header: list[str], record: list[str], line: int) -> Row:
 
 def _jsonl_rows(path: str) -> Iterator[Row]:
     with _text(path) as stream:
-        for row in _json_lines(stream):
-            if path == "-" and row.line == 1 and (row.problem or "").startswith("not JSON"):
-                # Most likely a CSV piped in: say how to read one.
-                row = Row(row.line, row.values, f"{row.problem}{STDIN_HINT}")
-            yield row
+        # A first line of standard input that is not JSON is most likely a CSV piped in: its
+        # error says how to read one.
+        yield from _json_lines(stream, STDIN_HINT if path == "-" else "")
 
 
-def _json_lines(stream: TextIO) -> Iterator[Row]:
+def _json_lines(stream: TextIO, first_hint: str = "") -> Iterator[Row]:
+    """Each JSON line as a row; `first_hint` ends the error of a first line that is not JSON."""
     for number, line in enumerate(stream, start=1):
         if line.strip():
-            yield _json_row(line, number)
+            yield _json_row(line, number, first_hint if number == 1 else "")
 
 
-def _json_row(line: str, number: int) -> Row:
+def _json_row(line: str, number: int, hint: str = "") -> Row:
     byte = _undecodable(line)
     if byte is not None:  # its id, when the rest of the line reads, for the error to name
         found = _json_row(_readable(line), number)
@@ -294,7 +293,7 @@ def _json_row(line: str, number: int) -> Row:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as error:
-        return Row(number, {}, f"not JSON ({error.msg} at column {error.colno})")
+        return Row(number, {}, f"not JSON ({error.msg} at column {error.colno}){hint}")
     if not isinstance(value, dict):
         return Row(number, {}, f"a JSON {type(value).__name__}, not an object")
     return Row(number, {_key(key): item for key, item in value.items()})

@@ -21,13 +21,13 @@ from proscribe.errors import InputError
 from proscribe.history import known_source
 from proscribe.model import Query
 from proscribe.monitor import alerts as workflow
-from proscribe.monitor.method import screening_method
 from proscribe.monitor.rescreen import (
     Progress,
     Report,
     Screen,
     Screened,
     add_parties,
+    another_method,
     remove_party,
     rescreen,
     screen_queries,
@@ -94,9 +94,8 @@ def _rescreen(store: Store, screener: Screener, *, full: bool = False, **options
     """`rescreen` from the command line: each party screened in full is audited, and the
     run itself (see `rescreen_record`). A full one screens on every core."""
     caller = cli_caller()
-    # A delta screens a few hundred parties in full, unless the population was screened by
-    # another method: then it is a full rescreen too.
-    every = full or store.monitoring.screened_method() != screening_method(screener)
+    # A delta screens a few hundred parties in full, unless it has to be a full one.
+    every = full or another_method(store, screener)
     spread = _spread(screener, store.monitoring.count() if every else 0)
     with spread as screen, _progress() as progress:
         report = rescreen(

@@ -474,18 +474,19 @@ def _joined_options(
     joined_prefixes = rules.joined_prefixes
     heads = [token[:2] for token in other]
     tails = [token[-2:] for token in other]
-    # Three words around an article (`particle_joins`), by the position of the first. 'abd
+    # Two adjacent words, and three around an article (`particle_joins`), by their places. 'abd
     # al X' is the text layer's own split of a compound (Abdollahi): the name's first variant
     # holds it as written, and joining it back would add nothing.
-    around = (
+    around: list[tuple[int, ...]] = (
         [
-            j
+            (j, j + 1, j + 2)
             for j in range(len(other) - 2)
             if other[j + 1] in JOINING_PARTICLES and other[j] != "abd"
         ]
         if rules.particle_joins and not JOINING_PARTICLES.isdisjoint(other)
         else []
     )
+    spans: list[tuple[int, ...]] = [(j, j + 1) for j in range(len(other) - 1)] + around
     for i, token in long:
         if len(token) < LONG_JOIN:  # a short token: only the two words it spells exactly
             options.extend(
@@ -493,23 +494,16 @@ def _joined_options(
             )
             continue
         head, tail = token[:2], token[-2:]
-        for j in range(len(other) - 1):
+        for span in spans:
             # Cheap test first: a typo rarely hits both of the first two letters.
-            if head != heads[j] and tail != tails[j + 1]:
+            if head != heads[span[0]] and tail != tails[span[-1]]:
                 continue
-            if not joined_prefixes and len(token) <= len(other[j]):
+            if len(span) == 2 and not joined_prefixes and len(token) <= len(other[span[0]]):
                 continue  # at most the first word: a word cut short, paired on its own
-            joined = other[j] + other[j + 1]
+            joined = "".join([other[k] for k in span])
             sim = rules.similarity(token, token, joined, joined)
             if sim >= 0.8:
-                options.append(_option(sim, i, (j, j + 1), flipped))
-        for j in around:
-            if head != heads[j] and tail != tails[j + 2]:
-                continue
-            joined = other[j] + other[j + 1] + other[j + 2]
-            sim = rules.similarity(token, token, joined, joined)
-            if sim >= 0.8:
-                options.append(_option(sim, i, (j, j + 1, j + 2), flipped))
+                options.append(_option(sim, i, span, flipped))
     return options
 
 

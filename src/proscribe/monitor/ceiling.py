@@ -112,11 +112,7 @@ def _joined(
             if abs(len(token) - length) > 2 and not _cut_short(token, joined):
                 continue
             sim = rules.similarity(token, token, joined, joined)
-            if sim < MIN_PAIR:
-                continue
-            one_best[i] = max(one_best[i], sim)
-            other_best[j] = max(other_best[j], sim)
-            other_best[j + 1] = max(other_best[j + 1], sim)
+            _raise(one_best, i, other_best, (j, j + 1), sim)
 
 
 def _around_articles(
@@ -134,11 +130,19 @@ def _around_articles(
         joined = other[j] + other[j + 1] + other[j + 2]
         for i, token in enumerate(one):
             sim = rules.similarity(token, token, joined, joined)
-            if sim < MIN_PAIR:
-                continue
-            one_best[i] = max(one_best[i], sim)
-            for k in (j, j + 1, j + 2):
-                other_best[k] = max(other_best[k], sim)
+            _raise(one_best, i, other_best, (j, j + 1, j + 2), sim)
+
+
+def _raise(
+    one_best: list[float], i: int, other_best: list[float], joined: tuple[int, ...], sim: float
+) -> None:
+    """Token `i` of one name paired at `sim` with the tokens `joined` of the other written as
+    one: each side's bests raised, when the aligner could pair them at all (MIN_PAIR)."""
+    if sim < MIN_PAIR:
+        return
+    one_best[i] = max(one_best[i], sim)
+    for k in joined:
+        other_best[k] = max(other_best[k], sim)
 
 
 def _cut_short(a: str, b: str) -> bool:

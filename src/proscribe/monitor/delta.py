@@ -429,12 +429,6 @@ class ChangedIndex(Index):
                 )
         return out
 
-    def _cover_bound(self, variant: Sequence[str], keyed: Sequence[str]) -> dict[int, float]:
-        """Per name here, a bound of the coverage the full index gives it for this variant
-        of a party's name (nothing for names under what screen() compares at all)."""
-        reached = self._reached(variant, keyed)
-        return {} if reached is None else _summed(reached)
-
     def _reached(self, variant: Sequence[str], keyed: Sequence[str]) -> _Reached | None:
         """What the words of a variant reach here, or None when that cannot cover what a
         name needs to be compared at all."""

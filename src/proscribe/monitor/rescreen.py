@@ -167,8 +167,7 @@ def rescreen(
     started = time.perf_counter()
     parties = _population(store)
     report = Report(versions=[v.label for v in screener.versions], parties=len(parties))
-    current = screening_method(screener)
-    if not full and store.monitoring.screened_method() != current:
+    if not full and another_method(store, screener):
         # The stored outcomes and alerts are another method's: no delta can be trusted.
         full = True
         report.full_reason = ANOTHER_METHOD
@@ -188,9 +187,15 @@ def rescreen(
     if source is not None:  # the other lists stay at the versions they were screened against
         kept = store.monitoring.screened()
         chosen += [v for v in _versions(store, kept) if v.source != source]
-    store.monitoring.set_screened(chosen, current)
+    store.monitoring.set_screened(chosen, screening_method(screener))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def another_method(store: Store, screener: Screener) -> bool:
+    """Whether the population was last screened by another method than `screener`'s: then a
+    rescreen has to be a full one."""
+    return store.monitoring.screened_method() != screening_method(screener)
 
 
 def _population(store: Store) -> list[Party]:
