@@ -82,9 +82,6 @@ def _ceiling(
                 c_best[j] = sim
     _joined(q, c, q_best, c_best, rules)
     _joined(c, q, c_best, q_best, rules)
-    if rules.particle_joins:
-        _around_articles(q, c, q_best, c_best, rules)
-        _around_articles(c, q, c_best, q_best, rules)
     covered_q = sum(s * w for s, w in zip(q_best, q_weights, strict=True)) / sum(q_weights)
     covered_c = sum(s * w for s, w in zip(c_best, c_weights, strict=True)) / sum(c_weights)
     return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
@@ -98,7 +95,8 @@ def _joined(
     rules: NameRules,
 ) -> None:
     """Raise the bests by options pairing a token of `one` with two adjacent tokens of
-    `other` written as one (Ryonghae / Ryong Hae)."""
+    `other` written as one (Ryonghae / Ryong Hae), and when the rules admit them
+    (`particle_joins`) with three around an article (Nuraldin / Nur al-Din)."""
     if len(other) < 2:
         return
     lengths = [len(first) + len(second) for first, second in itertools.pairwise(other)]
@@ -113,17 +111,8 @@ def _joined(
                 continue
             sim = rules.similarity(token, token, joined, joined)
             _raise(one_best, i, other_best, (j, j + 1), sim)
-
-
-def _around_articles(
-    one: Sequence[str],
-    other: Sequence[str],
-    one_best: list[float],
-    other_best: list[float],
-    rules: NameRules,
-) -> None:
-    """Raise the bests by options pairing a token of `one` with three adjacent tokens of
-    `other` around an article written as one (Nuraldin / Nur al-Din)."""
+    if not rules.particle_joins:
+        return
     for j in range(len(other) - 2):
         if other[j + 1] not in JOINING_PARTICLES:
             continue
