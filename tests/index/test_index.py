@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from proscribe.index import Index, build_index, packed
@@ -65,13 +67,17 @@ def test_snapshot_round_trip_gives_the_same_candidates() -> None:
         assert candidates(again, name) == candidates(index, name)
 
 
+# Packing from the fourth entity, its dictionary is the text of the first four records (too
+# few to train on); from the 301st, a dictionary trained on the first 301.
+@pytest.mark.parametrize(("pack_above", "trained"), [(3, False), (300, True)])
 def test_a_packed_index_holds_the_same_entities_names_and_forms(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, pack_above: int, trained: bool
 ) -> None:
     entities = story_entities()[::10]  # some of every list: a quicker build
     plain = build_index(entities)
-    monkeypatch.setattr(packed, "PACK_ABOVE", 3)  # packing starts at the fourth entity
+    monkeypatch.setattr(packed, "PACK_ABOVE", pack_above)
     small = build_index(entities)
+    assert small.entities._dictionary.startswith(packed._TRAINED_MAGIC) == trained
     for index in (small, Index.from_bytes(small.to_bytes())):
         assert index.entities.packed
         assert not plain.entities.packed
@@ -82,6 +88,20 @@ def test_a_packed_index_holds_the_same_entities_names_and_forms(
         assert list(index.entity_names) == list(plain.entity_names)
         for name in ("Choe Ryong-hae", "Banco Nacional de Cuba", "최룡해"):
             assert candidates(index, name) == candidates(plain, name)
+
+
+def test_packed_entities_are_read_back_by_several_threads_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The service decodes candidates in several threads: each has its own decompressor.
+    entities = story_entities()[::10]
+    monkeypatch.setattr(packed, "PACK_ABOVE", 300)
+    index = build_index(entities)
+    monkeypatch.setattr(packed, "CACHE_SIZE", 1)  # every read decodes
+    positions = list(range(len(entities))) * 4
+    with ThreadPoolExecutor(4) as pool:
+        read = list(pool.map(index.entities.__getitem__, positions, chunksize=50))
+    assert read == list(entities) * 4
 
 
 def test_hash_lookup_keeps_the_order_positions_were_added_in() -> None:

@@ -11,6 +11,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -37,7 +38,9 @@ from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm, name_form
 from proscribe.text.weights import is_legal_word, is_patronymic
 
-SNAPSHOT_FORMAT = 5  # 5: each name's initials; 4: packed entities, hashed exact and id keys
+# 6: packed entities compressed with Zstandard; 5: each name's initials; 4: packed entities,
+# hashed exact and id keys.
+SNAPSHOT_FORMAT = 6
 # Tokens in more names than this are too common to open candidates on their own ('al',
 # 'mohammad', 'company'): they only add to names that a rarer token already found.
 COMMON_DF = 400
@@ -230,17 +233,18 @@ class Index:
         if self._names is not None and self._forms is not None:
             self._names.append(name)
             self._forms.append(form)
+        variants = form.variants
         building.name_entity.append(number)
         building.name_slot.append(slot)
-        building.name_length.append(len(form.variants[0]))
-        building.name_initials.append(initials_mask(t for v in form.variants for t in v))
+        building.name_length.append(len(variants[0]))
+        building.name_initials.append(initials_mask(chain.from_iterable(variants)))
+        # One call per name rather than two per token: a large list adds millions of
+        # postings (the numbers are given in the order a loop over the tokens gives them).
         token_ids = self.token_ids
-        for token in _name_tokens(form):
-            building.post_tokens.append(token_ids.setdefault(token, len(token_ids)))
-            building.post_names.append(position)
-        for variant, keys in zip(form.variants, form.keys, strict=True):
-            building.typo_tokens.update(variant)
-            building.typo_tokens.update(keys)
+        tokens = _name_tokens(form)
+        building.post_tokens.extend([token_ids.setdefault(t, len(token_ids)) for t in tokens])
+        building.post_names.extend(repeat(position, len(tokens)))
+        building.typo_tokens.update(*variants, *form.keys)
         for sorted_keys in form.sorted_keys:
             self.exact.add(sorted_keys, position)
 

@@ -145,21 +145,26 @@ class Entity:
         return [country.code for country in self.countries if country.role in roles]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict that `from_dict` reads back exactly; empty fields are left out."""
+        """A JSON-ready dict that `from_dict` reads back exactly; empty fields are left out.
+
+        Built field by field with the empty ones skipped as they come (every value here is a
+        string, an enum, a list, a dict or None, so "empty" is plain falsiness): a million
+        entities pass through here when a large list is indexed, and building whole dicts to
+        filter them afterwards took nearly twice as long."""
+        designation = self.designation
+        listed_on = designation.listed_on
         data: dict[str, Any] = {
             "source": self.source,
             "id": self.id,
             "schema": self.schema.value,
-            "names": [_compact(vars_of(name)) for name in self.names],
-            "designation": _compact(
+            "names": [_present(name) for name in self.names],
+            "designation": _without_empty(
                 {
-                    "source": self.designation.source,
-                    "programs": list(self.designation.programs),
-                    "listed_on": self.designation.listed_on.iso
-                    if self.designation.listed_on
-                    else None,
-                    "authority": self.designation.authority,
-                    "remarks": self.designation.remarks,
+                    "source": designation.source,
+                    "programs": list(designation.programs),
+                    "listed_on": listed_on.iso if listed_on else None,
+                    "authority": designation.authority,
+                    "remarks": designation.remarks,
                 }
             ),
             "birth_dates": [spec.iso for spec in self.birth_dates],
@@ -167,12 +172,12 @@ class Entity:
             "birth_places": list(self.birth_places),
             "gender": self.gender,
             "countries": [[country.code, country.role.value] for country in self.countries],
-            "identifiers": [_compact(vars_of(ident)) for ident in self.identifiers],
-            "addresses": [_compact(vars_of(address)) for address in self.addresses],
-            "links": [_compact(vars_of(link)) for link in self.links],
+            "identifiers": [_present(ident) for ident in self.identifiers],
+            "addresses": [_present(address) for address in self.addresses],
+            "links": [_present(link) for link in self.links],
             "extra": {key: list(values) for key, values in sorted(self.extra.items()) if values},
         }
-        return _compact(data)
+        return _without_empty(data)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Entity:
@@ -218,17 +223,19 @@ class Entity:
         return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()
 
 
-def vars_of(value: Any) -> dict[str, Any]:
-    """The fields of a slotted dataclass as a dict, enums as their values."""
+def _present(value: Any) -> dict[str, Any]:
+    """The non-empty fields of a slotted dataclass of strings, enums and None, as a dict in
+    field order, enums as their values."""
     out: dict[str, Any] = {}
     for name in value.__slots__:
         item = getattr(value, name)
-        out[name] = item.value if isinstance(item, StrEnum) else item
+        if item:
+            out[name] = item.value if isinstance(item, StrEnum) else item
     return out
 
 
-def _compact(data: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if value not in (None, "", [], {}, ())}
+def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if value}
 
 
 def unique(items: Iterable[T]) -> tuple[T, ...]:

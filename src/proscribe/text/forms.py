@@ -82,7 +82,7 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
         if person is None and form is not None and all(len(t) == 1 for t in set(whole) - set(toks)):
             cuts.append(whole)
         for cut in cuts:
-            keys = tuple(canonical_token(token) for token in cut)
+            keys = tuple(map(canonical_token, cut))
             # Renderings that differ only within a variant set (choe / choi) compare the same.
             if cut and keys not in keys_of:
                 variants.append(cut)
