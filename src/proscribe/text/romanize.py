@@ -88,7 +88,8 @@ def romanizations(text: str) -> tuple[str, ...]:
     normalized = normalize(text)
     if not normalized:
         return ()
-    if script_of(normalized) in (None, "Latin") and normalized.isascii():
+    # The cheap test first: counting the scripts of a non-ASCII text costs a pass over it.
+    if normalized.isascii() and script_of(normalized) in (None, "Latin"):
         return (normalized,)
     options = [_run_renderings(script, run) for script, run in _runs(tuple(normalized.split()))]
     results: list[str] = []
