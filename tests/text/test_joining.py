@@ -1,4 +1,5 @@
-"""joined_variants: the ways a name's words can be split and joined."""
+"""joined_variants: the ways a name's words can be split and joined; split_variants: the
+splits alone."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proscribe.text import joined_variants, tokens
-from proscribe.text.joining import LIMIT
+from proscribe.text.joining import LIMIT, split_variants
 
 
 def test_korean_given_name_joined() -> None:
@@ -41,3 +42,22 @@ def test_bounded_and_unique(words: list[str]) -> None:
     assert variants[0] == tuple(words)
     assert len(variants) <= LIMIT
     assert len(set(variants)) == len(variants)
+
+
+# Words that split (compounds, glued particles, Abdullah) among words that do not.
+SPLITTING = ["abdulrahman", "abdullah", "alrahman", "binladen", "abdelaziz", "elhadi", "ali"]
+
+
+@given(st.lists(st.sampled_from([*SPLITTING, "kim", "ryong", "hae", "x"]), max_size=9))
+def test_split_variants_are_the_longer_joined_variants(words: list[str]) -> None:
+    # What a name's form keeps of joined_variants, made without the joins.
+    longer = tuple(v for v in joined_variants(words) if len(v) > len(words))
+    assert split_variants(words) == longer
+
+
+def test_split_variants_of_a_compound() -> None:
+    assert split_variants(("abdulrahman", "ali")) == (
+        ("abdul", "rahman", "ali"),
+        ("abd", "al", "rahman", "ali"),
+    )
+    assert split_variants(("kim", "ryong", "hae")) == ()

@@ -25,6 +25,7 @@ with the `jamo` library (h2j then j2hcj), which builds strings of jamo we would 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from proscribe.text.data.names_korean import COMPOUND_SURNAMES, SURNAMES
@@ -168,17 +169,28 @@ def _surname(surname: str, system: System) -> str:
         return SURNAMES[surname][0]
     if system is COMMON and surname in COMPOUND_SURNAMES:
         return COMPOUND_SURNAMES[surname][0]
-    return render_word(syllables(surname), system, joined=True)[0]
+    return _rendered(surname, SYSTEMS.index(system), joined=True)[0]
 
 
 def _render_name(surname: str | None, words: list[str], system: System, joined: bool) -> str:
     out = [] if surname is None else [_surname(surname, system)]
+    number = SYSTEMS.index(system)
     for word in words:
         if all(is_syllable(char) for char in word):
-            out.extend(render_word(syllables(word), system, joined))
+            out.extend(_rendered(word, number, joined))
         else:
             out.append(word)  # not precomposed hangul: left for the caller's fallback
     return " ".join(out)
+
+
+# Cached by the system's place in SYSTEMS (hashing a System would hash its tables): every
+# name is rendered in each system, split and joined, and Korean surnames and given names
+# recur from one name to the next far more than whole names do (so do the Korean readings
+# of Chinese names).
+@lru_cache(maxsize=1 << 15)
+def _rendered(word: str, system: int, joined: bool) -> tuple[str, ...]:
+    """`render_word` of a word of precomposed syllables in `SYSTEMS[system]`."""
+    return tuple(render_word(syllables(word), SYSTEMS[system], joined))
 
 
 def romanize_hangul(words: tuple[str, ...]) -> list[str]:
