@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proscribe.text import joined_variants, tokens
-from proscribe.text.joining import LIMIT, split_variants
+from proscribe.text.joining import LIMIT, _joins, _splits, split_variants
 
 
 def test_korean_given_name_joined() -> None:
@@ -48,9 +48,20 @@ def test_bounded_and_unique(words: list[str]) -> None:
 SPLITTING = ["abdulrahman", "abdullah", "alrahman", "binladen", "abdelaziz", "elhadi", "ali"]
 
 
+def splits_then_joins(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """joined_variants as the rule states it: the words, then their splits, then their joins,
+    each once, at most LIMIT in all."""
+    found = [tuple(words)]
+    for variant in (*_splits(tuple(words)), *_joins(tuple(words))):
+        if variant not in found and len(found) < LIMIT:
+            found.append(variant)
+    return tuple(found)
+
+
 @given(st.lists(st.sampled_from([*SPLITTING, "kim", "ryong", "hae", "x"]), max_size=9))
 def test_split_variants_are_the_longer_joined_variants(words: list[str]) -> None:
     # What a name's form keeps of joined_variants, made without the joins.
+    assert joined_variants(words) == splits_then_joins(words)
     longer = tuple(v for v in joined_variants(words) if len(v) > len(words))
     assert split_variants(words) == longer
 

@@ -36,8 +36,8 @@ PACK_ABOVE = 50_000
 # The compression of packed records. Deflate with a dictionary of the first records' text
 # (what was here before) took 22 us a record of some 640 bytes and left 200; Zstandard with a
 # dictionary trained on the first 2,000 records takes 3 us and leaves 180, and reads a record
-# back in 1.4 us instead of 2.3 (a throwaway script, 20,000 synthetic entities). At a million
-# entities the packing was a fifth of the build, all of it in the building process.
+# back in 1.4 us instead of 2.3 (a throwaway script, 20,000 synthetic entities). In a build of
+# 300,000 entities, packing was 45 % of the building process's time, the deflate alone 24 %.
 DICTIONARY_SAMPLE = 2000  # first records the dictionary is trained on (78 ms)
 DICTIONARY_SIZE = 32 * 1024  # 16 kB packs 4 % larger; 64 kB on 10,000 records, 4 % smaller
 LEVEL = 3  # Zstandard's default; level 6 packs 6 % better and takes four times as long
@@ -96,7 +96,7 @@ class Entities(ByPosition[Entity]):
         self._ends: array[int] = array("q")  # end offset of each packed entity
         self._dictionary = b""  # set when packing starts (`packing_dictionary`)
         self._cache: dict[int, tuple[Entity, tuple[NameForm, ...]]] = {}
-        self._coders = _Coders()
+        self._coders: _Coders | None = None  # made with the dictionary
 
     @property
     def packed(self) -> bool:
@@ -125,13 +125,15 @@ class Entities(ByPosition[Entity]):
     def _start_packing(self) -> None:
         records = zip(self._objects[:DICTIONARY_SAMPLE], self._forms, strict=False)
         self._dictionary = packing_dictionary([_record(entity, forms) for entity, forms in records])
+        self._coders = _Coders(self._dictionary)
         objects, forms = self._objects, self._forms
         self._objects, self._forms = [], []
         for entity, its_forms in zip(objects, forms, strict=True):
             self._pack(entity, its_forms)
 
     def _pack(self, entity: Entity, forms: tuple[NameForm, ...]) -> None:
-        self._packed += self._coders.compressor(self._dictionary).compress(_record(entity, forms))
+        assert self._coders is not None, "packing starts with the dictionary"
+        self._packed += self._coders.compressor().compress(_record(entity, forms))
         self._ends.append(len(self._packed))
 
     def _record(self, position: int) -> tuple[Entity, tuple[NameForm, ...]]:
@@ -146,7 +148,8 @@ class Entities(ByPosition[Entity]):
     def _unpack(self, position: int) -> tuple[Entity, tuple[NameForm, ...]]:
         start = self._ends[position - 1] if position else 0
         packed = memoryview(self._packed)[start : self._ends[position]]
-        data = self._coders.decompressor(self._dictionary).decompress(packed)
+        assert self._coders is not None, "only packed entities are unpacked"
+        data = self._coders.decompressor().decompress(packed)
         found, fields = marshal.loads(data)
         entity = Entity.from_dict(found)
         return entity, tuple(form_from_fields(*found) for found in fields)
@@ -168,34 +171,35 @@ class Entities(ByPosition[Entity]):
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._cache = {}
-        self._coders = _Coders()
+        self._coders = _Coders(self._dictionary) if self._dictionary else None
 
 
 class _Coders(threading.local):
-    """The compressor and decompressor of one thread, made once for the dictionary: making
-    one costs some 9 us, more than a record's decoding, and one may not serve two threads
-    at once (the service decodes candidates in several)."""
+    """The compressor and decompressor of one dictionary, each made once per thread that
+    uses it: making one costs some 9 us, more than a record's decoding, and one may not
+    serve two threads at once (the service decodes candidates in several). Each thread runs
+    `__init__` with the same dictionary."""
 
-    def __init__(self) -> None:
-        self._compressor: tuple[bytes, zstandard.ZstdCompressor] | None = None
-        self._decompressor: tuple[bytes, zstandard.ZstdDecompressor] | None = None
+    def __init__(self, dictionary: bytes) -> None:
+        self._dictionary = dictionary
+        self._compressor: zstandard.ZstdCompressor | None = None
+        self._decompressor: zstandard.ZstdDecompressor | None = None
 
-    def compressor(self, dictionary: bytes) -> zstandard.ZstdCompressor:
-        if self._compressor is None or self._compressor[0] is not dictionary:
-            made = zstandard.ZstdCompressor(
+    def compressor(self) -> zstandard.ZstdCompressor:
+        if self._compressor is None:
+            self._compressor = zstandard.ZstdCompressor(
                 level=LEVEL,
-                dict_data=zstandard.ZstdCompressionDict(dictionary),
+                dict_data=zstandard.ZstdCompressionDict(self._dictionary),
                 write_checksum=False,
                 write_dict_id=False,
             )
-            self._compressor = (dictionary, made)
-        return self._compressor[1]
+        return self._compressor
 
-    def decompressor(self, dictionary: bytes) -> zstandard.ZstdDecompressor:
-        if self._decompressor is None or self._decompressor[0] is not dictionary:
-            made = zstandard.ZstdDecompressor(dict_data=zstandard.ZstdCompressionDict(dictionary))
-            self._decompressor = (dictionary, made)
-        return self._decompressor[1]
+    def decompressor(self) -> zstandard.ZstdDecompressor:
+        if self._decompressor is None:
+            dictionary = zstandard.ZstdCompressionDict(self._dictionary)
+            self._decompressor = zstandard.ZstdDecompressor(dict_data=dictionary)
+        return self._decompressor
 
 
 def packing_dictionary(records: Sequence[bytes]) -> bytes:

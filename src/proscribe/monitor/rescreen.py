@@ -106,6 +106,16 @@ class Report:
         return {key: getattr(self, key) for key in self.__dataclass_fields__}
 
 
+@dataclass(frozen=True, slots=True)
+class _Hooks:
+    """What the adapters hand down to the screening of parties (see `Audit`, `Progress` and
+    `Screen`; no `screen` means `screen_queries` in this process)."""
+
+    audit: Audit | None
+    progress: Progress | None
+    screen: Screen | None
+
+
 # -- adding ----------------------------------------------------------------------------------
 
 
@@ -132,7 +142,12 @@ def add_parties(
         party.id: _party_changes(before[party.id], party) for party in targets if party.id in before
     }
     _screen_and_reconcile(
-        store, screener, targets, report, (audit, progress, screen), party_changes=party_changes
+        store,
+        screener,
+        targets,
+        report,
+        _Hooks(audit, progress, screen),
+        party_changes=party_changes,
     )
     if not store.monitoring.screened():
         store.monitoring.set_screened(screener.versions, screening_method(screener))
@@ -181,7 +196,7 @@ def rescreen(
         changed = _changed_entities(store, deltas)
         targets = _affected(store, screener, parties, changed, progress) if deltas else []
     _screen_and_reconcile(
-        store, screener, targets, report, (audit, progress, screen), removed=removed
+        store, screener, targets, report, _Hooks(audit, progress, screen), removed=removed
     )
     chosen = [v for v in screener.versions if source in (None, v.source)]
     if source is not None:  # the other lists stay at the versions they were screened against
@@ -284,12 +299,12 @@ def _screen_and_reconcile(
     screener: Screener,
     parties: Sequence[Party],
     report: Report,
-    hooks: tuple[Audit | None, Progress | None, Screen | None],
+    hooks: _Hooks,
     *,
     removed: set[tuple[str, str]] | None = None,
     party_changes: dict[str, list[dict[str, Any]]] | None = None,
 ) -> None:
-    audit, progress, screen = hooks
+    progress = hooks.progress
     labels = {v.source: v.label for v in screener.versions}
     allowed = store.alerts.allowed()
     if progress is not None:
@@ -309,7 +324,7 @@ def _screen_and_reconcile(
                 allowed,
                 removed or set(),
                 party_changes or {},
-                (audit, screen or screen_queries),
+                hooks,
             )
         if progress is not None:
             progress("screening", min(start + SCREEN_CHUNK, len(parties)), len(parties))
@@ -324,14 +339,13 @@ def _screen_chunk(
     allowed: dict[int, tuple[str, str]],
     removed: set[tuple[str, str]],
     party_changes: dict[str, list[dict[str, Any]]],
-    hooks: tuple[Audit | None, Screen],
+    hooks: _Hooks,
 ) -> None:
-    audit, screen = hooks
     queries = [query_of(p) for p in chunk]
-    screened = screen(screener, queries)
+    screened = (hooks.screen or screen_queries)(screener, queries)
     results = [result for result, _ in screened]
-    if audit is not None:
-        audit(results)  # raises when the records cannot be written: nothing below happens
+    if hooks.audit is not None:
+        hooks.audit(results)  # raises when the records cannot be written: nothing below happens
     existing: dict[str, list[Alert]] = {}
     for alert in store.alerts.for_parties([p.id for p in chunk]):
         existing.setdefault(alert.party_id, []).append(alert)

@@ -67,19 +67,20 @@ def joined_variants(toks: Sequence[str]) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1 << 14)
 def _variants(original: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    results: list[tuple[str, ...]] = [original]
-    for variant in (*_splits(original), *_joins(original)):
+    # Splits are longer than the original and joins shorter: none repeats another kind.
+    results: list[tuple[str, ...]] = [original, *_split_variants(original)]
+    for variant in _joins(original):
+        if len(results) == LIMIT:
+            break
         if variant not in results:
             results.append(variant)
-            if len(results) == LIMIT:
-                break
     return tuple(results)
 
 
 def split_variants(toks: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    """The variants of `joined_variants` that divide a word (all longer than `toks`), found
-    without making the joins: what a name's form keeps (the aligner pairs joined words
-    itself), for every rendering of every list name."""
+    """The variants of `joined_variants` that divide a word (all longer than `toks`), without
+    making the joins: what a name's form keeps (the aligner pairs joined words itself), for
+    every rendering of every list name."""
     return _split_variants(tuple(toks))
 
 
@@ -89,6 +90,6 @@ def _split_variants(original: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     for variant in _splits(original):
         if variant not in results:
             results.append(variant)
-            if len(results) == LIMIT - 1:  # joined_variants holds `original` as well
+            if len(results) == LIMIT - 1:  # `_variants` holds `original` as well
                 break
     return tuple(results)
