@@ -14,7 +14,7 @@ import pytest
 from proscribe.errors import StoreError
 from proscribe.store import Store
 from proscribe.store.audit import Screening
-from proscribe.store.group_commit import GroupCommitter
+from proscribe.store.group_commit import GroupCommitter, LoopCommitter
 
 
 def screening(name: str) -> Screening:
@@ -87,22 +87,73 @@ def test_a_caller_that_gives_up_does_not_stop_the_writer() -> None:
     committer.close()
 
 
-def test_an_event_loop_awaits_its_records_without_blocking(store: Store) -> None:
+def test_an_event_loop_commits_the_records_of_one_turn_together(store: Store) -> None:
+    transactions: list[int] = []
+
+    def append(records: Sequence[Screening]) -> list[int]:
+        transactions.append(len(records))
+        return store.audit.append_now(records)
+
+    committer = LoopCommitter(append)
+
+    async def screen_three() -> list[list[int]]:
+        together = asyncio.gather(
+            committer.append([screening("a"), screening("b")]),
+            committer.append([screening("c")]),
+            committer.append([screening("d")]),
+        )
+        return list(await asyncio.wait_for(together, 30))
+
+    # Three requests ready in one turn: one transaction, each caller its own numbers.
+    assert asyncio.run(screen_three()) == [[1, 2], [3], [4]]
+    assert transactions == [4]
+    assert store.audit.verify().ok
+
+
+def test_a_failed_commit_on_the_loop_fails_every_caller_of_its_turn() -> None:
+    calls: list[int] = []
+
+    def flaky(records: Sequence[Screening]) -> list[int]:
+        calls.append(len(records))
+        if len(calls) == 1:
+            raise StoreError("disk full")
+        return list(range(1, len(records) + 1))
+
+    committer = LoopCommitter(flaky)
+
+    async def two_turns() -> tuple[list[BaseException | list[int]], list[int]]:
+        first = await asyncio.gather(
+            committer.append([screening("a")]),
+            committer.append([screening("b")]),
+            return_exceptions=True,
+        )
+        return first, await committer.append([screening("c")])
+
+    failed, later = asyncio.run(two_turns())
+    assert [str(outcome) for outcome in failed] == ["disk full", "disk full"]
+    assert later == [1]
+    assert calls == [2, 1]
+
+
+def test_a_request_cancelled_on_the_loop_still_has_its_records_written(store: Store) -> None:
+    # A client hanging up cancels the request's wait, not the commit of what was screened.
     store.group_commit()
 
-    async def screen_twice() -> list[list[int]]:
-        pending = [store.audit.append_later([screening(name)]) for name in ("a", "b")]
-        return list(await asyncio.gather(*(asyncio.wrap_future(p) for p in pending)))
+    async def hang_up() -> list[int]:
+        abandoned = asyncio.ensure_future(store.audit.append_on_loop([screening("a")]))
+        kept = asyncio.ensure_future(store.audit.append_on_loop([screening("b")]))
+        await asyncio.sleep(0)  # both requests queue their records for this turn's commit
+        abandoned.cancel()
+        return await asyncio.wait_for(kept, 30)  # the other caller of the batch still answered
 
-    assert sorted(asyncio.run(screen_twice())) == [[1], [2]]
-    assert store.audit.verify().ok
+    assert asyncio.run(hang_up()) == [2]
+    assert [record["query"] for record in store.audit.records()] == [{"name": "a"}, {"name": "b"}]
     store.close()
 
 
-def test_without_group_commit_a_later_append_is_written_at_once(store: Store) -> None:
-    pending = store.audit.append_later([screening("a")])
-    assert pending.done()
-    assert pending.result() == [1]
+def test_without_group_commit_an_append_on_the_loop_is_written_at_once(store: Store) -> None:
+    assert asyncio.run(store.audit.append_on_loop([screening("a")])) == [1]
+    assert store.audit.verify().records == 1
 
 
 def _append_in_a_process(url: str, worker: int, rounds: int) -> None:

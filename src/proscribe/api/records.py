@@ -12,14 +12,12 @@ are the mentions (with their character span) or the hits (with their field path)
 
 from __future__ import annotations
 
-import asyncio
 import getpass
 import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from proscribe.documents import DocumentResult
-from proscribe.errors import StoreError
 from proscribe.model import Query
 from proscribe.monitor.rescreen import Report
 from proscribe.payments import MessageResult
@@ -28,7 +26,6 @@ from proscribe.screener import Screener
 from proscribe.settings import Settings
 from proscribe.store import Store
 from proscribe.store.audit import Screening, canonical
-from proscribe.store.group_commit import NOT_IN_TIME, WAIT_SECONDS
 
 
 def cli_caller() -> str:
@@ -121,15 +118,11 @@ def rescreen_record(report: Report, screener: Screener, caller: str) -> Screenin
 async def audit_screenings_async(
     store: Store, caller: str, results: Sequence[ScreeningResult], settings: Settings
 ) -> None:
-    """`audit_screenings` for a route running on the event loop: the loop serves other
-    requests while the records wait for the store's group commit, and this returns only once
-    they are committed (or raises the StoreError that fails the screening). The wait is
-    shielded: a client hanging up must not cancel the commit of what was screened for it."""
-    pending = store.audit.append_later([screening_record(r, caller, settings) for r in results])
-    try:
-        await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(pending)), WAIT_SECONDS)
-    except TimeoutError as error:
-        raise StoreError(NOT_IN_TIME) from error
+    """`audit_screenings` for a route running on the event loop: the records are committed
+    with those of the other requests screened during the same turn of the loop, and this
+    returns only once they are (or raises the StoreError that fails the screening). A client
+    hanging up cancels only the wait: what was screened for it is written all the same."""
+    await store.audit.append_on_loop([screening_record(r, caller, settings) for r in results])
 
 
 def document_record(

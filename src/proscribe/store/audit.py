@@ -26,7 +26,6 @@ import json
 import sqlite3
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -88,15 +87,25 @@ class Committer(Protocol):
 
     def submit(self, screenings: Sequence[Screening]) -> list[int]: ...
 
-    def enqueue(self, screenings: Sequence[Screening]) -> Future[list[int]]: ...
+
+class LoopCommitter(Protocol):
+    """What AuditLog needs of an event loop's group committer (store.group_commit)."""
+
+    async def append(self, screenings: Sequence[Screening]) -> list[int]: ...
 
 
 class AuditLog:
     """The audit_records table."""
 
-    def __init__(self, engine: Engine, committer: Committer | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        committer: Committer | None = None,
+        loop_committer: LoopCommitter | None = None,
+    ) -> None:
         self._engine = engine
-        self._committer = committer  # the store's group committer, when it has one
+        self._committer = committer  # the store's group committers, when it has them
+        self._loop_committer = loop_committer
 
     def append(self, screenings: Sequence[Screening]) -> list[int]:
         """Append one record per screening in one transaction; their sequence numbers.
@@ -105,19 +114,14 @@ class AuditLog:
             return self._committer.submit(screenings)
         return self.append_now(screenings)
 
-    def append_later(self, screenings: Sequence[Screening]) -> Future[list[int]]:
-        """`append` without blocking the caller when the store commits in groups: a future
-        of the sequence numbers, or of the StoreError. Whoever awaits it must answer only
-        once it is resolved (no unaudited screening). Without group commit the records are
-        written here and the future is already resolved."""
-        if self._committer is not None:
-            return self._committer.enqueue(screenings)
-        future: Future[list[int]] = Future()
-        try:
-            future.set_result(self.append_now(screenings))
-        except StoreError as error:
-            future.set_exception(error)
-        return future
+    async def append_on_loop(self, screenings: Sequence[Screening]) -> list[int]:
+        """`append` for a caller on an event loop: when the store commits in groups, in one
+        transaction with the records other requests queue during the same turn of the loop
+        (`group_commit.LoopCommitter`). Returns once they are committed; raises StoreError
+        when they cannot be: the caller must then fail."""
+        if self._loop_committer is not None:
+            return await self._loop_committer.append(screenings)
+        return self.append_now(screenings)
 
     def append_now(self, screenings: Sequence[Screening]) -> list[int]:
         """`append` in a transaction of its own, whatever the store's group commit."""

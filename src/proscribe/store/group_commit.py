@@ -2,14 +2,27 @@
 
 A service screening many requests at once would otherwise open one write transaction per
 screening, and each commit waits for the disk (SQLite: an fsync of the write-ahead log) while
-every other writer queues behind the write lock. Here each caller hands its records to one
-writer thread and waits; the thread takes everything queued, appends it in one transaction
-and wakes every caller with its sequence numbers, or with the error: a caller returns only
-once its records are committed, so there is still no unaudited screening.
+every other writer queues behind the write lock. Two ways to share transactions, both
+answering a caller only once its records are committed (no unaudited screening), with its
+sequence numbers or with the error that failed the whole batch:
+
+- `GroupCommitter`, for callers on threads (the service's thread-pool routes): each hands its
+  records to one writer thread and waits; the thread appends everything queued in one
+  transaction.
+- `LoopCommitter`, for callers on an event loop (the service's common `POST /v1/screen`):
+  the records queued during one turn of the loop are appended together, on the loop, once
+  the requests that were ready have been screened. No thread: handing each request's records
+  to the writer thread and its answer back to the loop cost about 0.5 ms of CPU a request in
+  thread switches and wake-ups (1.85-1.89 against 1.36-1.38 ms a request in all, measured in
+  process through the ASGI app, four requests at a time), more than the commit itself. The
+  loop waits while a batch commits (its fsync, ~0.2 ms here); requests arriving meanwhile
+  are screened at the next turn and committed together, so a slower disk makes larger
+  batches rather than a queue of commits.
 """
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
 from collections.abc import Callable, Sequence
@@ -24,6 +37,7 @@ NOT_IN_TIME = "the audit record was not committed in time"
 
 Append = Callable[[Sequence[Screening]], list[int]]
 _Item = tuple[Sequence[Screening], "Future[list[int]]"]
+_LoopItem = tuple[Sequence[Screening], "asyncio.Future[list[int]]"]
 
 
 class GroupCommitter:
@@ -47,8 +61,7 @@ class GroupCommitter:
 
     def enqueue(self, screenings: Sequence[Screening]) -> Future[list[int]]:
         """Queue `screenings` for the next transaction without waiting: the future holds
-        their sequence numbers once committed, or the error. For callers that must not block
-        a thread (an event loop awaits it); they too answer only once it is resolved."""
+        their sequence numbers once committed, or the error (`submit` waits on it)."""
         if not self._thread.is_alive():
             raise StoreError("the audit writer has stopped; the store is closed")
         future: Future[list[int]] = Future()
@@ -110,3 +123,45 @@ def _settle(
             future.set_result(numbers or [])
     except InvalidStateError:  # cancelled between the check and here
         pass
+
+
+class LoopCommitter:
+    """Appends the records queued during one turn of an event loop in one transaction."""
+
+    def __init__(self, append: Append) -> None:
+        self._append = append
+        # One batch per loop (a test may run the app on a loop of its own in another thread):
+        # a loop's batch is filled and committed only by that loop.
+        self._batches: dict[asyncio.AbstractEventLoop, list[_LoopItem]] = {}
+
+    async def append(self, screenings: Sequence[Screening]) -> list[int]:
+        """Queue `screenings` for this turn's transaction; their sequence numbers once
+        committed. Raises what failed the commit (StoreError when the store refused it).
+        A caller cancelled while waiting (its client hung up) leaves its records queued:
+        they are written all the same, since the screening happened."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[list[int]] = loop.create_future()
+        batch = self._batches.get(loop)
+        if batch is None:
+            # call_soon runs after the callbacks already due: the requests ready at this turn
+            # are screened (and queue their records) before the batch is committed.
+            batch = self._batches[loop] = []
+            loop.call_soon(self._commit, loop)
+        batch.append((screenings, future))
+        return await future
+
+    def _commit(self, loop: asyncio.AbstractEventLoop) -> None:
+        batch = self._batches.pop(loop)
+        records = [screening for screenings, _ in batch for screening in screenings]
+        try:
+            numbers = self._append(records)
+        except Exception as error:  # every caller of the batch fails with the cause
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        start = 0
+        for screenings, future in batch:
+            if not future.done():  # not cancelled: its caller is still waiting
+                future.set_result(numbers[start : start + len(screenings)])
+            start += len(screenings)

@@ -22,7 +22,7 @@ from proscribe.model import Entity, ListVersion
 from proscribe.store.alerts import Alerts
 from proscribe.store.audit import AuditLog
 from proscribe.store.engine import SQLITE_BEGIN, connect, database_errors
-from proscribe.store.group_commit import GroupCommitter
+from proscribe.store.group_commit import GroupCommitter, LoopCommitter
 from proscribe.store.guard import check_input, check_plausible
 from proscribe.store.keys import ApiKeys
 from proscribe.store.monitoring import Monitoring
@@ -53,6 +53,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._committer: GroupCommitter | None = None
+        self._loop_committer: LoopCommitter | None = None
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -63,13 +64,18 @@ class Store:
         if self._committer is not None:
             self._committer.close()
             self._committer = None
+            self._loop_committer = None
         self._engine.dispose()
 
     def group_commit(self) -> None:
-        """From now on, audit appends from many threads are committed together by one
-        writer thread (see group_commit.py): for a service screening concurrent requests."""
+        """From now on, concurrent audit appends share transactions (see group_commit.py):
+        those from many threads are committed together by one writer thread, those awaited
+        on an event loop together at each turn of the loop. For a service screening
+        concurrent requests."""
         if self._committer is None:
-            self._committer = GroupCommitter(AuditLog(self._engine).append_now)
+            append = AuditLog(self._engine).append_now
+            self._committer = GroupCommitter(append)
+            self._loop_committer = LoopCommitter(append)
 
     def __enter__(self) -> Self:
         return self
@@ -105,7 +111,7 @@ class Store:
     @property
     def audit(self) -> AuditLog:
         """The hash-chained record of every screening."""
-        return AuditLog(self._engine, self._committer)
+        return AuditLog(self._engine, self._committer, self._loop_committer)
 
     # -- writing ---------------------------------------------------------------------------
 
