@@ -217,8 +217,8 @@ def test_no_audit_record_means_no_screening(
     path: str,
     body: dict[str, Any],
 ) -> None:
-    # Failed where the service's group committer writes, in its thread: every path waits
-    # for that commit and fails with it.
+    # Failed where the service's group committers write (on the event loop for /v1/screen,
+    # in the writer thread for the batch): every path waits for its commit and fails with it.
     def refuse(_self: AuditLog, _screenings: object) -> list[int]:
         raise StoreError("the database refused: disk full")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,19 @@ from proscribe.store.group_commit import GroupCommitter, LoopCommitter
 
 def screening(name: str) -> Screening:
     return Screening("key:1", {"name": name}, ["us_ofac_sdn@2019-01-04"], "v1", "0" * 64, [])
+
+
+def failing_first(calls: list[int]) -> Callable[[Sequence[Screening]], list[int]]:
+    """An append whose first call fails ('disk full') and which numbers the records of each
+    later call from 1; `calls` gets the number of records of every call."""
+
+    def append(records: Sequence[Screening]) -> list[int]:
+        calls.append(len(records))
+        if len(calls) == 1:
+            raise StoreError("disk full")
+        return list(range(1, len(records) + 1))
+
+    return append
 
 
 def test_concurrent_appends_each_get_their_records_in_one_chain(store: Store) -> None:
@@ -47,13 +60,7 @@ def test_concurrent_appends_each_get_their_records_in_one_chain(store: Store) ->
 
 def test_a_failed_commit_fails_every_caller_and_the_writer_goes_on() -> None:
     calls: list[int] = []
-
-    def flaky(records: Sequence[Screening]) -> list[int]:
-        calls.append(len(records))
-        if len(calls) == 1:
-            raise StoreError("disk full")
-        return list(range(1, len(records) + 1))
-
+    flaky = failing_first(calls)
     committer = GroupCommitter(flaky)
     with pytest.raises(StoreError, match="disk full"):
         committer.submit([screening("a")])
@@ -112,13 +119,7 @@ def test_an_event_loop_commits_the_records_of_one_turn_together(store: Store) ->
 
 def test_a_failed_commit_on_the_loop_fails_every_caller_of_its_turn() -> None:
     calls: list[int] = []
-
-    def flaky(records: Sequence[Screening]) -> list[int]:
-        calls.append(len(records))
-        if len(calls) == 1:
-            raise StoreError("disk full")
-        return list(range(1, len(records) + 1))
-
+    flaky = failing_first(calls)
     committer = LoopCommitter(flaky)
 
     async def two_turns() -> tuple[list[BaseException | list[int]], list[int]]:

@@ -88,8 +88,9 @@ class Committer(Protocol):
     def submit(self, screenings: Sequence[Screening]) -> list[int]: ...
 
 
-class LoopCommitter(Protocol):
-    """What AuditLog needs of an event loop's group committer (store.group_commit)."""
+class AsyncCommitter(Protocol):
+    """What AuditLog needs of an event loop's group committer (store.group_commit's
+    LoopCommitter)."""
 
     async def append(self, screenings: Sequence[Screening]) -> list[int]: ...
 
@@ -101,7 +102,7 @@ class AuditLog:
         self,
         engine: Engine,
         committer: Committer | None = None,
-        loop_committer: LoopCommitter | None = None,
+        loop_committer: AsyncCommitter | None = None,
     ) -> None:
         self._engine = engine
         self._committer = committer  # the store's group committers, when it has them
