@@ -117,6 +117,29 @@ def test_an_event_loop_commits_the_records_of_one_turn_together(store: Store) ->
     assert store.audit.verify().ok
 
 
+def test_records_queued_in_the_next_turns_join_the_waiting_batch() -> None:
+    # A request screened a turn after the first one's record was queued (it arrived while
+    # the first was screened) shares its transaction; one queued after the commit does not.
+    transactions: list[int] = []
+
+    def append(records: Sequence[Screening]) -> list[int]:
+        start = sum(transactions)
+        transactions.append(len(records))
+        return list(range(start + 1, start + len(records) + 1))
+
+    committer = LoopCommitter(append)
+
+    async def staggered() -> list[list[int]]:
+        first = asyncio.ensure_future(committer.append([screening("a")]))
+        await asyncio.sleep(0)  # one turn: the first request's record is queued
+        second = asyncio.ensure_future(committer.append([screening("b")]))
+        together = await asyncio.wait_for(asyncio.gather(first, second), 30)
+        return [*together, await committer.append([screening("c")])]
+
+    assert asyncio.run(staggered()) == [[1], [2], [3]]
+    assert transactions == [2, 1]
+
+
 def test_a_failed_commit_on_the_loop_fails_every_caller_of_its_turn() -> None:
     calls: list[int] = []
     flaky = failing_first(calls)
