@@ -1,5 +1,6 @@
 """`proscribe serve --workers 2`: two worker processes, each listening on a socket of its own
-(SO_REUSEPORT), answering; stopping the server stops them both."""
+(SO_REUSEPORT), answering; stopping the server stops them both; keep-alive connections end
+up shared evenly between them."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 from proscribe.cli import serve as serve_command
+from proscribe.cli.balance import COOLDOWN_SECONDS
 from proscribe.store.engine import MIGRATIONS
 from tests.serving import free_port, wait_until_up
 
@@ -45,6 +47,22 @@ def listening_sockets(pid: int) -> set[str]:
         if target.startswith("socket:["):
             held.add(target[len("socket:[") : -1])
     return inodes & held
+
+
+def established(pid: int, port: int) -> int:
+    """How many connections to `port` that `pid` holds open."""
+    inodes = set()
+    for line in Path(f"/proc/{pid}/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "01" and int(fields[1].split(":")[1], 16) == port:  # ESTABLISHED
+            inodes.add(fields[9])
+    held = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            held.add(os.readlink(fd)[len("socket:[") : -1])
+        except FileNotFoundError:
+            continue
+    return len(inodes & held)
 
 
 def is_worker(pid: int) -> bool:
@@ -109,3 +127,36 @@ def test_the_store_is_made_before_the_workers_start(
     head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert head is not None
     assert found == [head]
+
+
+def test_keep_alive_connections_end_up_shared_evenly(tmp_path: Path) -> None:
+    # The kernel places 16 connections on two workers by a hash: 8 and 8 one time in five.
+    # A worker holding more than its share closes one after a response, the client
+    # reconnects, and the kernel places it again, until the split is even.
+    port = free_port()
+    environment = {**os.environ, "PROSCRIBE_HOME": str(tmp_path)}
+    environment.pop("PROSCRIBE_DATABASE_URL", None)
+    command = [sys.executable, "-m", "proscribe.cli", "serve", "--port", str(port)]
+    log = tmp_path / "server.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [*command, "--workers", "2"], env=environment, stdout=out, stderr=subprocess.STDOUT
+        )
+    clients = [httpx.Client(base_url=f"http://127.0.0.1:{port}") for _ in range(16)]
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", server, log)
+        workers = [pid for pid in children(server.pid) if is_worker(pid)]
+        deadline = time.monotonic() + 60
+        while True:
+            for client in clients:  # each keeps one connection, reopened when closed
+                assert client.get("/healthz").status_code == 200
+            held = sorted(established(pid, port) for pid in workers)
+            if held == [8, 8]:
+                break
+            assert time.monotonic() < deadline, f"connections held by the workers: {held}"
+            time.sleep(COOLDOWN_SECONDS)
+    finally:
+        for client in clients:
+            client.close()
+        server.terminate()
+        server.wait(timeout=60)

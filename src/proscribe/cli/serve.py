@@ -8,7 +8,9 @@ in the benchmark, so a second worker added nothing. Where the system lacks SO_RE
 uvicorn's workers are used, with libuv told to yield after each accept (which spreads some).
 
 SO_REUSEPORT lets another process of the same user bind the same port and take a share of the
-connections; the service runs under its own user, as any service should.
+connections; the service runs under its own user, as any service should. The hash that picks
+a worker for each connection often splits a few keep-alive connections unevenly: the workers
+even that out between themselves (`cli.balance`).
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ import signal
 import socket
 from multiprocessing.connection import wait
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from proscribe.cli.output import open_store
+
+if TYPE_CHECKING:
+    from proscribe.cli.balance import ConnectionBalancer, Slots
 
 APP = "proscribe.web.app:from_environment"  # a factory: each worker builds its own app
 # uvicorn's access lines (log level info) name method, path and status only: keys travel in
@@ -67,8 +72,9 @@ def supervise(host: str, port: int, workers: int) -> int:
     # Each worker reads the index snapshot (or builds the index) itself: spawned, not forked,
     # so that no worker inherits the supervisor's state.
     context = multiprocessing.get_context("spawn")
+    held = context.RawArray("i", workers)  # each worker's open connections (`cli.balance`)
     processes = [
-        context.Process(target=run_worker, args=(host, port), name=f"proscribe-worker-{n}")
+        context.Process(target=run_worker, args=(host, port, held, n), name=f"proscribe-worker-{n}")
         for n in range(workers)
     ]
     told_to_stop = False
@@ -98,12 +104,23 @@ def supervise(host: str, port: int, workers: int) -> int:
     return next((p.exitcode or 1 for p in processes if p.exitcode != 0), 0)
 
 
-def run_worker(host: str, port: int) -> None:
-    """One worker: its own listening socket on the shared address, served by uvicorn."""
+def run_worker(host: str, port: int, held: Slots, worker: int) -> None:
+    """Worker number `worker`: its own listening socket on the shared address, served by
+    uvicorn; `held` the connections each worker holds, shared by all of them."""
     import uvicorn
 
-    config = uvicorn.Config(APP, factory=True, log_level="info")
-    uvicorn.Server(config).run(sockets=[listening_socket(host, port)])
+    from proscribe.cli.balance import ConnectionBalancer
+    from proscribe.web.app import from_environment
+
+    def balanced_app() -> ConnectionBalancer:
+        def connections() -> int:
+            return len(server.server_state.connections)
+
+        return ConnectionBalancer(from_environment(), connections, held, worker)
+
+    config = uvicorn.Config(balanced_app, factory=True, log_level="info")
+    server = uvicorn.Server(config)
+    server.run(sockets=[listening_socket(host, port)])
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
