@@ -4,9 +4,11 @@ Each worker listens on a socket of its own (SO_REUSEPORT) and the kernel places 
 connection on one of them by a hash of its addresses. Over many clients the spread is even,
 but a few long-lived keep-alive connections (a proxy's upstream pool, a payment gateway's
 client pool) often land unevenly, 5 and 3 or 7 and 1 of eight; one worker then queues
-requests while the other waits for work. Under `bench/http.py --requests 10000 --concurrency
-8 --workers 2`: 1,020-1,034 requests/s with p99 15-16 ms when the eight were split 4 and 4,
-877-1,044 with p99 17-21 ms at 3 and 5, 865 with p99 24 ms at 1 and 7.
+requests while the other waits for work. Under the load of `bench/http.py --requests 10000
+--concurrency 8 --workers 2` (wrk; a throwaway script that also read the split with `ss`):
+1,020 and 1,034 requests/s with p99 15.0 and 16.1 ms when the eight were split 4 and 4,
+877-1,044 with p99 17.0-20.7 ms at 3 and 5; with one turn of group commit less, 955 and 990
+(p99 16.1 and 15.6 ms) at 4 and 4, 865 (p99 24.0 ms) at 1 and 7.
 
 So the workers even it out themselves. Each one writes how many connections it holds into its
 slot of a small array in memory shared by all of them, on every request. A worker holding

@@ -37,9 +37,9 @@ from proscribe.store.audit import Screening
 
 MAX_BATCH = 500  # records per transaction: bounds the time a batch holds the write lock
 # Turns of the event loop a batch waits for more records before it is committed. Measured
-# under the load of `bench/http.py --requests 10000 --concurrency 8 --workers 2` (wrk), runs
-# alternated: 0 turns 869-990 requests/s, 1 turn 960-1,093, 2 turns 950-1,094, 3 turns
-# 968-1,009.
+# under the load of `bench/http.py --requests 10000 --concurrency 8 --workers 2` (wrk, from a
+# throwaway script), runs alternated: 0 turns 869-990 requests/s, 1 turn 960-1,093, 2 turns
+# 950-1,094, 3 turns 968-1,009 (the machine drifts by a tenth from run to run).
 COMMIT_TURNS = 2
 WAIT_SECONDS = 30.0  # a commit slower than this is treated as a failure of the store
 NOT_IN_TIME = "the audit record was not committed in time"
