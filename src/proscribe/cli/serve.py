@@ -72,9 +72,11 @@ def supervise(host: str, port: int, workers: int) -> int:
     # Each worker reads the index snapshot (or builds the index) itself: spawned, not forked,
     # so that no worker inherits the supervisor's state.
     context = multiprocessing.get_context("spawn")
-    held = context.RawArray("i", workers)  # each worker's open connections (`cli.balance`)
+    slots = context.RawArray("i", workers)  # each worker's open connections (`cli.balance`)
     processes = [
-        context.Process(target=run_worker, args=(host, port, held, n), name=f"proscribe-worker-{n}")
+        context.Process(
+            target=run_worker, args=(host, port, slots, n), name=f"proscribe-worker-{n}"
+        )
         for n in range(workers)
     ]
     told_to_stop = False
@@ -104,9 +106,9 @@ def supervise(host: str, port: int, workers: int) -> int:
     return next((p.exitcode or 1 for p in processes if p.exitcode != 0), 0)
 
 
-def run_worker(host: str, port: int, held: Slots, worker: int) -> None:
+def run_worker(host: str, port: int, slots: Slots, worker: int) -> None:
     """Worker number `worker`: its own listening socket on the shared address, served by
-    uvicorn; `held` the connections each worker holds, shared by all of them."""
+    uvicorn; `slots` the connections each worker holds, shared by all of them."""
     import uvicorn
 
     from proscribe.cli.balance import ConnectionBalancer
@@ -116,7 +118,7 @@ def run_worker(host: str, port: int, held: Slots, worker: int) -> None:
         def connections() -> int:
             return len(server.server_state.connections)
 
-        return ConnectionBalancer(from_environment(), connections, held, worker)
+        return ConnectionBalancer(from_environment(), connections, slots, worker)
 
     config = uvicorn.Config(balanced_app, factory=True, log_level="info")
     server = uvicorn.Server(config)
