@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import pickle
 from concurrent.futures import ThreadPoolExecutor
+from unittest.mock import patch
 
 import pytest
 
@@ -19,6 +22,8 @@ from proscribe.model import (
 )
 from proscribe.screen import query_forms
 from tests.engine import story_entities, story_screener
+
+_loads = pickle.loads
 
 
 def entity(entity_id: str, name: str, schema: Schema = Schema.PERSON, *ids: Identifier) -> Entity:
@@ -65,6 +70,26 @@ def test_snapshot_round_trip_gives_the_same_candidates() -> None:
     again = Index.from_bytes(index.to_bytes())
     for name in ("Choe Ryong-hae", "Banco Nacional de Cuba", "최룡해"):
         assert candidates(again, name) == candidates(index, name)
+
+
+def test_the_collector_is_paused_while_a_snapshot_loads_and_as_it_was_after() -> None:
+    data = build_index([entity("1", "SMITH, Jon")]).to_bytes()
+    collecting: list[bool] = []
+
+    def loads(raw: bytes) -> object:
+        collecting.append(gc.isenabled())
+        return _loads(raw)
+
+    with patch.object(pickle, "loads", side_effect=loads):
+        Index.from_bytes(data)
+        assert collecting == [False]  # off while it loads
+        assert gc.isenabled()  # and on again after
+        gc.disable()
+        try:
+            Index.from_bytes(data)
+            assert not gc.isenabled()  # the caller's choice stands
+        finally:
+            gc.enable()
 
 
 # Packing from the fourth entity, its dictionary is the text of the first four records (too

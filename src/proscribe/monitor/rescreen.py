@@ -38,11 +38,11 @@ from __future__ import annotations
 import gc
 import secrets
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from proscribe.index.build import collector_paused
 from proscribe.model import Entity, ListVersion, Query
 from proscribe.model.diff import entity_changes
 from proscribe.monitor.delta import affected, outcome, same_in_the_index
@@ -218,7 +218,7 @@ def _population(store: Store) -> list[Party]:
     out of its sight: a population is a million long-lived objects without cycles, and each
     full collection walked them all, during the read and again during the rescreen (2 s of a
     16 s delta rescreen). They are freed as usual when the rescreen drops them."""
-    with _collector_paused():
+    with collector_paused():
         parties = store.monitoring.parties()
         gc.freeze()
     return parties
@@ -314,7 +314,7 @@ def _screen_and_reconcile(
         # the chunk walked them again and again (a sixth of a full rescreen) to find a few
         # hundred objects in cycles in a whole rescreen: those wait for the collector, which
         # runs again between chunks, once the chunk's objects are gone.
-        with _collector_paused():
+        with collector_paused():
             _screen_chunk(
                 store,
                 screener,
@@ -381,18 +381,6 @@ def screen_queries(screener: Screener, queries: Sequence[Query]) -> list[Screene
         (result, outcome(screener, query, result))
         for query, result in zip(queries, results, strict=True)
     ]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block, and on again after it (if it was)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def reconcile(
