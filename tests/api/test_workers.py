@@ -38,15 +38,7 @@ def listening_sockets(pid: int) -> set[str]:
         fields = line.split()
         if fields[3] == "0A":  # LISTEN
             inodes.add(fields[9])
-    held = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        try:
-            target = os.readlink(fd)
-        except FileNotFoundError:
-            continue  # closed since it was listed: a worker still starting opens and closes files
-        if target.startswith("socket:["):
-            held.add(target[len("socket:[") : -1])
-    return inodes & held
+    return inodes & held_sockets(pid)
 
 
 def established(pid: int, port: int) -> int:
@@ -56,29 +48,43 @@ def established(pid: int, port: int) -> int:
         fields = line.split()
         if fields[3] == "01" and int(fields[1].split(":")[1], 16) == port:  # ESTABLISHED
             inodes.add(fields[9])
+    return len(inodes & held_sockets(pid))
+
+
+def held_sockets(pid: int) -> set[str]:
+    """The inodes of the sockets among `pid`'s open files."""
     held = set()
     for fd in Path(f"/proc/{pid}/fd").iterdir():
         try:
-            held.add(os.readlink(fd)[len("socket:[") : -1])
+            target = os.readlink(fd)
         except FileNotFoundError:
-            continue
-    return len(inodes & held)
+            continue  # closed since it was listed: a worker still starting opens and closes files
+        if target.startswith("socket:["):
+            held.add(target[len("socket:[") : -1])
+    return held
 
 
 def is_worker(pid: int) -> bool:
     return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
 
 
-def test_two_workers_listen_on_their_own_sockets_and_stop_together(tmp_path: Path) -> None:
+def two_workers(home: Path) -> tuple[subprocess.Popen[bytes], int, Path]:
+    """`proscribe serve --workers 2` on a free port of its own: the process, the port, and
+    the log it writes."""
     port = free_port()
-    environment = {**os.environ, "PROSCRIBE_HOME": str(tmp_path)}
+    environment = {**os.environ, "PROSCRIBE_HOME": str(home)}
     environment.pop("PROSCRIBE_DATABASE_URL", None)
     command = [sys.executable, "-m", "proscribe.cli", "serve", "--port", str(port)]
-    log = tmp_path / "server.log"
+    log = home / "server.log"
     with log.open("w") as out:
         server = subprocess.Popen(
             [*command, "--workers", "2"], env=environment, stdout=out, stderr=subprocess.STDOUT
         )
+    return server, port, log
+
+
+def test_two_workers_listen_on_their_own_sockets_and_stop_together(tmp_path: Path) -> None:
+    server, port, log = two_workers(tmp_path)
     try:
         wait_until_up(f"http://127.0.0.1:{port}", server, log)
         workers = [pid for pid in children(server.pid) if is_worker(pid)]
@@ -133,15 +139,7 @@ def test_keep_alive_connections_end_up_shared_evenly(tmp_path: Path) -> None:
     # The kernel places 16 connections on two workers by a hash: 8 and 8 one time in five.
     # A worker holding more than its share closes one after a response, the client
     # reconnects, and the kernel places it again, until the split is even.
-    port = free_port()
-    environment = {**os.environ, "PROSCRIBE_HOME": str(tmp_path)}
-    environment.pop("PROSCRIBE_DATABASE_URL", None)
-    command = [sys.executable, "-m", "proscribe.cli", "serve", "--port", str(port)]
-    log = tmp_path / "server.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [*command, "--workers", "2"], env=environment, stdout=out, stderr=subprocess.STDOUT
-        )
+    server, port, log = two_workers(tmp_path)
     clients = [httpx.Client(base_url=f"http://127.0.0.1:{port}") for _ in range(16)]
     try:
         wait_until_up(f"http://127.0.0.1:{port}", server, log)
