@@ -7,17 +7,19 @@ client pool) often land unevenly, 5 and 3 or 7 and 1 of eight; one worker then q
 requests while the other waits for work. Under the load of `bench/http.py --requests 10000
 --concurrency 8 --workers 2` (wrk; a throwaway script that also read the split with `ss`):
 1,020 and 1,034 requests/s with p99 15.0 and 16.1 ms when the eight were split 4 and 4,
-877-1,044 with p99 17.0-20.7 ms at 3 and 5; with one turn of group commit less, 955 and 990
-(p99 16.1 and 15.6 ms) at 4 and 4, 865 (p99 24.0 ms) at 1 and 7.
+877-1,044 with p99 17.0-20.7 ms at 3 and 5; before audit commits waited two more turns of
+the loop (`store.group_commit`), 955 and 990 (p99 16.1 and 15.6 ms) at 4 and 4, 865 (p99
+24.0 ms) at 1 and 7.
 
 So the workers even it out themselves. Each one writes how many connections it holds into its
 slot of a small array in memory shared by all of them, on every request. A worker holding
 more than its share (the total over the workers, rounded up) answers a request with
 `Connection: close`, after a complete response as HTTP/1.1 allows; the client opens a new
 connection, which the kernel places again, on either worker. At most one connection per
-worker is closed every `COOLDOWN_SECONDS`, so that the counts catch up between moves. A
-count read a little late only delays a move: a stale count of another worker is a count it
-had, and each worker writes its own before deciding.
+worker is closed every `COOLDOWN_SECONDS`, so that the counts catch up between moves. Each
+worker writes its own count before deciding; another's may be a little late (it is written
+when that worker next answers), which costs at most a move made too early or too late, one
+per cool-down, until the counts agree.
 """
 
 from __future__ import annotations
