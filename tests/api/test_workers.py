@@ -4,6 +4,7 @@ up shared evenly between them."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -14,12 +15,14 @@ from pathlib import Path
 import httpx
 import pytest
 import typer
+import uvicorn
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 from proscribe.cli import serve as serve_command
 from proscribe.cli.balance import COOLDOWN_SECONDS
+from proscribe.cli.serve import SERVING_COLLECTOR
 from proscribe.store.engine import MIGRATIONS
 from tests.serving import free_port, wait_until_up
 
@@ -158,3 +161,25 @@ def test_keep_alive_connections_end_up_shared_evenly(tmp_path: Path) -> None:
             client.close()
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_serving_processes_collect_young_objects_less_often(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+
+    def running(*_: object, **__: object) -> None:
+        seen.append(gc.get_threshold())
+
+    monkeypatch.setattr(uvicorn, "run", running)
+    monkeypatch.setattr(uvicorn.Server, "run", running)
+    monkeypatch.setattr(serve_command, "listening_socket", lambda *_: None)
+    before = gc.get_threshold()
+    try:
+        serve_command.serve(workers=1)  # one process: uvicorn.run
+        gc.set_threshold(*before)
+        serve_command.run_worker("127.0.0.1", 0, [0, 0], 0)  # a worker of several
+    finally:
+        gc.set_threshold(*before)
+    assert seen == [SERVING_COLLECTOR, SERVING_COLLECTOR]
+    assert before != SERVING_COLLECTOR
