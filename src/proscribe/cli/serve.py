@@ -36,13 +36,12 @@ APP = "proscribe.web.app:from_environment"  # a factory: each worker builds its 
 # headers and queries in bodies, neither of which uvicorn logs, and the app takes the query
 # string off the path (`api.app.PathOnly`), where a client may have put its key.
 BACKLOG = 2048  # uvicorn's default
-# The cyclic collector's first generation in a serving process. Each request leaves thousands
-# of short-lived objects (the framework's, the screening's); at Python's default of 700
-# allocations, young collections ran several times per request and promoted the objects of
-# requests still in flight to older generations. At 5,000 most of them die by reference
-# counting first. `bench/http.py --requests 10000 --concurrency 8 --workers 2`, alternated
-# pairs: 11 of 14 faster (910/948, 1,016/1,014, 1,014/1,064, 1,043/1,123, 1,107/1,140
-# requests/s in the calmest five), p99 lower in each of those five.
+# The cyclic collector's first generation in a serving process. Under `bench/http.py
+# --requests 10000 --concurrency 8 --workers 2`, a worker serving its ~5,000 requests ran 990
+# young collections, 90 of the middle generation and 2 full ones at Python's default of 700
+# (0.21 s in all, each pass also walking the objects of the requests in flight); at 5,000,
+# 50, 4 and none (0.06 s): about 1.5 % of its CPU saved. Alternated pairs of runs: 11 of 15
+# faster, p99 lower in each of the calmest five (the machine's drift is larger than the gain).
 SERVING_COLLECTOR = (5000, 10, 10)
 STOP_SECONDS = 30  # a worker's graceful shutdown, then it is killed
 
