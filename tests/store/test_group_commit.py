@@ -71,8 +71,9 @@ def test_a_failed_commit_fails_every_caller_and_the_writer_goes_on() -> None:
 
 
 def test_a_caller_that_gives_up_does_not_stop_the_writer() -> None:
-    # An event loop cancels the future of a request whose client hung up; the records are
-    # written all the same and the writer thread serves the callers after it.
+    # A caller that cancels its future (the service's event loop did, for a client that hung
+    # up, before its records went to LoopCommitter): the records are written all the same
+    # and the writer thread serves the callers after it.
     started, release = threading.Event(), threading.Event()
     written: list[str] = []
 

@@ -119,7 +119,7 @@ async def audit_screenings_async(
     store: Store, caller: str, results: Sequence[ScreeningResult], settings: Settings
 ) -> None:
     """`audit_screenings` for a route running on the event loop: the records are committed
-    with those of the other requests screened during the same turn of the loop, and this
+    with those of the other requests screened during the same few turns of the loop, and this
     returns only once they are (or raises the StoreError that fails the screening). A client
     hanging up cancels only the wait: what was screened for it is written all the same."""
     await store.audit.append_on_loop([screening_record(r, caller, settings) for r in results])

@@ -117,8 +117,8 @@ class AuditLog:
 
     async def append_on_loop(self, screenings: Sequence[Screening]) -> list[int]:
         """`append` for a caller on an event loop: when the store commits in groups, in one
-        transaction with the records other requests queue during the same turn of the loop
-        (`group_commit.LoopCommitter`). Returns once they are committed; raises StoreError
+        transaction with the records other requests queue during the same few turns of the
+        loop (`group_commit.LoopCommitter`). Returns once they are committed; raises StoreError
         when they cannot be: the caller must then fail."""
         if self._loop_committer is not None:
             return await self._loop_committer.append(screenings)

@@ -70,7 +70,7 @@ class Store:
     def group_commit(self) -> None:
         """From now on, concurrent audit appends share transactions (see group_commit.py):
         those from many threads are committed together by one writer thread, those awaited
-        on an event loop together at each turn of the loop. For a service screening
+        on an event loop together every few turns of the loop. For a service screening
         concurrent requests."""
         if self._committer is None:
             append = AuditLog(self._engine).append_now
