@@ -13,8 +13,8 @@ not stay in the next one's figures:
 - peak: the process's RSS high-water mark (`getrusage(RUSAGE_SELF).ru_maxrss`) once the index
   is built: interpreter, generator and index (the entities are never all held outside the
   index, as `Screener.from_store` never holds them); the RSS before generating is shown too.
-  Beyond 50,000 entities the names' forms are made by worker processes (`proscribe.forming`,
-  one for each core but this process's, at most two): their CPU time is shown apart, and
+  Beyond 50,000 entities the index is made in fragments by worker processes
+  (`proscribe.forming`, one a core, at most two): their CPU time is shown apart, and
   their own peaks (sampled) are added to this process's for the figure held against the
   target, an upper bound since they are gone before the index is finished.
 - snapshot: `Index.to_bytes` size, and `Index.from_bytes` time (what a CLI or Dask worker
@@ -67,8 +67,8 @@ def peak_mb() -> float:
 
 
 class ChildPeaks:
-    """The high-water RSS (VmHWM) of each child process, sampled while a block runs: the name
-    form workers of a large build (`proscribe.forming`). The kernel's own figure for children
+    """The high-water RSS (VmHWM) of each child process, sampled while a block runs: the
+    index workers of a large build (`proscribe.forming`). The kernel's own figure for children
     (RUSAGE_CHILDREN) counts a spawned child's first moments as a copy of this process."""
 
     def __init__(self, every: float = 0.2) -> None:
@@ -313,7 +313,7 @@ ROWS = (
     ("list names", "names", ""),
     ("index build, s", "build_s", "<= 60 at 1M"),
     ("index build, CPU s", "build_cpu_s", ""),
-    ("  name form workers", "workers", ""),
+    ("  index workers", "workers", ""),
     ("  CPU s of the workers", "build_workers_cpu_s", ""),
     ("peak RSS, MB", "peak_mb", ""),
     ("  with the workers' peaks, MB", "total_peak_mb", "<= 1,536 at 1M"),

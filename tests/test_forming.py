@@ -1,6 +1,7 @@
-"""Name forms made by worker processes (`proscribe.forming`) build the same index as one
-process does: on the real lists of the 2018 story, with the hand-over to the workers moved
-down to the 200th entity so that a short test crosses it, and on both sides of packing."""
+"""An index built with worker processes (`proscribe.forming`) is the index one process
+builds, and that one is the index of its entities added one by one: on the real lists of the
+2018 story, with packing (and so the hand-over to the workers) moved down to the 200th entity
+so that a short test crosses it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from proscribe import forming
 from proscribe.index import Index, build_index, packed
-from proscribe.index.build import entity_forms
+from proscribe.model import Entity
 from proscribe.screener import built_index
 from tests.engine import story_entities
 
@@ -38,14 +39,14 @@ def state(index: Index) -> dict[str, Any]:
 
 @pytest.fixture
 def early_hand_over(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forming, "PARALLEL_ABOVE", 200)
+    monkeypatch.setattr(packed, "PACK_ABOVE", 200)
     monkeypatch.setattr(forming, "CHUNK", 150)
     monkeypatch.setattr(forming, "AHEAD", 1)  # the window fills and drains within the test
 
 
 @pytest.fixture
 def no_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Starting a process pool fails the test: the forms must all be made here."""
+    """Starting a process pool fails the test: the index must be built here."""
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a process pool was started")
@@ -53,82 +54,92 @@ def no_pool(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forming, "ProcessPoolExecutor", refuse)
 
 
-@pytest.mark.usefixtures("early_hand_over")
-@pytest.mark.parametrize("pack_above", [None, 100])
-def test_forms_made_by_workers_build_the_index_one_process_builds(
-    monkeypatch: pytest.MonkeyPatch, pack_above: int | None
-) -> None:
-    entities = story_entities()[::4]  # some of both lists: a quicker build
+def some_entities() -> list[Entity]:
+    entities = list(story_entities()[::4])  # some of both lists: a quicker build
     assert len(entities) > 200 + 3 * 150
-    if pack_above is not None:
-        monkeypatch.setattr(packed, "PACK_ABOVE", pack_above)
+    return entities
+
+
+def added_one_by_one(entities: list[Entity]) -> Index:
+    """The index `Index.add` makes, packing from the 201st entity."""
+    index = Index()
+    for number, entity in enumerate(entities):
+        if number == 200:
+            index.start_packing()
+        index.add(entity)
+    index.finish()
+    return index
+
+
+@pytest.mark.usefixtures("early_hand_over")
+def test_fragments_build_the_index_of_the_entities_added_one_by_one() -> None:
+    entities = some_entities()
     alone = build_index(entities)
+    assert alone.entities.packed
+    assert state(alone) == state(added_one_by_one(entities))
+
+
+@pytest.mark.usefixtures("early_hand_over")
+def test_workers_build_the_index_one_process_builds() -> None:
+    entities = some_entities()
     shared = built_index(entities, workers=2)
-    assert shared.entities.packed == (pack_above is not None)
+    alone = build_index(entities)
+    # Token numbers too: the workers' processes order sets of strings otherwise than this one.
     assert state(shared) == state(alone)
     assert state(Index.from_bytes(shared.to_bytes())) == state(alone)
+    assert list(shared.entities) == entities
 
 
-@pytest.mark.usefixtures("early_hand_over")
-def test_every_entity_comes_back_once_in_order_with_its_own_forms() -> None:
-    entities = story_entities()[:1000]
-    made = list(forming.formed(entities, workers=2))
-    assert [entity for entity, _ in made] == list(entities)
-    # Korean and Chinese names, Arabic compounds and legal forms all crossed the pipe whole.
-    assert all(forms == entity_forms(entity) for entity, forms in made)
+@pytest.mark.usefixtures("no_pool", "early_hand_over")
+def test_no_workers_build_everything_here() -> None:
+    entities = some_entities()
+    assert state(built_index(entities, workers=0)) == state(build_index(entities))
 
 
-@pytest.mark.usefixtures("no_pool")
-def test_no_workers_forms_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forming, "PARALLEL_ABOVE", 10)
-    entities = story_entities()[:50]
-    made = list(forming.formed(entities, workers=0))
-    assert [entity for entity, _ in made] == list(entities)
-    assert all(forms == entity_forms(entity) for entity, forms in made)
-
-
-@pytest.mark.usefixtures("no_pool")
+@pytest.mark.usefixtures("no_pool", "early_hand_over")
 def test_an_empty_or_short_list_starts_no_workers() -> None:
-    assert list(forming.formed([], workers=2)) == []
-    entities = story_entities()[:30]
-    assert [e for e, _ in forming.formed(entities, workers=2)] == list(entities)
+    assert len(built_index([], workers=2).entities) == 0
+    entities = story_entities()[:200]
+    index = built_index(entities, workers=2)
+    assert not index.entities.packed
+    assert state(index) == state(build_index(entities))
 
 
-@pytest.mark.usefixtures("no_pool")
-def test_a_daemonic_process_forms_everything_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("no_pool", "early_hand_over")
+def test_a_daemonic_process_builds_everything_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     """Such as a worker of a multiprocessing pool: it may not start processes."""
-    monkeypatch.setattr(forming, "PARALLEL_ABOVE", 10)
     monkeypatch.setattr(multiprocessing.current_process(), "daemon", True, raising=False)
-    entities = story_entities()[:50]
-    assert [e for e, _ in forming.formed(entities, workers=2)] == list(entities)
+    entities = some_entities()
+    assert state(built_index(entities, workers=2)) == state(build_index(entities))
 
 
-@pytest.mark.parametrize(("cores", "workers"), [(None, 0), (1, 0), (2, 1), (3, 2), (16, 2)])
-def test_one_worker_for_each_core_beside_this_one_at_most_two(
+@pytest.mark.parametrize(("cores", "workers"), [(None, 0), (1, 0), (2, 2), (3, 2), (16, 2)])
+def test_one_worker_a_core_at_most_two_and_none_on_one_core(
     monkeypatch: pytest.MonkeyPatch, cores: int | None, workers: int
 ) -> None:
-    monkeypatch.setattr(forming.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
     assert forming.default_workers() == workers
 
 
-class _Fatal(tuple):  # type: ignore[type-arg]
-    """A forms request that reads as one here and ends the worker that unpickles it."""
+class _Fatal(bytes):
+    """A chunk that reads as one here and ends the worker that unpickles it."""
 
     def __reduce__(self) -> tuple[object, tuple[int]]:
         return (os._exit, (3,))
 
 
 @pytest.mark.usefixtures("early_hand_over")
-def test_when_a_worker_dies_the_rest_of_the_list_is_formed_here(
+def test_when_a_worker_dies_the_rest_of_the_list_is_indexed_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    entities = story_entities()[:1000]
-    fatal = entities[700]  # in the fourth chunk: the first three come back from the workers
-    real = forming.forms_request
-    monkeypatch.setattr(
-        forming, "forms_request", lambda e: _Fatal(real(e)) if e is fatal else real(e)
-    )
-    with pytest.warns(RuntimeWarning, match="name form workers stopped"):
-        made = list(forming.formed(entities, workers=2))
-    assert [entity for entity, _ in made] == list(entities)
-    assert all(forms == entity_forms(entity) for entity, forms in made)
+    entities = some_entities()
+    fatal = entities[500]  # in the fourth chunk: the first three come back from the workers
+    real = forming._payload
+
+    def payload(chunk: list[Entity]) -> bytes:
+        return _Fatal(real(chunk)) if fatal in chunk else real(chunk)
+
+    monkeypatch.setattr(forming, "_payload", payload)
+    with pytest.warns(RuntimeWarning, match="index workers stopped"):
+        index = built_index(entities, workers=2)
+    assert state(index) == state(build_index(entities))

@@ -1,26 +1,30 @@
-"""The names' forms of a large list made by worker processes while this one builds the index.
+"""The index of a large list built with worker processes: they make its fragments, this
+process appends them.
 
-Making the comparable forms of a name (`text.forms.name_form`: scripts, romanisations,
-legal forms, cuts and keys) is more than half of an index build. For the official lists (tens
-of thousands of names, about two seconds) that is fine in one process. For a list of a
-million entities it is about a hundred seconds of a two-hundred-second build, so beyond the
-first `PARALLEL_ABOVE` entities `formed` sends each chunk of names to a pool of worker
-processes and adds the forms they send back, in order, while the next chunks are being made.
-The index is the same as one process builds (`index_of_formed`; the tests compare them).
-There is one worker for each core beside this process's, at most `MAX_WORKERS`: this process,
-which packs the entities and files their names, is the bound beyond that.
+Indexing an entity is nearly all work on that entity alone: the forms of its names
+(`text.forms.name_form`: scripts, romanisations, legal forms, cuts and keys), its packed
+record, the tokens and hashes of its names. For the official lists (tens of thousands of
+entities, about two seconds) that is done here. Over `packed.PACK_ABOVE` entities (a
+synthetic list of a million took some 100 s when only the forms were made apart, with this
+process as busy as its one worker) the list is cut into chunks of `CHUNK` entities and
+spawned worker processes make each chunk's `Fragment` (`index.fragments`), which this process
+appends in order (`Index.add_fragment`: array copies and one lookup per distinct token), so
+the workers can take every core. The first `PACK_ABOVE` entities, which the index keeps as
+objects, are sent for their names' forms only. The index is the same as one process builds
+(`index.build_index`; the tests compare them).
 
 The workers are spawned, not forked: the parent may hold threads (the service's audit writer)
-whose locks a fork would copy in whatever state they were in. They receive only the texts of
-the names and whether each entity is a person, and send back each form as plain tuples
-(marshal: read back about three times faster than pickle, 4 against 15 us an entity). At
-most `AHEAD` chunks per worker are in flight, so memory does not grow with the list. If a
-worker dies (or cannot start: see `_formed_by_workers`), a warning says so and the rest is
-formed in this process.
+whose locks a fork would copy in whatever state they were in. They receive the dictionary the
+records are packed against once, when they start, and each chunk as its entities' canonical
+dicts (`Entity.to_dict`, marshalled: three times quicker to send than pickled entities), and
+send back plain tuples and bytes (marshal). At most `AHEAD` chunks per worker are in flight,
+so memory does not grow with the list. If a worker dies (or cannot start: see
+`_filed_by_workers`), a warning says so and the rest of the list is indexed here.
 """
 
 from __future__ import annotations
 
+import gc
 import marshal
 import multiprocessing
 import os
@@ -29,101 +33,164 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import chain, islice
 
-from proscribe.index.build import FormsRequest, entity_forms, forms_request, requested_forms
-from proscribe.index.packed import PACK_ABOVE, form_fields, form_from_fields
+import zstandard
+
+from proscribe.index import Index, build_index, packed
+from proscribe.index.build import chunked, collector_paused
+from proscribe.index.filing import FormsRequest, entity_forms, forms_request, requested_forms
+from proscribe.index.fragments import FRAGMENT_SIZE, Fragment, make_fragment
+from proscribe.index.packed import Coders, dictionary_of, form_fields, form_from_fields
 from proscribe.model import Entity
-from proscribe.text.forms import NameForm
 
-# The lists the product loads stay under this and are formed here: starting workers costs
-# about a second, more than their whole build would save.
-PARALLEL_ABOVE = PACK_ABOVE
-CHUNK = 500  # entities a task: large enough that sending it costs little beside forming it
+CHUNK = FRAGMENT_SIZE  # entities a task: large enough that sending it costs little beside it
 AHEAD = 4  # chunks in flight per worker
-# More would wait on this process: at a million entities it spent 122 s building and packing
-# against 111 s of forms in two workers together (bench/scale.py), and each worker holds some
-# 200 MB of caches.
+# Each worker holds some 200 MB of caches, and this process appends fragments for about a
+# fifth of the time a worker takes to make them: on this project's two-core machine both
+# cores make fragments. More workers have not been measured.
 MAX_WORKERS = 2
-
-Formed = tuple[Entity, tuple[NameForm, ...]]
 
 
 def default_workers() -> int:
-    """Form workers for this machine: one for each core beside this process's, at most
-    `MAX_WORKERS`; none on a single core (they would only take turns with this process)."""
+    """Workers for this machine: one a core, at most `MAX_WORKERS`; none on a single core
+    (they would only take turns with this process)."""
     cores = os.cpu_count() or 1
-    return max(0, min(cores - 1, MAX_WORKERS))
+    return 0 if cores < 2 else min(cores, MAX_WORKERS)
 
 
-def formed(entities: Iterable[Entity], workers: int | None = None) -> Iterator[Formed]:
-    """Each entity with its names' forms (`index.build.entity_forms`), in order: made here for
-    the first `PARALLEL_ABOVE` entities, then by `workers` processes (`default_workers()`
-    when None; 0 makes them all here, as does a daemonic process)."""
+def built_index(entities: Iterable[Entity], workers: int | None = None) -> Index:
+    """The index of `entities`, made by `workers` processes (`default_workers()` when None)
+    beyond the first `PACK_ABOVE` entities; all here for a shorter list, for 0 workers and in
+    a daemonic process (which may not start processes of its own)."""
     count = default_workers() if workers is None else workers
     if multiprocessing.current_process().daemon:
-        count = 0  # a daemonic process may not start processes of its own
+        count = 0
     remaining = iter(entities)
-    yield from _formed_here(islice(remaining, PARALLEL_ABOVE))
-    first = next(remaining, None)
-    if first is None:
-        return
+    head = list(islice(remaining, packed.PACK_ABOVE))
+    following = next(remaining, None)
+    if following is None:
+        return build_index(head)
+    rest = chain([following], remaining)
     if count <= 0:
-        yield from _formed_here(chain([first], remaining))
-    else:
-        yield from _formed_by_workers(_chunks(first, remaining), count)
+        return build_index(chain(head, rest))
+    # The records of every fragment are packed against the one dictionary the index trains
+    # on its first entities (`Index.start_packing`): trained here first, the workers can
+    # start on it while the first entities are still being filed.
+    dictionary = dictionary_of((entity, entity_forms(entity)) for entity in head)
+    tasks = chain(
+        (_Task(chunk, head=True) for chunk in chunked(head, CHUNK)),
+        (_Task(chunk, head=False) for chunk in chunked(rest, CHUNK)),
+    )
+    index = Index()
+    with collector_paused():  # see `build_index`
+        _filed_by_workers(index, tasks, dictionary, count)
+        index.finish()
+    return index
 
 
-def _formed_here(entities: Iterable[Entity]) -> Iterator[Formed]:
-    for entity in entities:
-        yield entity, entity_forms(entity)
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """A chunk of the list. The first `PACK_ABOVE` entities (`head`) are kept as objects by
+    the index, which files them itself once their names' forms are made; the others come
+    back as fragments."""
+
+    entities: list[Entity]
+    head: bool
 
 
-def _chunks(first: Entity, rest: Iterator[Entity]) -> Iterator[list[Entity]]:
-    chunk = [first, *islice(rest, CHUNK - 1)]
-    while chunk:
-        yield chunk
-        chunk = list(islice(rest, CHUNK))
-
-
-def _formed_by_workers(chunks: Iterator[list[Entity]], workers: int) -> Iterator[Formed]:
+def _filed_by_workers(
+    index: Index, tasks: Iterator[_Task], dictionary: bytes, workers: int
+) -> None:
     context = multiprocessing.get_context("spawn")
-    pending: deque[tuple[list[Entity], Future[bytes]]] = deque()
-    unsent: list[Entity] = []  # the chunk being sent, until it is in `pending`
+    pending: deque[tuple[_Task, Future[bytes]]] = deque()
+    unsent: list[_Task] = []  # the task being sent, until it is in `pending`
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            for unsent in chunks:
-                requests = [forms_request(entity) for entity in unsent]
-                pending.append((unsent, pool.submit(forms_fields, requests)))
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=start_worker, initargs=(dictionary,)
+        ) as pool:
+            for task in tasks:
+                unsent = [task]
+                if task.head:
+                    requests = [forms_request(entity) for entity in task.entities]
+                    pending.append((task, pool.submit(forms_fields, requests)))
+                else:
+                    pending.append((task, pool.submit(fragment_of, _payload(task.entities))))
                 unsent = []
                 while len(pending) >= AHEAD * workers:
-                    yield from _received(pending)
+                    _file_answer(index, pending, dictionary)
             while pending:
-                yield from _received(pending)
+                _file_answer(index, pending, dictionary)
     except BrokenProcessPool as error:
         # A worker died, or could not start: spawned, it imports the main module again, and a
         # script that starts its work on import, with no `if __name__ == "__main__"`, stops
-        # it. The list is formed here from the first chunk not received, as without workers.
+        # it. The list is indexed here from the first task not filed, as without workers.
         warnings.warn(
-            f"the name form workers stopped ({error}); the rest of the list is formed here",
+            f"the index workers stopped ({error}); the rest of the list is indexed here",
             RuntimeWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
-        left = [chunk for chunk, _ in pending]
-        yield from _formed_here(chain.from_iterable(chain(left, [unsent], chunks)))
+        compressor = Coders(dictionary).compressor()
+        for task in chain([task for task, _ in pending], unsent, tasks):
+            _file_here(index, task, dictionary, compressor)
 
 
-def _received(pending: deque[tuple[list[Entity], Future[bytes]]]) -> Iterator[Formed]:
-    """The forms of the oldest chunk in flight, taken off `pending` once they are in."""
-    chunk, answer = pending[0]
-    fields = marshal.loads(answer.result())
+def _payload(entities: list[Entity]) -> bytes:
+    """A chunk as a worker receives it: its entities' canonical dicts, marshalled."""
+    return marshal.dumps([entity.to_dict() for entity in entities])
+
+
+def _file_answer(
+    index: Index, pending: deque[tuple[_Task, Future[bytes]]], dictionary: bytes
+) -> None:
+    """File the answer to the oldest task in flight, taken off `pending` once it is in."""
+    task, answer = pending[0]
+    found = marshal.loads(answer.result())
     pending.popleft()
-    for entity, its_fields in zip(chunk, fields, strict=True):
-        yield entity, tuple(form_from_fields(*found) for found in its_fields)
+    if task.head:
+        for entity, its_fields in zip(task.entities, found, strict=True):
+            index.add(entity, tuple(form_from_fields(*fields) for fields in its_fields))
+        return
+    if not index.entities.packed:
+        index.start_packing(dictionary)
+    index.add_fragment(Fragment(*found))
+
+
+def _file_here(
+    index: Index, task: _Task, dictionary: bytes, compressor: zstandard.ZstdCompressor
+) -> None:
+    if task.head:
+        for entity in task.entities:
+            index.add(entity)
+        return
+    if not index.entities.packed:
+        index.start_packing(dictionary)
+    dicts = [entity.to_dict() for entity in task.entities]
+    index.add_fragment(make_fragment(dicts, compressor))
+
+
+# -- in a worker ----------------------------------------------------------------------------
+_WORKER: dict[str, zstandard.ZstdCompressor] = {}  # the compressor of the list's dictionary
+
+
+def start_worker(dictionary: bytes) -> None:
+    """A worker's start: the compressor of `dictionary`, and no cyclic collector. What a
+    worker makes (forms, fragments) and keeps (the text caches) are trees of tuples, strings
+    and dicts that reference counting frees; the collector's passes over the growing caches
+    took about a quarter of a worker's time (200,000 synthetic entities' forms in one
+    process: 15.2 s with it, 11.4 s without). The worker ends with the build."""
+    gc.disable()
+    _WORKER["compressor"] = Coders(dictionary).compressor()
 
 
 def forms_fields(requests: list[FormsRequest]) -> bytes:
-    """In a worker: the forms of each entity's names, as `form_fields` tuples, marshalled."""
+    """The forms of each entity's names, as `form_fields` tuples, marshalled."""
     return marshal.dumps(
         [[form_fields(form) for form in requested_forms(request)] for request in requests]
     )
+
+
+def fragment_of(payload: bytes) -> bytes:
+    """The fragment of a chunk (`_payload`), marshalled."""
+    return marshal.dumps(tuple(make_fragment(marshal.loads(payload), _WORKER["compressor"])))

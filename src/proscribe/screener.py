@@ -22,9 +22,8 @@ from types import ModuleType
 
 import proscribe.index
 import proscribe.text
-from proscribe.forming import formed
+from proscribe import forming
 from proscribe.index import Index
-from proscribe.index.build import index_of_formed
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm
 from proscribe.model import Entity, ListVersion, Query
 from proscribe.screen import ScreeningResult, screen
@@ -52,8 +51,8 @@ class Screener:
     def from_entities(
         cls, entities: Iterable[Entity], algorithm: Algorithm | None = None
     ) -> Screener:
-        """Screen against `entities` (a large list's name forms made by worker processes:
-        see `proscribe.forming`)."""
+        """Screen against `entities` (a large list's index made with worker processes: see
+        `proscribe.forming`)."""
         return cls(built_index(entities), (), algorithm)
 
     @classmethod
@@ -142,8 +141,8 @@ def _load_snapshot(folder: Path, versions: Sequence[ListVersion]) -> Index | Non
 
 
 def built_index(entities: Iterable[Entity], workers: int | None = None) -> Index:
-    """The index of `entities`, a large list's name forms made by worker processes."""
-    return index_of_formed(formed(entities, workers))
+    """The index of `entities`; a large list's made with worker processes."""
+    return forming.built_index(entities, workers)
 
 
 def index_snapshot(

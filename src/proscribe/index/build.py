@@ -6,19 +6,20 @@ import bisect
 import gc
 import math
 import pickle
-import re
 from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, islice
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from proscribe.index import packed
 from proscribe.index.arrays import (
     NO_POSITIONS,
     Hits,
@@ -32,11 +33,20 @@ from proscribe.index.arrays import (
     sorted_unique,
     summed,
 )
-from proscribe.index.packed import Entities, HashLookup
+from proscribe.index.filing import (
+    MIN_IDENTIFIER_LENGTH,
+    SCHEMA_CODES,
+    entity_forms,
+    identifier_key,
+    initials_mask,
+    name_tokens,
+)
+from proscribe.index.fragments import FRAGMENT_SIZE, Fragment, make_fragment
+from proscribe.index.packed import Coders, Entities, HashLookup
 from proscribe.index.views import EntityNames, Forms, Names
-from proscribe.model import Entity, Name, Query, Schema, bic_head
+from proscribe.model import Entity, Name, Query, Schema
 from proscribe.text import phonetic_key
-from proscribe.text.forms import NameForm, name_form
+from proscribe.text.forms import NameForm
 from proscribe.text.weights import is_legal_word, is_patronymic
 
 # 6: packed entities compressed with Zstandard; 5: each name's initials; 4: packed entities,
@@ -94,20 +104,6 @@ class Candidate:
     identifier_hit: bool = False
 
 
-def identifier_key(value: str) -> str:
-    """An identifier as compared: upper case letters and digits only, without a type word."""
-    text = re.sub(r"[^0-9A-Za-z]", "", value).upper()
-    return text[3:] if text.startswith("IMO") and text[3:].isdigit() else bic_head(text)
-
-
-def _person_hint(schema: Schema) -> bool | None:
-    if schema is Schema.PERSON:
-        return True
-    if schema in (Schema.ORGANIZATION, Schema.VESSEL, Schema.AIRPLANE):
-        return False
-    return None
-
-
 def _fixed_weight(token: str) -> float | None:
     """Weights set by what a token is rather than by how common it is."""
     if len(token) == 1:
@@ -119,8 +115,8 @@ def _fixed_weight(token: str) -> float | None:
     return None
 
 
-_SCHEMAS = tuple(Schema)
-_SCHEMA_CODES = {schema: code for code, schema in enumerate(_SCHEMAS)}
+_SCHEMAS = tuple(SCHEMA_CODES)
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -216,7 +212,7 @@ class Index:
         if self.entities.packed:
             self._names = self._forms = None
         building.entity_first.append(len(building.name_entity))
-        building.entity_schema.append(_SCHEMA_CODES[entity.schema])
+        building.entity_schema.append(SCHEMA_CODES[entity.schema])
         code = self.source_codes.setdefault(entity.source, len(self.source_codes))
         building.entity_source.append(code)
         for slot, (name, form) in enumerate(zip(entity.names, forms, strict=True)):
@@ -224,7 +220,7 @@ class Index:
                 self._add_name(building, name, form, number, slot)
         for ident in entity.identifiers:
             key = identifier_key(ident.value)
-            if len(key) >= 4:
+            if len(key) >= MIN_IDENTIFIER_LENGTH:
                 self.identifiers.add(key, number)
 
     def _add_name(
@@ -242,12 +238,49 @@ class Index:
         # One call per name rather than two per token: a large list adds millions of
         # postings (the numbers are given in the order a loop over the tokens gives them).
         token_ids = self.token_ids
-        tokens = _name_tokens(form)
+        tokens = name_tokens(form)
         building.post_tokens.extend([token_ids.setdefault(t, len(token_ids)) for t in tokens])
-        building.post_names.extend(repeat(position, len(tokens)))
+        building.post_names.extend([position] * len(tokens))
         building.typo_tokens.update(*variants, *form.keys)
         for sorted_keys in form.sorted_keys:
             self.exact.add(sorted_keys, position)
+
+    def start_packing(self, dictionary: bytes | None = None) -> bytes:
+        """Keep the entities added so far and all those after them packed (`packed.Entities`),
+        against `dictionary` or one trained on the first of them; returns the dictionary."""
+        self._names = self._forms = None
+        return self.entities.start_packing(dictionary)
+
+    def add_fragment(self, fragment: Fragment) -> None:
+        """Append the entities of `fragment` (`fragments.make_fragment`, packed against this
+        index's dictionary): the same index as adding them one by one."""
+        building = self._building
+        assert building is not None, "add after finish"
+        entity_base, name_base = len(self.entities), len(building.name_entity)
+        self.entities.extend_packed(fragment.records, fragment.record_ends)
+        _shifted(building.entity_first, fragment.entity_first, name_base)
+        building.entity_schema.frombytes(fragment.entity_schema)
+        codes = self.source_codes
+        building.entity_source.extend(
+            [codes.setdefault(s, len(codes)) for s in fragment.entity_source]
+        )
+        _shifted(building.name_entity, fragment.name_entity, entity_base)
+        building.name_slot.frombytes(fragment.name_slot)
+        building.name_length.frombytes(fragment.name_length)
+        building.name_initials.frombytes(fragment.name_initials)
+        token_ids = self.token_ids
+        numbers = np.array(
+            [token_ids.setdefault(t, len(token_ids)) for t in fragment.tokens], dtype=np.int32
+        )
+        building.post_tokens.frombytes(
+            numbers[np.frombuffer(fragment.post_tokens, dtype=np.int32)].tobytes()
+        )
+        _shifted(building.post_names, fragment.post_names, name_base)
+        building.typo_tokens.update(fragment.typo_tokens)
+        names = np.frombuffer(fragment.exact_names, dtype=np.int32) + name_base
+        self.exact.add_hashed(fragment.exact_hashes, names)
+        entities = np.frombuffer(fragment.identifier_entities, dtype=np.int32) + entity_base
+        self.identifiers.add_hashed(fragment.identifier_hashes, entities)
 
     def finish(self) -> None:
         """Sort the postings, compute token weights and the typo/sound lookups."""
@@ -441,7 +474,7 @@ class Index:
         """Which of these names belong to an entity of the schemas and sources asked for."""
         admitted = np.ones(len(names), dtype=np.bool_)
         if schemas is not None:
-            codes = [_SCHEMA_CODES[schema] for schema in schemas]
+            codes = [SCHEMA_CODES[schema] for schema in schemas]
             admitted &= among(self.name_schema[names], codes, len(_SCHEMAS))
         if sources is not None:
             codes = [self.source_codes[s] for s in sources if s in self.source_codes]
@@ -670,17 +703,6 @@ class Index:
         return index
 
 
-def initials_mask(tokens: Iterable[str]) -> int:
-    """The first letters (a to z) of `tokens` as bits of one integer: what a name's words
-    begin with, compared with a query's initials by a bitwise and."""
-    mask = 0
-    for token in tokens:
-        offset = ord(token[0]) - 97 if token else -1
-        if 0 <= offset < 26:
-            mask |= 1 << offset
-    return mask
-
-
 def _by_coverage(
     names: Positions, coverage: Values, agree: Values, rank: Values, cut: float, count: int
 ) -> npt.NDArray[np.intp]:
@@ -738,52 +760,36 @@ def _length_bucket(token: str, place: int = 0) -> str:
     return f"{place}{token[place]}{len(token)}"
 
 
-def _name_tokens(form: NameForm) -> set[str]:
-    """Every token a name is found by: raw tokens, variant keys, adjacent pairs joined."""
-    tokens: set[str] = set()
-    for variant, keys in zip(form.variants, form.keys, strict=True):
-        tokens.update(variant)
-        tokens.update(keys)
-        tokens.update(variant[i] + variant[i + 1] for i in range(len(variant) - 1))
-    return tokens
-
-
-# What the forms of an entity's names are made from: whether it is a person (None when its
-# schema does not say) and the texts of its names, in order.
-FormsRequest = tuple[bool | None, tuple[str, ...]]
-
-
-def forms_request(entity: Entity) -> FormsRequest:
-    """What `requested_forms` needs of `entity`: plain values, cheap to send to a process."""
-    return _person_hint(entity.schema), tuple(name.full for name in entity.names)
-
-
-def requested_forms(request: FormsRequest) -> tuple[NameForm, ...]:
-    hint, texts = request
-    return tuple(name_form(text, hint) for text in texts)
-
-
-def entity_forms(entity: Entity) -> tuple[NameForm, ...]:
-    """The forms of an entity's names, in order, as the index makes them."""
-    return requested_forms(forms_request(entity))
-
-
 def build_index(entities: Iterable[Entity]) -> Index:
-    return index_of_formed((entity, entity_forms(entity)) for entity in entities)
-
-
-def index_of_formed(formed: Iterable[tuple[Entity, tuple[NameForm, ...]]]) -> Index:
-    """The index of entities given with their names' forms (`entity_forms`), which the
-    caller may have made in other processes: the same index as `build_index` makes."""
+    """The index of `entities`, built here: a list over `packed.PACK_ABOVE` entities from
+    fragments made one after another (`proscribe.forming` makes them in worker processes)."""
     index = Index()
     # A build allocates millions of objects that live as long as the index: the cyclic
     # collector's passes over them during the build free nothing and cost about a tenth
     # of it.
     with collector_paused():
-        for entity, forms in formed:
-            index.add(entity, forms)
+        remaining = iter(entities)
+        for entity in islice(remaining, packed.PACK_ABOVE):
+            index.add(entity)
+        following = next(remaining, None)
+        if following is not None:
+            compressor = Coders(index.start_packing()).compressor()
+            for chunk in chunked(chain([following], remaining), FRAGMENT_SIZE):
+                index.add_fragment(make_fragment([e.to_dict() for e in chunk], compressor))
         index.finish()
     return index
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last one shorter)."""
+    remaining = iter(items)
+    while chunk := list(islice(remaining, size)):
+        yield chunk
+
+
+def _shifted(target: array[int], source: bytes, by: int) -> None:
+    """Append the int32 positions in `source` to `target`, each plus `by`."""
+    target.frombytes((np.frombuffer(source, dtype=np.int32) + by).astype(np.int32).tobytes())
 
 
 @contextmanager

@@ -20,7 +20,8 @@ import marshal
 import operator
 import threading
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any, TypeVar, overload
 
 import numpy as np
@@ -99,7 +100,7 @@ class Entities(ByPosition[Entity]):
         self._ends: array[int] = array("q")  # end offset of each packed entity
         self._dictionary = b""  # set when packing starts (`packing_dictionary`)
         self._cache: dict[int, tuple[Entity, tuple[NameForm, ...]]] = {}
-        self._coders: _Coders | None = None  # made with the dictionary
+        self._coders: Coders | None = None  # made with the dictionary
 
     @property
     def packed(self) -> bool:
@@ -112,8 +113,29 @@ class Entities(ByPosition[Entity]):
             return
         self._objects.append(entity)
         self._forms.append(forms)
-        if len(self._objects) > PACK_ABOVE:
-            self._start_packing()
+
+    def start_packing(self, dictionary: bytes | None = None) -> bytes:
+        """Pack the entities appended so far, and every one after them, against `dictionary`
+        (by default trained on the first records here: `dictionary_of`); returns it. Called
+        by the index's builders once a list is known to be over `PACK_ABOVE` entities."""
+        assert not self._dictionary, "packing has started"
+        if dictionary is None:
+            dictionary = dictionary_of(zip(self._objects, self._forms, strict=True))
+        self._dictionary = dictionary
+        self._coders = Coders(dictionary)
+        objects, forms = self._objects, self._forms
+        self._objects, self._forms = [], []
+        for entity, its_forms in zip(objects, forms, strict=True):
+            self._pack(entity, its_forms)
+        return dictionary
+
+    def extend_packed(self, records: bytes, ends: bytes) -> None:
+        """Entities packed elsewhere against this dictionary (`Coders`): their records one
+        after another, and the end of each within `records` (int64 bytes)."""
+        assert self._dictionary, "packed records need the dictionary they were packed against"
+        offsets = np.frombuffer(ends, dtype=np.int64) + len(self._packed)
+        self._packed += records
+        self._ends.frombytes(offsets.tobytes())
 
     def finish(self) -> None:
         """Called once every entity is in: the buffer stops growing (no spare capacity)."""
@@ -125,18 +147,9 @@ class Entities(ByPosition[Entity]):
             return self._forms[position]
         return self._record(position)[1]
 
-    def _start_packing(self) -> None:
-        records = zip(self._objects[:DICTIONARY_SAMPLE], self._forms, strict=False)
-        self._dictionary = packing_dictionary([_record(entity, forms) for entity, forms in records])
-        self._coders = _Coders(self._dictionary)
-        objects, forms = self._objects, self._forms
-        self._objects, self._forms = [], []
-        for entity, its_forms in zip(objects, forms, strict=True):
-            self._pack(entity, its_forms)
-
     def _pack(self, entity: Entity, forms: tuple[NameForm, ...]) -> None:
         assert self._coders is not None, "packing starts with the dictionary"
-        self._packed += self._coders.compressor().compress(_record(entity, forms))
+        self._packed += self._coders.compressor().compress(record(entity.to_dict(), forms))
         self._ends.append(len(self._packed))
 
     def _record(self, position: int) -> tuple[Entity, tuple[NameForm, ...]]:
@@ -174,10 +187,10 @@ class Entities(ByPosition[Entity]):
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._cache = {}
-        self._coders = _Coders(self._dictionary) if self._dictionary else None
+        self._coders = Coders(self._dictionary) if self._dictionary else None
 
 
-class _Coders(threading.local):
+class Coders(threading.local):
     """The compressor and decompressor of one dictionary, each made once per thread that
     uses it: making one costs some 9 us, more than a record's decoding, and one may not
     serve two threads at once (the service decodes candidates in several). Each thread runs
@@ -205,6 +218,13 @@ class _Coders(threading.local):
         return self._decompressor
 
 
+def dictionary_of(formed: Iterable[tuple[Entity, tuple[NameForm, ...]]]) -> bytes:
+    """The dictionary to pack a list against, from its first entities with their names'
+    forms: the same wherever it is made, as the list's pieces packed apart must share it."""
+    chosen = islice(formed, DICTIONARY_SAMPLE)
+    return packing_dictionary([record(entity.to_dict(), forms) for entity, forms in chosen])
+
+
 def packing_dictionary(records: Sequence[bytes]) -> bytes:
     """The dictionary records are packed against: trained on `records` (their keys, field
     names and common words), or, when they are too few or too alike for Zstandard to train
@@ -221,12 +241,12 @@ def packing_dictionary(records: Sequence[bytes]) -> bytes:
 _TRAINED_MAGIC = (0xEC30A437).to_bytes(4, "little")
 
 
-def _record(entity: Entity, forms: tuple[NameForm, ...]) -> bytes:
+def record(data: dict[str, Any], forms: Sequence[NameForm]) -> bytes:
     """An entity as the dict of its canonical JSON (`Entity.to_dict`, which `from_dict` reads
     back exactly), and its names' forms without their sorted keys (the keys sorted): marshal,
     the fastest writer and reader of nested dicts, lists and tuples of strings (JSON text
     took a third longer both ways)."""
-    return marshal.dumps((entity.to_dict(), tuple(form_fields(form) for form in forms)))
+    return marshal.dumps((data, tuple(form_fields(form) for form in forms)))
 
 
 def form_fields(form: NameForm) -> FormFields:
@@ -271,6 +291,12 @@ class HashLookup:
         hashes, values = self._adding
         hashes.append(text_hash(key))
         values.append(value)
+
+    def add_hashed(self, hashes: bytes, values: npt.NDArray[np.int32]) -> None:
+        """Add entries whose keys were hashed elsewhere (`text_hash`; uint64 bytes)."""
+        assert self._adding is not None, "add after finish"
+        self._adding[0].frombytes(hashes)
+        self._adding[1].frombytes(values.astype(np.int32).tobytes())
 
     def finish(self) -> None:
         if self._adding is None:

@@ -1,0 +1,72 @@
+"""What the index files of one entity and its names, shared by the index (`build.py`) and the
+fragments made apart from it (`fragments.py`): both must file a name the same way, in the same
+order, for an index built in pieces to be the index built in one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from proscribe.model import Entity, Schema, bic_head
+from proscribe.text.forms import NameForm, name_form
+
+SCHEMA_CODES = {schema: code for code, schema in enumerate(Schema)}
+MIN_IDENTIFIER_LENGTH = 4  # a shorter identifier key finds too much by chance
+
+
+def identifier_key(value: str) -> str:
+    """An identifier as compared: upper case letters and digits only, without a type word."""
+    text = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    return text[3:] if text.startswith("IMO") and text[3:].isdigit() else bic_head(text)
+
+
+def person_hint(schema: Schema) -> bool | None:
+    """Whether an entity of `schema` is a person, None when the schema does not say."""
+    if schema is Schema.PERSON:
+        return True
+    if schema in (Schema.ORGANIZATION, Schema.VESSEL, Schema.AIRPLANE):
+        return False
+    return None
+
+
+def initials_mask(tokens: Iterable[str]) -> int:
+    """The first letters (a to z) of `tokens` as bits of one integer: what a name's words
+    begin with, compared with a query's initials by a bitwise and."""
+    mask = 0
+    for token in tokens:
+        offset = ord(token[0]) - 97 if token else -1
+        if 0 <= offset < 26:
+            mask |= 1 << offset
+    return mask
+
+
+def name_tokens(form: NameForm) -> list[str]:
+    """Every token a name is found by, each once: raw tokens, variant keys, adjacent pairs
+    joined. In the order they first come, never in a set's order: token numbers are given in
+    this order, and a set of strings is ordered by a hash that differs between processes."""
+    found: list[str] = []
+    for variant, keys in zip(form.variants, form.keys, strict=True):
+        found += variant
+        found += keys
+        found += [variant[i] + variant[i + 1] for i in range(len(variant) - 1)]
+    return list(dict.fromkeys(found))
+
+
+# What the forms of an entity's names are made from: whether it is a person (None when its
+# schema does not say) and the texts of its names, in order.
+FormsRequest = tuple[bool | None, tuple[str, ...]]
+
+
+def forms_request(entity: Entity) -> FormsRequest:
+    """What `requested_forms` needs of `entity`: plain values, cheap to send to a process."""
+    return person_hint(entity.schema), tuple(name.full for name in entity.names)
+
+
+def requested_forms(request: FormsRequest) -> tuple[NameForm, ...]:
+    hint, texts = request
+    return tuple(name_form(text, hint) for text in texts)
+
+
+def entity_forms(entity: Entity) -> tuple[NameForm, ...]:
+    """The forms of an entity's names, in order, as the index makes them."""
+    return requested_forms(forms_request(entity))
