@@ -9,9 +9,9 @@ synthetic list of a million took some 100 s when only the forms were made apart,
 process as busy as its one worker) the list is cut into chunks of `CHUNK` entities and
 spawned worker processes make each chunk's `Fragment` (`index.fragments`), which this process
 appends in order (`Index.add_fragment`: array copies and one lookup per distinct token), so
-the workers can take every core. The first `PACK_ABOVE` entities, which the index keeps as
-objects, are sent for their names' forms only. The index is the same as one process builds
-(`index.build_index`; the tests compare them).
+the workers can take every core. The index is the same as one process builds
+(`index.build_index`, which keeps the first `PACK_ABOVE` entities as objects until it knows
+the list is longer, then packs them; the tests compare the two).
 
 The workers are spawned, not forked: the parent may hold threads (the service's audit writer)
 whose locks a fork would copy in whatever state they were in. They receive the dictionary the
@@ -33,16 +33,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from itertools import chain, islice
 
 import zstandard
 
 from proscribe.index import Index, build_index, packed
 from proscribe.index.build import chunked, collector_paused
-from proscribe.index.filing import FormsRequest, entity_forms, forms_request, requested_forms
+from proscribe.index.filing import entity_forms
 from proscribe.index.fragments import FRAGMENT_SIZE, Fragment, make_fragment
-from proscribe.index.packed import Coders, dictionary_of, form_fields, form_from_fields
+from proscribe.index.packed import Coders, dictionary_of
 from proscribe.model import Entity
 
 CHUNK = FRAGMENT_SIZE  # entities a task: large enough that sending it costs little beside it
@@ -62,8 +61,8 @@ def default_workers() -> int:
 
 def built_index(entities: Iterable[Entity], workers: int | None = None) -> Index:
     """The index of `entities`, made by `workers` processes (`default_workers()` when None)
-    beyond the first `PACK_ABOVE` entities; all here for a shorter list, for 0 workers and in
-    a daemonic process (which may not start processes of its own)."""
+    when there are over `PACK_ABOVE` of them; all here for a shorter list, for 0 workers and
+    in a daemonic process (which may not start processes of its own)."""
     count = default_workers() if workers is None else workers
     if multiprocessing.current_process().daemon:
         count = 0
@@ -75,53 +74,36 @@ def built_index(entities: Iterable[Entity], workers: int | None = None) -> Index
     rest = chain([following], remaining)
     if count <= 0:
         return build_index(chain(head, rest))
-    # The records of every fragment are packed against the one dictionary the index trains
-    # on its first entities (`Index.start_packing`): trained here first, the workers can
-    # start on it while the first entities are still being filed.
+    # Every record is packed against the dictionary the index trains on its first entities
+    # (`Index.start_packing`, `packed.dictionary_of`): trained here first, the whole list,
+    # its first entities too, is made into fragments.
     dictionary = dictionary_of((entity, entity_forms(entity)) for entity in head)
-    tasks = chain(
-        (_Task(chunk, head=True) for chunk in chunked(head, CHUNK)),
-        (_Task(chunk, head=False) for chunk in chunked(rest, CHUNK)),
-    )
     index = Index()
     with collector_paused():  # see `build_index`
-        _filed_by_workers(index, tasks, dictionary, count)
+        index.start_packing(dictionary)
+        _filed_by_workers(index, chunked(chain(head, rest), CHUNK), dictionary, count)
         index.finish()
     return index
 
 
-@dataclass(frozen=True, slots=True)
-class _Task:
-    """A chunk of the list. The first `PACK_ABOVE` entities (`head`) are kept as objects by
-    the index, which files them itself once their names' forms are made; the others come
-    back as fragments."""
-
-    entities: list[Entity]
-    head: bool
-
-
 def _filed_by_workers(
-    index: Index, tasks: Iterator[_Task], dictionary: bytes, workers: int
+    index: Index, chunks: Iterator[list[Entity]], dictionary: bytes, workers: int
 ) -> None:
     context = multiprocessing.get_context("spawn")
-    pending: deque[tuple[_Task, Future[bytes]]] = deque()
-    unsent: list[_Task] = []  # the task being sent, until it is in `pending`
+    pending: deque[tuple[list[Entity], Future[bytes]]] = deque()
+    unsent: list[list[Entity]] = []  # the chunk being sent, until it is in `pending`
     try:
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=start_worker, initargs=(dictionary,)
         ) as pool:
-            for task in tasks:
-                unsent = [task]
-                if task.head:
-                    requests = [forms_request(entity) for entity in task.entities]
-                    pending.append((task, pool.submit(forms_fields, requests)))
-                else:
-                    pending.append((task, pool.submit(fragment_of, _payload(task.entities))))
+            for chunk in chunks:
+                unsent = [chunk]
+                pending.append((chunk, pool.submit(fragment_of, _payload(chunk))))
                 unsent = []
                 while len(pending) >= AHEAD * workers:
-                    _file_answer(index, pending, dictionary)
+                    _file_answer(index, pending)
             while pending:
-                _file_answer(index, pending, dictionary)
+                _file_answer(index, pending)
     except BrokenProcessPool as error:
         # A worker died, or could not start: spawned, it imports the main module again, and a
         # script that starts its work on import, with no `if __name__ == "__main__"`, stops
@@ -132,8 +114,8 @@ def _filed_by_workers(
             stacklevel=3,
         )
         compressor = Coders(dictionary).compressor()
-        for task in chain([task for task, _ in pending], unsent, tasks):
-            _file_here(index, task, dictionary, compressor)
+        for chunk in chain([chunk for chunk, _ in pending], unsent, chunks):
+            index.add_fragment(make_fragment([entity.to_dict() for entity in chunk], compressor))
 
 
 def _payload(entities: list[Entity]) -> bytes:
@@ -141,33 +123,11 @@ def _payload(entities: list[Entity]) -> bytes:
     return marshal.dumps([entity.to_dict() for entity in entities])
 
 
-def _file_answer(
-    index: Index, pending: deque[tuple[_Task, Future[bytes]]], dictionary: bytes
-) -> None:
-    """File the answer to the oldest task in flight, taken off `pending` once it is in."""
-    task, answer = pending[0]
-    found = marshal.loads(answer.result())
+def _file_answer(index: Index, pending: deque[tuple[list[Entity], Future[bytes]]]) -> None:
+    """Append the fragment of the oldest chunk in flight, taken off `pending` once it is in."""
+    found = marshal.loads(pending[0][1].result())
     pending.popleft()
-    if task.head:
-        for entity, its_fields in zip(task.entities, found, strict=True):
-            index.add(entity, tuple(form_from_fields(*fields) for fields in its_fields))
-        return
-    if not index.entities.packed:
-        index.start_packing(dictionary)
     index.add_fragment(Fragment(*found))
-
-
-def _file_here(
-    index: Index, task: _Task, dictionary: bytes, compressor: zstandard.ZstdCompressor
-) -> None:
-    if task.head:
-        for entity in task.entities:
-            index.add(entity)
-        return
-    if not index.entities.packed:
-        index.start_packing(dictionary)
-    dicts = [entity.to_dict() for entity in task.entities]
-    index.add_fragment(make_fragment(dicts, compressor))
 
 
 # -- in a worker ----------------------------------------------------------------------------
@@ -182,13 +142,6 @@ def start_worker(dictionary: bytes) -> None:
     process: 15.2 s with it, 11.4 s without). The worker ends with the build."""
     gc.disable()
     _WORKER["compressor"] = Coders(dictionary).compressor()
-
-
-def forms_fields(requests: list[FormsRequest]) -> bytes:
-    """The forms of each entity's names, as `form_fields` tuples, marshalled."""
-    return marshal.dumps(
-        [[form_fields(form) for form in requested_forms(request)] for request in requests]
-    )
 
 
 def fragment_of(payload: bytes) -> bytes:
