@@ -16,8 +16,9 @@ the list is longer, then packs them; the tests compare the two).
 The workers are spawned, not forked: the parent may hold threads (the service's audit writer)
 whose locks a fork would copy in whatever state they were in. They receive the dictionary the
 records are packed against once, when they start, and each chunk as its entities' canonical
-dicts (`Entity.to_dict`, marshalled: three times quicker to send than pickled entities), and
-send back plain tuples and bytes (marshal). At most `AHEAD` chunks per worker are in flight,
+dicts (`Entity.to_dict`, marshalled: for 100,000 synthetic entities 1.0 s to make here and
+0.3 s to read there, against 1.8 s each way pickled), and send back plain tuples and bytes
+(marshal). At most `AHEAD` chunks per worker are in flight,
 so memory does not grow with the list. If a worker dies (or cannot start: see
 `_filed_by_workers`), a warning says so and the rest of the list is indexed here.
 """
