@@ -9,12 +9,13 @@ Smyth" reaches "SMITH, Jon". Identifiers (passport, IMO ...) are looked up exact
 The index is a sibling of `match`: neither imports the other. It serialises to a snapshot
 (`to_bytes` / `from_bytes`) so a screening process starts without rebuilding it.
 
-`build.py` is the index; `filing.py` what it files of an entity and its names, shared with
-`fragments.py`, runs of entities filed apart (in worker processes: `proscribe.forming`) for
-the index to append; `arrays.py` the vector operations that cover a query; `packed.py`
-keeps lists far larger than the official ones (a million entities) in memory: entities and
-their names' forms packed and decoded on demand, exact names and identifiers by hash;
-`views.py` reads names and forms by position from the packed entities.
+`build.py` is the index; `filing.py` what it files of an entity and its names;
+`fragments.py` the `Filing` of entities it shares with fragments, runs of entities filed
+apart (in worker processes: `proscribe.forming`) for the index to append; `arrays.py` the
+vector operations that cover a query; `packed.py` keeps lists far larger than the official
+ones (a million entities) in memory: entities and their names' forms packed and decoded on
+demand, exact names and identifiers by hash; `views.py` reads names and forms by position
+from the packed entities.
 """
 
 from proscribe.index.build import Candidate, Index, build_index

@@ -6,11 +6,10 @@ import bisect
 import gc
 import math
 import pickle
-from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TypeVar
 
@@ -34,14 +33,12 @@ from proscribe.index.arrays import (
     summed,
 )
 from proscribe.index.filing import (
-    MIN_IDENTIFIER_LENGTH,
     SCHEMA_CODES,
     entity_forms,
     identifier_key,
     initials_mask,
-    name_tokens,
 )
-from proscribe.index.fragments import FRAGMENT_SIZE, Fragment, make_fragment
+from proscribe.index.fragments import FRAGMENT_SIZE, Filing, Fragment, make_fragment
 from proscribe.index.packed import Coders, Entities, HashLookup
 from proscribe.index.views import EntityNames, Forms, Names
 from proscribe.model import Entity, Name, Query, Schema
@@ -119,24 +116,6 @@ _SCHEMAS = tuple(SCHEMA_CODES)
 T = TypeVar("T")
 
 
-@dataclass(slots=True)
-class _Building:
-    """What the index gathers while entities are added: flat arrays of machine integers
-    (4 bytes a value, where a list of ints costs 36), turned into numpy arrays by finish."""
-
-    name_entity: array[int] = field(default_factory=lambda: array("i"))
-    name_slot: array[int] = field(default_factory=lambda: array("H"))
-    name_length: array[int] = field(default_factory=lambda: array("i"))
-    name_initials: array[int] = field(default_factory=lambda: array("I"))
-    entity_first: array[int] = field(default_factory=lambda: array("i"))
-    entity_schema: array[int] = field(default_factory=lambda: array("b"))
-    entity_source: array[int] = field(default_factory=lambda: array("h"))
-    # One (token number, name position) pair per token of every name.
-    post_tokens: array[int] = field(default_factory=lambda: array("i"))
-    post_names: array[int] = field(default_factory=lambda: array("i"))
-    typo_tokens: set[str] = field(default_factory=set)  # worth a typo lookup (not joined)
-
-
 def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))}
 
@@ -178,7 +157,7 @@ class Index:
         self.exact = HashLookup()
         self.weights: dict[str, float] = {}
         self._weights_limit = 0  # set by finish: list tokens plus room for query tokens
-        self._building: _Building | None = _Building()
+        self._building: Filing | None = Filing(self.token_ids, self.source_codes)
 
     @property
     def names(self) -> Sequence[Name]:
@@ -211,39 +190,13 @@ class Index:
         self.entities.append(entity, forms)
         if self.entities.packed:
             self._names = self._forms = None
-        building.entity_first.append(len(building.name_entity))
-        building.entity_schema.append(SCHEMA_CODES[entity.schema])
-        code = self.source_codes.setdefault(entity.source, len(self.source_codes))
-        building.entity_source.append(code)
-        for slot, (name, form) in enumerate(zip(entity.names, forms, strict=True)):
-            if form.variants:
-                self._add_name(building, name, form, number, slot)
-        for ident in entity.identifiers:
-            key = identifier_key(ident.value)
-            if len(key) >= MIN_IDENTIFIER_LENGTH:
-                self.identifiers.add(key, number)
-
-    def _add_name(
-        self, building: _Building, name: Name, form: NameForm, number: int, slot: int
-    ) -> None:
-        position = len(building.name_entity)
         if self._names is not None and self._forms is not None:
-            self._names.append(name)
-            self._forms.append(form)
-        variants = form.variants
-        building.name_entity.append(number)
-        building.name_slot.append(slot)
-        building.name_length.append(len(variants[0]))
-        building.name_initials.append(initials_mask(chain.from_iterable(variants)))
-        # One call per name rather than two per token: a large list adds millions of
-        # postings (the numbers are given in the order a loop over the tokens gives them).
-        token_ids = self.token_ids
-        tokens = name_tokens(form)
-        building.post_tokens.extend([token_ids.setdefault(t, len(token_ids)) for t in tokens])
-        building.post_names.extend([position] * len(tokens))
-        building.typo_tokens.update(*variants, *form.keys)
-        for sorted_keys in form.sorted_keys:
-            self.exact.add(sorted_keys, position)
+            for name, form in zip(entity.names, forms, strict=True):
+                if form.variants:  # the names filed (`Filing.file`), in their order
+                    self._names.append(name)
+                    self._forms.append(form)
+        values = (ident.value for ident in entity.identifiers)
+        building.file(number, entity.schema, entity.source, forms, values)
 
     def start_packing(self, dictionary: bytes | None = None) -> bytes:
         """Keep the entities added so far and all those after them packed (`packed.Entities`),
@@ -256,31 +209,9 @@ class Index:
         index's dictionary): the same index as adding them one by one."""
         building = self._building
         assert building is not None, "add after finish"
-        entity_base, name_base = len(self.entities), len(building.name_entity)
+        entity_base = len(self.entities)
         self.entities.extend_packed(fragment.records, fragment.record_ends)
-        _shifted(building.entity_first, fragment.entity_first, name_base)
-        building.entity_schema.frombytes(fragment.entity_schema)
-        codes = self.source_codes
-        building.entity_source.extend(
-            [codes.setdefault(s, len(codes)) for s in fragment.entity_source]
-        )
-        _shifted(building.name_entity, fragment.name_entity, entity_base)
-        building.name_slot.frombytes(fragment.name_slot)
-        building.name_length.frombytes(fragment.name_length)
-        building.name_initials.frombytes(fragment.name_initials)
-        token_ids = self.token_ids
-        numbers = np.array(
-            [token_ids.setdefault(t, len(token_ids)) for t in fragment.tokens], dtype=np.int32
-        )
-        building.post_tokens.frombytes(
-            numbers[np.frombuffer(fragment.post_tokens, dtype=np.int32)].tobytes()
-        )
-        _shifted(building.post_names, fragment.post_names, name_base)
-        building.typo_tokens.update(fragment.typo_tokens)
-        names = np.frombuffer(fragment.exact_names, dtype=np.int32) + name_base
-        self.exact.add_hashed(fragment.exact_hashes, names)
-        entities = np.frombuffer(fragment.identifier_entities, dtype=np.int32) + entity_base
-        self.identifiers.add_hashed(fragment.identifier_hashes, entities)
+        building.append(fragment, entity_base)
 
     def finish(self) -> None:
         """Sort the postings, compute token weights and the typo/sound lookups."""
@@ -288,14 +219,18 @@ class Index:
         assert building is not None, "finish twice"
         self._building = None
         self.entities.finish()
+        exact_names = np.frombuffer(building.exact_names, dtype=np.int32)
+        self.exact.add_hashed(building.exact_hashes.tobytes(), exact_names)
         self.exact.finish()
+        entities = np.frombuffer(building.identifier_entities, dtype=np.int32)
+        self.identifiers.add_hashed(building.identifier_hashes.tobytes(), entities)
         self.identifiers.finish()
         counts = self._finish_postings(building)
         self._finish_tokens(building.typo_tokens, counts, max(len(building.name_entity), 1))
         self._weights_limit = len(self.weights) + 200_000
         self._finish_name_arrays(building)
 
-    def _finish_postings(self, building: _Building) -> list[int]:
+    def _finish_postings(self, building: Filing) -> list[int]:
         """The flat postings; how many names hold each token."""
         tokens = np.array(building.post_tokens, dtype=np.int32)
         names = np.array(building.post_names, dtype=np.int32)
@@ -329,7 +264,7 @@ class Index:
         self.neighbours = {key: "\0".join(tokens) for key, tokens in neighbours.items()}
         self.sounds = dict(sounds)
 
-    def _finish_name_arrays(self, building: _Building) -> None:
+    def _finish_name_arrays(self, building: Filing) -> None:
         self.name_entity = np.array(building.name_entity, dtype=np.int32)
         self.name_slot = np.array(building.name_slot, dtype=np.uint16)
         self.name_length = np.array(building.name_length, dtype=np.int32)
@@ -785,11 +720,6 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     remaining = iter(items)
     while chunk := list(islice(remaining, size)):
         yield chunk
-
-
-def _shifted(target: array[int], source: bytes, by: int) -> None:
-    """Append the int32 positions in `source` to `target`, each plus `by`."""
-    target.frombytes((np.frombuffer(source, dtype=np.int32) + by).astype(np.int32).tobytes())
 
 
 @contextmanager

@@ -1,6 +1,6 @@
-"""What the index files of one entity and its names, shared by the index (`build.py`) and the
-fragments made apart from it (`fragments.py`): both must file a name the same way, in the same
-order, for an index built in pieces to be the index built in one."""
+"""What the index files of one entity and its names: its names' forms, their tokens in a
+fixed order, initials and identifier keys (`fragments.Filing` files them, for the index and
+for the fragments made apart from it alike)."""
 
 from __future__ import annotations
 

@@ -17,10 +17,11 @@ marshalled, quicker to send to a process than pickled entities (see `proscribe.f
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any, NamedTuple
 
+import numpy as np
 import zstandard
 
 from proscribe.index.filing import (
@@ -34,18 +35,21 @@ from proscribe.index.filing import (
 )
 from proscribe.index.packed import record, text_hash
 from proscribe.model import Schema
+from proscribe.text.forms import NameForm
 
 FRAGMENT_SIZE = 500  # entities a fragment: its fixed costs small beside its entities'
 
 
 class Fragment(NamedTuple):
-    """Arrays are the bytes of `array` values (typecode in the comment); positions local."""
+    """Arrays are the bytes of `array` values (typecode in the comment); positions local, and
+    tokens and sources numbered by their place in `tokens` and `sources`."""
 
     records: bytes  # the packed records, one after another
     record_ends: bytes  # q: the end of each record in `records`
-    entity_schema: bytes  # b: `filing.SCHEMA_CODES`
-    entity_source: tuple[str, ...]
     entity_first: bytes  # i: the position of each entity's first filed name
+    entity_schema: bytes  # b: `filing.SCHEMA_CODES`
+    entity_source: bytes  # h: a place in `sources`
+    sources: tuple[str, ...]  # the fragment's sources, in the order its entities give them
     name_entity: bytes  # i
     name_slot: bytes  # H: the name's place among its entity's names
     name_length: bytes  # i: tokens in its first rendering
@@ -60,93 +64,145 @@ class Fragment(NamedTuple):
     identifier_entities: bytes  # i
 
 
+class Filing:
+    """What is filed of entities and their names as they are added, in flat arrays of machine
+    integers (4 bytes a value, where a list of ints costs 36): by the index itself (`Index.add`,
+    its tokens and sources numbered in its own vocabulary, which it passes in) and by a
+    fragment (numbered in the fragment's). One code path for both, so that an index appended
+    from fragments is the index of its entities added one by one."""
+
+    def __init__(self, tokens: dict[str, int], sources: dict[str, int]) -> None:
+        self.tokens = tokens
+        self.sources = sources
+        self.entity_first = array("i")
+        self.entity_schema = array("b")
+        self.entity_source = array("h")
+        self.name_entity = array("i")
+        self.name_slot = array("H")
+        self.name_length = array("i")
+        self.name_initials = array("I")
+        # One (token number, name position) pair per token of every name.
+        self.post_tokens = array("i")
+        self.post_names = array("i")
+        self.typo_tokens: set[str] = set()  # worth a typo lookup (not joined)
+        self.exact_hashes = array("Q")
+        self.exact_names = array("i")
+        self.identifier_hashes = array("Q")
+        self.identifier_entities = array("i")
+
+    def file(
+        self,
+        number: int,
+        schema: Schema,
+        source: str,
+        forms: Sequence[NameForm],
+        identifiers: Iterable[str],
+    ) -> None:
+        """File entity `number`: its schema and source, the names that have `forms` with
+        variants, its identifiers long enough to look up."""
+        self.entity_first.append(len(self.name_entity))
+        self.entity_schema.append(SCHEMA_CODES[schema])
+        self.entity_source.append(self.sources.setdefault(source, len(self.sources)))
+        for slot, form in enumerate(forms):
+            if form.variants:
+                self._file_name(number, slot, form)
+        for value in identifiers:
+            key = identifier_key(value)
+            if len(key) >= MIN_IDENTIFIER_LENGTH:
+                self.identifier_hashes.append(text_hash(key))
+                self.identifier_entities.append(number)
+
+    def _file_name(self, number: int, slot: int, form: NameForm) -> None:
+        position = len(self.name_entity)
+        variants = form.variants
+        self.name_entity.append(number)
+        self.name_slot.append(slot)
+        self.name_length.append(len(variants[0]))
+        self.name_initials.append(initials_mask(chain.from_iterable(variants)))
+        # One call per name rather than two per token: a large list adds millions of
+        # postings (the numbers are given in the order a loop over the tokens gives them).
+        known = self.tokens
+        tokens = name_tokens(form)
+        self.post_tokens.extend([known.setdefault(t, len(known)) for t in tokens])
+        self.post_names.extend([position] * len(tokens))
+        self.typo_tokens.update(*variants, *form.keys)
+        for sorted_keys in form.sorted_keys:
+            self.exact_hashes.append(text_hash(sorted_keys))
+            self.exact_names.append(position)
+
+    def append(self, fragment: Fragment, entity_base: int) -> None:
+        """Append `fragment`, its first entity numbered `entity_base`: its positions shifted,
+        its tokens and sources numbered here (one lookup for each of them, not one for each
+        posting or entity)."""
+        name_base = len(self.name_entity)
+        _shifted(self.entity_first, fragment.entity_first, name_base)
+        self.entity_schema.frombytes(fragment.entity_schema)
+        _renumbered(self.entity_source, fragment.entity_source, self.sources, fragment.sources)
+        _shifted(self.name_entity, fragment.name_entity, entity_base)
+        self.name_slot.frombytes(fragment.name_slot)
+        self.name_length.frombytes(fragment.name_length)
+        self.name_initials.frombytes(fragment.name_initials)
+        _renumbered(self.post_tokens, fragment.post_tokens, self.tokens, fragment.tokens)
+        _shifted(self.post_names, fragment.post_names, name_base)
+        self.typo_tokens.update(fragment.typo_tokens)
+        self.exact_hashes.frombytes(fragment.exact_hashes)
+        _shifted(self.exact_names, fragment.exact_names, name_base)
+        self.identifier_hashes.frombytes(fragment.identifier_hashes)
+        _shifted(self.identifier_entities, fragment.identifier_entities, entity_base)
+
+
+def _shifted(target: array[int], source: bytes, by: int) -> None:
+    """Append the int32 positions in `source` to `target`, each plus `by`."""
+    target.frombytes((np.frombuffer(source, dtype=np.int32) + by).astype(np.int32).tobytes())
+
+
+def _renumbered(
+    target: array[int], local: bytes, numbers: dict[str, int], names: Sequence[str]
+) -> None:
+    """Append to `target` the numbers in `numbers` (new names numbered on) of the names
+    that `local` (of `target`'s typecode) gives by their place in `names`."""
+    found = [numbers.setdefault(name, len(numbers)) for name in names]
+    dtype = np.dtype(target.typecode)
+    places = np.frombuffer(local, dtype=dtype)
+    target.frombytes(np.array(found, dtype=dtype)[places].tobytes())
+
+
 def make_fragment(
     entities: Sequence[dict[str, Any]], compressor: zstandard.ZstdCompressor
 ) -> Fragment:
     """The fragment of `entities` (`Entity.to_dict` dicts), their records packed by
     `compressor` (`packed.Coders(dictionary).compressor()`, the index's own dictionary)."""
-    building = _Filing()
+    filing = Filing({}, {})
+    records: list[bytes] = []
+    ends = array("q")
+    size = 0
     for number, data in enumerate(entities):
-        building.entity(number, data, compressor)
-    return building.fragment()
-
-
-class _Filing:
-    """A fragment as it is gathered, entity by entity, in the order `Index.add` files them."""
-
-    def __init__(self) -> None:
-        self.records: list[bytes] = []
-        self.record_ends = array("q")
-        self.entity_schema = array("b")
-        self.entity_source: list[str] = []
-        self.entity_first = array("i")
-        self.name_entity = array("i")
-        self.name_slot = array("H")
-        self.name_length = array("i")
-        self.name_initials = array("I")
-        self.tokens: dict[str, int] = {}
-        self.post_tokens = array("i")
-        self.post_names = array("i")
-        self.typo_tokens: set[str] = set()
-        self.exact_hashes = array("Q")
-        self.exact_names = array("i")
-        self.identifier_hashes = array("Q")
-        self.identifier_entities = array("i")
-        self.packed_size = 0
-
-    def entity(
-        self, number: int, data: dict[str, Any], compressor: zstandard.ZstdCompressor
-    ) -> None:
         schema = Schema(data["schema"])
         texts = tuple(name.get("full", "") for name in data.get("names", ()))
         forms = requested_forms((person_hint(schema), texts))
         packed = compressor.compress(record(data, forms))
-        self.records.append(packed)
-        self.packed_size += len(packed)
-        self.record_ends.append(self.packed_size)
-        self.entity_schema.append(SCHEMA_CODES[schema])
-        self.entity_source.append(data["source"])
-        self.entity_first.append(len(self.name_entity))
-        for slot, form in enumerate(forms):
-            variants = form.variants
-            if not variants:
-                continue
-            position = len(self.name_entity)
-            self.name_entity.append(number)
-            self.name_slot.append(slot)
-            self.name_length.append(len(variants[0]))
-            self.name_initials.append(initials_mask(chain.from_iterable(variants)))
-            tokens = name_tokens(form)
-            known = self.tokens
-            self.post_tokens.extend([known.setdefault(t, len(known)) for t in tokens])
-            self.post_names.extend([position] * len(tokens))
-            self.typo_tokens.update(*variants, *form.keys)
-            for sorted_keys in form.sorted_keys:
-                self.exact_hashes.append(text_hash(sorted_keys))
-                self.exact_names.append(position)
-        for ident in data.get("identifiers", ()):
-            key = identifier_key(ident.get("value", ""))
-            if len(key) >= MIN_IDENTIFIER_LENGTH:
-                self.identifier_hashes.append(text_hash(key))
-                self.identifier_entities.append(number)
-
-    def fragment(self) -> Fragment:
-        return Fragment(
-            b"".join(self.records),
-            self.record_ends.tobytes(),
-            self.entity_schema.tobytes(),
-            tuple(self.entity_source),
-            self.entity_first.tobytes(),
-            self.name_entity.tobytes(),
-            self.name_slot.tobytes(),
-            self.name_length.tobytes(),
-            self.name_initials.tobytes(),
-            tuple(self.tokens),
-            self.post_tokens.tobytes(),
-            self.post_names.tobytes(),
-            tuple(self.typo_tokens),
-            self.exact_hashes.tobytes(),
-            self.exact_names.tobytes(),
-            self.identifier_hashes.tobytes(),
-            self.identifier_entities.tobytes(),
-        )
+        records.append(packed)
+        size += len(packed)
+        ends.append(size)
+        values = (ident.get("value", "") for ident in data.get("identifiers", ()))
+        filing.file(number, schema, data["source"], forms, values)
+    return Fragment(
+        b"".join(records),
+        ends.tobytes(),
+        filing.entity_first.tobytes(),
+        filing.entity_schema.tobytes(),
+        filing.entity_source.tobytes(),
+        tuple(filing.sources),
+        filing.name_entity.tobytes(),
+        filing.name_slot.tobytes(),
+        filing.name_length.tobytes(),
+        filing.name_initials.tobytes(),
+        tuple(filing.tokens),
+        filing.post_tokens.tobytes(),
+        filing.post_names.tobytes(),
+        tuple(filing.typo_tokens),
+        filing.exact_hashes.tobytes(),
+        filing.exact_names.tobytes(),
+        filing.identifier_hashes.tobytes(),
+        filing.identifier_entities.tobytes(),
+    )
