@@ -219,11 +219,8 @@ class Index:
         assert building is not None, "finish twice"
         self._building = None
         self.entities.finish()
-        exact_names = np.frombuffer(building.exact_names, dtype=np.int32)
-        self.exact.add_hashed(building.exact_hashes.tobytes(), exact_names)
+        building.hand_over_hashes(self.exact, self.identifiers)
         self.exact.finish()
-        entities = np.frombuffer(building.identifier_entities, dtype=np.int32)
-        self.identifiers.add_hashed(building.identifier_hashes.tobytes(), entities)
         self.identifiers.finish()
         counts = self._finish_postings(building)
         self._finish_tokens(building.typo_tokens, counts, max(len(building.name_entity), 1))

@@ -33,7 +33,7 @@ from proscribe.index.filing import (
     person_hint,
     requested_forms,
 )
-from proscribe.index.packed import record, text_hash
+from proscribe.index.packed import HashLookup, record, text_hash
 from proscribe.model import Schema
 from proscribe.text.forms import NameForm
 
@@ -129,6 +129,15 @@ class Filing:
         for sorted_keys in form.sorted_keys:
             self.exact_hashes.append(text_hash(sorted_keys))
             self.exact_names.append(position)
+
+    def hand_over_hashes(self, exact: HashLookup, identifiers: HashLookup) -> None:
+        """Add the hashed names and identifiers to their lookups and let go of them here:
+        a million entities' are some 30 MB, which would otherwise stay until the index's
+        largest moment, sorting its postings."""
+        exact.add_hashed(self.exact_hashes, self.exact_names)
+        identifiers.add_hashed(self.identifier_hashes, self.identifier_entities)
+        self.exact_hashes, self.exact_names = array("Q"), array("i")
+        self.identifier_hashes, self.identifier_entities = array("Q"), array("i")
 
     def append(self, fragment: Fragment, entity_base: int) -> None:
         """Append `fragment`, its first entity numbered `entity_base`: its positions shifted,

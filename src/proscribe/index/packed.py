@@ -292,11 +292,12 @@ class HashLookup:
         hashes.append(text_hash(key))
         values.append(value)
 
-    def add_hashed(self, hashes: bytes, values: npt.NDArray[np.int32]) -> None:
-        """Add entries whose keys were hashed elsewhere (`text_hash`; uint64 bytes)."""
+    def add_hashed(self, hashes: array[int], values: array[int]) -> None:
+        """Add entries whose keys were hashed elsewhere (`text_hash`): `hashes` of typecode Q,
+        `values` of typecode i."""
         assert self._adding is not None, "add after finish"
-        self._adding[0].frombytes(hashes)
-        self._adding[1].frombytes(values.astype(np.int32).tobytes())
+        self._adding[0].extend(hashes)
+        self._adding[1].extend(values)
 
     def finish(self) -> None:
         if self._adding is None:
