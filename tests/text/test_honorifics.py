@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from proscribe.text import strip_honorifics, tokens
+from proscribe.text.honorifics import _strip
 
 
 @pytest.mark.parametrize(
@@ -35,3 +38,13 @@ def test_names_are_not_mistaken_for_titles(name: str) -> None:
 def test_the_last_token_is_kept() -> None:
     assert strip_honorifics(("dr", "dr")) == (("dr",), ("dr",))
     assert strip_honorifics(()) == ((), ())
+
+
+WORDS = ["dr", "lt", "gen", "h", "e", "ali", "khan", "phd", "sri"]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=6))
+def test_names_without_a_title_word_at_either_end_skip_the_search(words: list[str]) -> None:
+    # strip_honorifics answers a name that begins with no title word and ends with no
+    # post-nominal without searching: the same answer as the search's.
+    assert strip_honorifics(words) == _strip(tuple(words))

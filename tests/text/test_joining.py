@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proscribe.text import joined_variants, tokens
-from proscribe.text.joining import LIMIT, _joins, _splits, split_variants
+from proscribe.text.joining import LIMIT, _joins, _splits, may_divide, split_variants
 
 
 def test_korean_given_name_joined() -> None:
@@ -72,3 +72,17 @@ def test_split_variants_of_a_compound() -> None:
         ("abd", "al", "rahman", "ali"),
     )
     assert split_variants(("kim", "ryong", "hae")) == ()
+
+
+@given(st.lists(st.sampled_from([*SPLITTING, "abu", "ibn", "oulda", "benali", "el"]), max_size=5))
+def test_a_name_that_splits_may_divide(words: list[str]) -> None:
+    # `name_form` asks `may_divide` first and takes no splits when it says no.
+    if split_variants(words):
+        assert may_divide(" ".join(words))
+
+
+def test_may_divide() -> None:
+    assert may_divide("mohammed abdulrahman")
+    assert may_divide("alrahman")
+    assert not may_divide("kim ryong hae")
+    assert not may_divide("salem")  # a particle inside a word does not count

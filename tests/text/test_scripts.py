@@ -33,3 +33,9 @@ def test_dominant_script(text: str, script: str) -> None:
 @pytest.mark.parametrize("text", ["", "123", "-- !", "\u0301"])
 def test_no_letters_no_script(text: str) -> None:
     assert script_of(text) is None
+
+
+def test_a_tie_goes_to_the_script_seen_first() -> None:
+    assert script_of("Ab Бв") == "Latin"
+    assert script_of("Бв Ab") == "Cyrillic"
+    assert script_of("최 崔") == "Hangul"

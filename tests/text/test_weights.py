@@ -3,6 +3,7 @@ plain definition does, on every word of a real list and on misspellings of every
 
 from __future__ import annotations
 
+import itertools
 import string
 from pathlib import Path
 
@@ -11,7 +12,13 @@ from rapidfuzz.distance import OSA
 from proscribe.sources.registry import read_path
 from proscribe.text.forms import name_form
 from proscribe.text.legal_forms import CJK_SPELLINGS
-from proscribe.text.weights import LEGAL_WORDS, WORDS_OF_THEIR_OWN, is_legal_word, is_patronymic
+from proscribe.text.weights import (
+    LEGAL_WORDS,
+    WORDS_OF_THEIR_OWN,
+    is_legal_word,
+    is_patronymic,
+    legal_words,
+)
 
 # Romanised Chinese, Japanese and Korean forms count only as written: their beginnings and
 # near spellings are names (Gong, Kais).
@@ -63,6 +70,21 @@ def test_words_of_a_real_list_are_judged_as_defined(data_dir: Path) -> None:
     }
     assert len(tokens) > 10_000
     assert {t for t in tokens if is_legal_word(t)} == {t for t in tokens if defined(t)}
+
+
+def test_legal_words_of_many_tokens_are_those_is_legal_word_holds(data_dir: Path) -> None:
+    # The batch an index's build asks: misspellings of every legal word (both answers well
+    # represented) and every word of a real list's names, joined pairs included.
+    [publication] = read_path(data_dir / "us_ofac_sdn" / "2021-07-07")
+    words = {spelling for word in LEGAL_WORDS for spelling in misspellings(word)}
+    for entity in publication.parsed.entities:
+        for name in entity.names:
+            for variant in name_form(name.full).variants:
+                words.update(variant)
+                words.update(a + b for a, b in itertools.pairwise(variant))
+    words.update(("", "a", "co", "ltd", "part", "partnersh"))
+    assert legal_words(sorted(words)) == {word for word in words if is_legal_word(word)}
+    assert legal_words([]) == set()
 
 
 def test_patronymics() -> None:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, compress, islice
 from typing import TypeVar
 
 import numpy as np
@@ -44,7 +44,7 @@ from proscribe.index.views import EntityNames, Forms, Names
 from proscribe.model import Entity, Name, Query, Schema
 from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm
-from proscribe.text.weights import is_legal_word, is_patronymic
+from proscribe.text.weights import is_legal_word, is_patronymic, legal_words
 
 # 6: packed entities compressed with Zstandard; 5: each name's initials; 4: packed entities,
 # hashed exact and id keys.
@@ -110,6 +110,28 @@ def _fixed_weight(token: str) -> float | None:
     if is_patronymic(token):
         return PATRONYMIC_WEIGHT
     return None
+
+
+def _weights(
+    tokens: Sequence[str], numbers: Iterable[int], counts: Sequence[int], total: int
+) -> list[float]:
+    """The weight of each of `tokens` (numbered `numbers`; `counts[number]` names of `total`
+    hold it): `_fixed_weight` where it has one, else by how few names hold it. Decided for
+    all of them at once (a large list has a million distinct tokens): each count's weight
+    once, the legal words by `legal_words`, the few initials and patronymics by a scan."""
+    held = np.asarray(counts, dtype=np.int64)[np.fromiter(numbers, dtype=np.int64)]
+    found = np.unique(held)
+    by_count = np.zeros(int(found[-1]) + 1 if len(found) else 1)
+    for count in found.tolist():
+        by_count[count] = min(1.0, max(0.25, math.log(total / count) / 6.0))
+    weights: list[float] = by_count[held].tolist()
+    # In the order that lets the first test of `_fixed_weight` win over the later ones.
+    fixed = [(is_patronymic, PATRONYMIC_WEIGHT), (legal_words(tokens).__contains__, LEGAL_WEIGHT)]
+    fixed.append((lambda token: len(token) == 1, INITIAL_WEIGHT))
+    for test, weight in fixed:
+        for place in compress(range(len(tokens)), map(test, tokens)):
+            weights[place] = weight
+    return weights
 
 
 _SCHEMAS = tuple(SCHEMA_CODES)
@@ -241,22 +263,20 @@ class Index:
         return found
 
     def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:
+        tokens = list(self.token_ids)
+        weights = _weights(tokens, self.token_ids.values(), counts, total)
+        self.weights.update(zip(tokens, weights, strict=True))
         neighbours: dict[str, list[str]] = defaultdict(list)
         sounds: dict[str, list[str]] = defaultdict(list)
-        by_count: dict[int, float] = {}  # one weight per document frequency
-        for token, number in self.token_ids.items():
-            count = counts[number]
-            weight = by_count.get(count)
-            if weight is None:
-                weight = by_count[count] = min(1.0, max(0.25, math.log(total / count) / 6.0))
-            self.weights[token] = _fixed_weight(token) or weight
-            if len(token) >= MIN_DELETE_LENGTH and token in typo_tokens:
-                for deleted in _deletes(token):
-                    neighbours[deleted].append(token)
-                sounds[phonetic_key(token)].append(token)
-                if len(token) >= DISTANCE_TWO_LENGTH - 1:
-                    self.long_tokens.setdefault(_length_bucket(token), []).append(token)
-                    self.long_tokens.setdefault(_length_bucket(token, 1), []).append(token)
+        # The typo tokens in the order of their numbers, as a loop over all tokens met them.
+        typos = (t for t in typo_tokens if len(t) >= MIN_DELETE_LENGTH and t in self.token_ids)
+        for token in sorted(typos, key=self.token_ids.__getitem__):
+            for deleted in _deletes(token):
+                neighbours[deleted].append(token)
+            sounds[phonetic_key(token)].append(token)
+            if len(token) >= DISTANCE_TWO_LENGTH - 1:
+                self.long_tokens.setdefault(_length_bucket(token), []).append(token)
+                self.long_tokens.setdefault(_length_bucket(token, 1), []).append(token)
         self.sorted_tokens = sorted(t for t in typo_tokens if len(t) >= PREFIX_LENGTH + 1)
         self.neighbours = {key: "\0".join(tokens) for key, tokens in neighbours.items()}
         self.sounds = dict(sounds)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from proscribe.text.honorifics import strip_honorifics
-from proscribe.text.joining import split_variants
+from proscribe.text.joining import may_divide, split_variants
 from proscribe.text.legal_forms import cjk_legal_form, legal_form
 from proscribe.text.normalize import tokens
 from proscribe.text.romanize import romanizations
@@ -73,7 +73,7 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
             if len(stripped) >= 2:
                 toks, found_titles = stripped, found_titles or titles
         found_form = found_form or form
-        cuts = [toks, *split_variants(toks)]
+        cuts = [toks, *split_variants(toks)] if may_divide(rendering) else [toks]
         # Compounds split into their parts (Abdulrahman -> Abd al Rahman) are extra variants;
         # two words written as one are left to the aligner, which pairs a token with two.
         # A "legal form" of single letters may be initials ("KOLOSOV, B. V."): when the

@@ -41,6 +41,11 @@ def _table(words: str) -> frozenset[tuple[str, ...]]:
 LEADING = _table(_LEADING)
 TRAILING = _table(_TRAILING)
 _LONGEST = max(len(title) for title in LEADING)
+# The words a title can begin with, and the post-nominals: a name that begins with none and
+# ends with none has no title, which is nearly every name (tested before the cache, which
+# whole names, each new to it, would only fill).
+_OPENING = frozenset(title[0] for title in LEADING)
+_CLOSING = frozenset(title[0] for title in TRAILING)
 
 
 def _leading_title(toks: Sequence[str], start: int) -> int:
@@ -53,6 +58,8 @@ def _leading_title(toks: Sequence[str], start: int) -> int:
 
 def strip_honorifics(toks: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(tokens without titles, titles removed); only removes while a name token remains."""
+    if not toks or (toks[0] not in _OPENING and toks[-1] not in _CLOSING):
+        return tuple(toks), ()
     return _strip(tuple(toks))
 
 

@@ -16,6 +16,7 @@ At most `LIMIT` variants, no duplicates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -82,6 +83,17 @@ def split_variants(toks: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     making the joins: what a name's form keeps (the aligner pairs joined words itself), for
     every rendering of every list name."""
     return _split_variants(tuple(toks))
+
+
+# Every word `_split_token` divides begins so ("abd" for the compounds and the forms of
+# Abdullah, or a glued particle).
+_MAY_DIVIDE = re.compile(r"(?:^|\s)(?:abd|abu|abou|al|el|bin|ibn|ben|ould)")
+
+
+def may_divide(text: str) -> bool:
+    """Whether a word of the normalised `text` may divide (`split_variants` finds nothing
+    otherwise): one regex search, where most names (nearly all but Arabic ones) end."""
+    return _MAY_DIVIDE.search(text) is not None
 
 
 @lru_cache(maxsize=1 << 14)

@@ -12,6 +12,7 @@ cost a string allocation per character).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 
 # (first code point, last code point, script), sorted, not overlapping.
@@ -96,18 +97,32 @@ def char_script(char: str) -> str:
     return "Other"
 
 
-@lru_cache(maxsize=1 << 14)
+class _CharScripts(dict[str, str]):
+    """The script of each letter met so far (`char_script` on first use): letters are few,
+    and counting a text's scripts is then one pass in C (`Counter` over `map`)."""
+
+    def __missing__(self, char: str) -> str:
+        script = self[char] = char_script(char)
+        return script
+
+
+_CHAR_SCRIPTS = _CharScripts()
+
+
 def script_of(text: str) -> str | None:
     """The script most letters of `text` are written in; None when it has no letters."""
     if text.isascii():
-        # An ASCII letter is a cased one: there is one when the cases differ.
+        # An ASCII letter is a cased one: there is one when the cases differ. Not cached:
+        # the test costs less than the cache's bookkeeping for a name it has not seen.
         return "Latin" if text.lower() != text.upper() else None
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            script = char_script(char)
-            counts[script] = counts.get(script, 0) + 1
+    return _dominant_script(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _dominant_script(text: str) -> str | None:
+    counts = Counter(map(_CHAR_SCRIPTS.__getitem__, filter(str.isalpha, text)))
     if not counts:
         return None
-    # Ties go to the script seen first, so the result does not depend on dict ordering quirks.
+    # Ties go to the script seen first (a Counter keeps the order in which it met its keys),
+    # so the result does not depend on dict ordering quirks.
     return max(counts, key=counts.__getitem__)
