@@ -12,7 +12,7 @@ script, each romanised on its own, and the runs' renderings combined.
 
 Uncached cost per name: 2.2 us for Latin input, 36 us for a hangul name (four systems, split
 and joined), 37 us for the Arabic names of the UN list, 22 us for a Cyrillic name in six
-standards; the cache holds the last 16,384 names.
+standards; the cache holds the last 16,384 names not in Latin script.
 """
 
 from __future__ import annotations
@@ -82,15 +82,20 @@ def _combine(options: list[list[str]]) -> list[str]:
     return combined
 
 
-@lru_cache(maxsize=1 << 14)
 def romanizations(text: str) -> tuple[str, ...]:
     """Latin renderings of `text`, normalised, most standard first, unique, at most LIMIT."""
     normalized = normalize(text)
     if not normalized:
         return ()
-    # The cheap test first: counting the scripts of a non-ASCII text costs a pass over it.
-    if normalized.isascii() and script_of(normalized) in (None, "Latin"):
+    # Normalised to ASCII, a text is Latin (or has no letters): itself, with no cache, whose
+    # bookkeeping would cost more than this and crowd out the renderings worth keeping.
+    if normalized.isascii():
         return (normalized,)
+    return _romanized(normalized)
+
+
+@lru_cache(maxsize=1 << 14)
+def _romanized(normalized: str) -> tuple[str, ...]:
     options = [_run_renderings(script, run) for script, run in _runs(tuple(normalized.split()))]
     results: list[str] = []
     for rendering in _combine(options):
