@@ -30,6 +30,7 @@ from proscribe.index.arrays import (
     find_in,
     first,
     sorted_unique,
+    stable_order,
     summed,
 )
 from proscribe.index.filing import (
@@ -126,11 +127,13 @@ def _weights(
         by_count[count] = min(1.0, max(0.25, math.log(total / count) / 6.0))
     weights: list[float] = by_count[held].tolist()
     # In the order that lets the first test of `_fixed_weight` win over the later ones.
-    fixed = [(is_patronymic, PATRONYMIC_WEIGHT), (legal_words(tokens).__contains__, LEGAL_WEIGHT)]
-    fixed.append((lambda token: len(token) == 1, INITIAL_WEIGHT))
-    for test, weight in fixed:
-        for place in compress(range(len(tokens)), map(test, tokens)):
-            weights[place] = weight
+    for place in compress(range(len(tokens)), map(is_patronymic, tokens)):
+        weights[place] = PATRONYMIC_WEIGHT
+    for place in compress(range(len(tokens)), map(legal_words(tokens).__contains__, tokens)):
+        weights[place] = LEGAL_WEIGHT
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    for place in np.flatnonzero(lengths == 1).tolist():
+        weights[place] = INITIAL_WEIGHT
     return weights
 
 
@@ -256,7 +259,7 @@ class Index:
         del building.post_tokens[:], building.post_names[:]
         # Each name holds a token once, and names were added in position order: a stable
         # sort by token leaves every token's names sorted.
-        self.post_flat = names[np.argsort(tokens, kind="stable")]
+        self.post_flat = names[stable_order(tokens)]
         counts = np.bincount(tokens, minlength=len(self.token_ids))
         self.post_start = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         found: list[int] = counts.tolist()

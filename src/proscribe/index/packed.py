@@ -305,7 +305,7 @@ class HashLookup:
         hashes = np.array(self._adding[0], dtype=np.uint64)
         values = np.array(self._adding[1], dtype=np.int32)
         self._adding = None
-        order = np.lexsort((np.arange(len(hashes)), hashes))  # stable: added order kept
+        order = np.argsort(hashes, kind="stable")  # stable: added order kept
         self._hashes, self._values = hashes[order], values[order]
 
     def get(self, key: str | Sequence[str], default: Sequence[int] = ()) -> Sequence[int]:
