@@ -14,7 +14,6 @@ from proscribe.index.arrays import (
     best_per_name,
     find_in,
     sorted_unique,
-    stable_order,
     summed,
 )
 
@@ -142,10 +141,3 @@ def test_find_in() -> None:
     assert inside.tolist() == [True, False, True, False]
     assert places[inside].tolist() == [2, 1]
     assert find_in(ordered[:0], ordered)[1].tolist() == [False, False, False]
-
-
-@pytest.mark.parametrize("top", [3, 70_000, 2**31 - 1])
-def test_stable_order_is_a_stable_argsort(top: int) -> None:
-    keys = np.random.default_rng(top).integers(0, top, 50_000, dtype=np.int32)
-    assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
-    assert stable_order(np.zeros(0, dtype=np.int32)).tolist() == []

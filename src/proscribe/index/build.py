@@ -30,7 +30,6 @@ from proscribe.index.arrays import (
     find_in,
     first,
     sorted_unique,
-    stable_order,
     summed,
 )
 from proscribe.index.filing import (
@@ -259,7 +258,7 @@ class Index:
         del building.post_tokens[:], building.post_names[:]
         # Each name holds a token once, and names were added in position order: a stable
         # sort by token leaves every token's names sorted.
-        self.post_flat = names[stable_order(tokens)]
+        self.post_flat = names[np.argsort(tokens, kind="stable")]
         counts = np.bincount(tokens, minlength=len(self.token_ids))
         self.post_start = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         found: list[int] = counts.tolist()
