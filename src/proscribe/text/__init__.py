@@ -4,7 +4,9 @@ Everything here takes strings and returns strings, deterministic and offline, wi
 nothing imported from the rest of proscribe. The matcher calls these functions millions of
 times in a batch, so each is cached and the hot paths use `str.translate`, not regexes. The
 caches are bounded (65,536 entries for the per-token functions and `normalize`, 16,384 for the
-per-name ones); filled to the brim they hold about 70 MB.
+per-name ones); filled to the brim they hold about 70 MB. What costs less than a cache's
+bookkeeping is not cached: ASCII text's normalisation, script and romanisation, and the
+tests that most names have no title and no word to divide.
 
 - `normalize`, `tokens`: NFKC, case, diacritics, punctuation, whitespace.
 - `script_of`: the writing system a name is in.
