@@ -7,6 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proscribe.text import canonical_token, normalize, romanizations, script_of, tokens
+from proscribe.text.cyrillic import (
+    RUSSIAN_STANDARDS,
+    UKRAINIAN_2010,
+    romanize_cyrillic,
+    transliterate,
+)
 from proscribe.text.romanize import LIMIT
 
 # Latin-1 letters, digits and punctuation; the micro sign is Greek mu once NFKC-normalised.
@@ -166,3 +172,14 @@ def test_no_letters() -> None:
     assert romanizations("") == ()
     assert romanizations("--") == ()
     assert romanizations("123") == ("123",)
+
+
+@pytest.mark.parametrize("cyrillic", ["дмитрий медведев", "віктор ющенко", "юлия ёлкина", "ий"])
+def test_cyrillic_renderings_are_each_standards_transliteration(cyrillic: str) -> None:
+    # romanize_cyrillic renders word by word (cached); transliterate, the whole name.
+    words = tuple(cyrillic.split())
+    ukrainian = any(char in "іїєґ" for char in cyrillic)
+    russian_first = (*RUSSIAN_STANDARDS, UKRAINIAN_2010)
+    order = (UKRAINIAN_2010, *RUSSIAN_STANDARDS) if ukrainian else russian_first
+    expected = list(dict.fromkeys(transliterate(words, standard) for standard in order))
+    assert romanize_cyrillic(words) == expected

@@ -23,6 +23,7 @@ tables 3.9 us, all six standards 22 us; they also cover Ukrainian, so no depende
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 _VOWELS = frozenset("аеёиоуыэюяіїє")
@@ -114,18 +115,31 @@ def transliterate(words: tuple[str, ...], standard: Standard) -> str:
     return " ".join(_word(word, standard) for word in words)
 
 
+_STANDARDS = (*RUSSIAN_STANDARDS, UKRAINIAN_2010)
+_RUSSIAN_FIRST = tuple(range(len(_STANDARDS)))
+_UKRAINIAN_FIRST = (len(RUSSIAN_STANDARDS), *range(len(RUSSIAN_STANDARDS)))
+
+
+# Cached by the standard's place in _STANDARDS (a Standard holds dicts, which do not hash):
+# names repeat their surnames, given names and patronymics far more often than whole names
+# repeat (the letter loop is most of a Cyrillic name's romanisation, six times over).
+@lru_cache(maxsize=1 << 15)
+def _word_in(word: str, standard: int) -> str:
+    return _word(word, _STANDARDS[standard])
+
+
 def romanize_cyrillic(words: tuple[str, ...]) -> list[str]:
     """Every standard's rendering, press usage first; Ukrainian first when letters show it.
 
     Ukrainian comes last otherwise: many Ukrainian names use no letter that Russian lacks
     (Володимир), and their Ukrainian spelling (Volodymyr) is the one lists print.
     """
-    standards = (*RUSSIAN_STANDARDS, UKRAINIAN_2010)
+    standards = _RUSSIAN_FIRST
     if any(char in _UKRAINIAN for word in words for char in word):
-        standards = (UKRAINIAN_2010, *RUSSIAN_STANDARDS)
+        standards = _UKRAINIAN_FIRST
     results: list[str] = []
     for standard in standards:
-        rendering = transliterate(words, standard)
+        rendering = " ".join([_word_in(word, standard) for word in words])
         if rendering not in results:
             results.append(rendering)
     return results
