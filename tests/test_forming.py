@@ -13,9 +13,7 @@ import numpy as np
 import pytest
 
 from proscribe import forming
-from proscribe.index import Index, build_index, fragments, packed
-from proscribe.index.filing import entity_forms
-from proscribe.index.fragments import FragmentMaker
+from proscribe.index import Index, build_index, packed
 from proscribe.model import Entity
 from proscribe.screener import built_index
 from tests.engine import story_entities
@@ -44,8 +42,6 @@ def early_hand_over(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(packed, "PACK_ABOVE", 200)
     monkeypatch.setattr(forming, "CHUNK", 150)
     monkeypatch.setattr(forming, "AHEAD", 1)  # the window fills and drains within the test
-    # Fragment makers start new vocabularies within the test, the workers' too.
-    monkeypatch.setattr(fragments, "VOCABULARY_SIZE", 400)
 
 
 @pytest.fixture
@@ -147,33 +143,3 @@ def test_when_a_worker_dies_the_rest_of_the_list_is_indexed_here(
     with pytest.warns(RuntimeWarning, match="index workers stopped"):
         index = built_index(entities, workers=2)
     assert state(index) == state(build_index(entities))
-
-
-def test_fragments_of_one_vocabulary_appended_out_of_order_are_refused() -> None:
-    # The fragments after the first send only the tokens their vocabulary had not numbered.
-    entities = story_entities()[:40]
-    dictionary = packed.dictionary_of((entity, entity_forms(entity)) for entity in entities)
-    maker = FragmentMaker(packed.Coders(dictionary).compressor())
-    first, second = (
-        maker.make([e.to_dict() for e in part]) for part in (entities[:20], entities[20:])
-    )
-    assert first.vocabulary == second.vocabulary
-    assert second.vocabulary_start == len(first.tokens) > 0
-    assert not set(second.tokens) & set(first.tokens)
-    index = Index()
-    index.start_packing(dictionary)
-    with pytest.raises(ValueError, match="starts at token"):
-        index.add_fragment(second)
-    index.add_fragment(first)
-    index.add_fragment(second)
-    index.finish()
-    assert state(index) == state(added_one_by_one_packed(entities, dictionary))
-
-
-def added_one_by_one_packed(entities: list[Entity], dictionary: bytes) -> Index:
-    index = Index()
-    index.start_packing(dictionary)
-    for entity in entities:
-        index.add(entity)
-    index.finish()
-    return index

@@ -36,19 +36,21 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
-from proscribe.index import Index, build_index, fragments, packed
+import zstandard
+
+from proscribe.index import Index, build_index, packed
 from proscribe.index.build import chunked, collector_paused
 from proscribe.index.filing import entity_forms
-from proscribe.index.fragments import FRAGMENT_SIZE, Fragment, FragmentMaker
+from proscribe.index.fragments import FRAGMENT_SIZE, Fragment, make_fragment
 from proscribe.index.packed import Coders, dictionary_of
 from proscribe.model import Entity
 
 CHUNK = FRAGMENT_SIZE  # entities a task: large enough that sending it costs little beside it
 AHEAD = 4  # chunks in flight per worker
-# Each worker holds some 245 MB (the text caches, its vocabulary), and this process spends
-# about a fifth of the time a worker takes on a chunk (sending it, appending its fragment;
-# bench/scale.py at 1M: 20 s of CPU against 106 s in the workers): on this project's
-# two-core machine both cores make fragments. More workers have not been measured.
+# Each worker holds some 245 MB of caches, and this process spends about a fifth of the
+# time a worker takes on a chunk (sending it, appending its fragment; bench/scale.py at 1M:
+# 20 s of CPU against 106 s in the workers): on this project's two-core machine both cores
+# make fragments. More workers have not been measured.
 MAX_WORKERS = 2
 
 
@@ -94,10 +96,7 @@ def _filed_by_workers(
     unsent: list[list[Entity]] = []  # the chunk being sent, until it is in `pending`
     try:
         with ProcessPoolExecutor(
-            workers,
-            mp_context=context,
-            initializer=start_worker,
-            initargs=(dictionary, fragments.VOCABULARY_SIZE),
+            workers, mp_context=context, initializer=start_worker, initargs=(dictionary,)
         ) as pool:
             for chunk in chunks:
                 unsent = [chunk]
@@ -116,9 +115,9 @@ def _filed_by_workers(
             RuntimeWarning,
             stacklevel=3,
         )
-        maker = FragmentMaker(Coders(dictionary).compressor())
+        compressor = Coders(dictionary).compressor()
         for chunk in chain([chunk for chunk, _ in pending], unsent, chunks):
-            index.add_fragment(maker.make([entity.to_dict() for entity in chunk]))
+            index.add_fragment(make_fragment([entity.to_dict() for entity in chunk], compressor))
 
 
 def _payload(entities: list[Entity]) -> bytes:
@@ -134,20 +133,19 @@ def _file_answer(index: Index, pending: deque[tuple[list[Entity], Future[bytes]]
 
 
 # -- in a worker ----------------------------------------------------------------------------
-_WORKER: dict[str, FragmentMaker] = {}  # the maker of fragments packed by the list's dictionary
+_WORKER: dict[str, zstandard.ZstdCompressor] = {}  # the compressor of the list's dictionary
 
 
-def start_worker(dictionary: bytes, vocabulary_size: int) -> None:
-    """A worker's start: its maker of fragments, packed by `dictionary`, whose vocabulary
-    restarts at `vocabulary_size` tokens; and no cyclic collector. What a
+def start_worker(dictionary: bytes) -> None:
+    """A worker's start: the compressor of `dictionary`, and no cyclic collector. What a
     worker makes (forms, fragments) and keeps (the text caches) are trees of tuples, strings
     and dicts that reference counting frees; the collector's passes over the growing caches
     took about a quarter of a worker's time (200,000 synthetic entities' forms in one
     process: 15.2 s with it, 11.4 s without). The worker ends with the build."""
     gc.disable()
-    _WORKER["maker"] = FragmentMaker(Coders(dictionary).compressor(), vocabulary_size)
+    _WORKER["compressor"] = Coders(dictionary).compressor()
 
 
 def fragment_of(payload: bytes) -> bytes:
     """The fragment of a chunk (`_payload`), marshalled."""
-    return marshal.dumps(tuple(_WORKER["maker"].make(marshal.loads(payload))))
+    return marshal.dumps(tuple(make_fragment(marshal.loads(payload), _WORKER["compressor"])))

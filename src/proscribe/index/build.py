@@ -38,7 +38,7 @@ from proscribe.index.filing import (
     identifier_key,
     initials_mask,
 )
-from proscribe.index.fragments import FRAGMENT_SIZE, Filing, Fragment, FragmentMaker
+from proscribe.index.fragments import FRAGMENT_SIZE, Filing, Fragment, make_fragment
 from proscribe.index.packed import Coders, Entities, HashLookup
 from proscribe.index.views import EntityNames, Forms, Names
 from proscribe.model import Entity, Name, Query, Schema
@@ -234,8 +234,8 @@ class Index:
         building = self._building
         assert building is not None, "add after finish"
         entity_base = len(self.entities)
-        building.append(fragment, entity_base)  # first: it refuses a fragment out of order
         self.entities.extend_packed(fragment.records, fragment.record_ends)
+        building.append(fragment, entity_base)
 
     def finish(self) -> None:
         """Sort the postings, compute token weights and the typo/sound lookups."""
@@ -727,9 +727,9 @@ def build_index(entities: Iterable[Entity]) -> Index:
             index.add(entity)
         following = next(remaining, None)
         if following is not None:
-            maker = FragmentMaker(Coders(index.start_packing()).compressor())
+            compressor = Coders(index.start_packing()).compressor()
             for chunk in chunked(chain([following], remaining), FRAGMENT_SIZE):
-                index.add_fragment(maker.make([e.to_dict() for e in chunk]))
+                index.add_fragment(make_fragment([e.to_dict() for e in chunk], compressor))
         index.finish()
     return index
 

@@ -5,28 +5,20 @@ A large list (over `packed.PACK_ABOVE` entities) is built from fragments: made i
 processes (`proscribe.forming`), or here one after another when there are none. Making one is
 most of the work of indexing its entities (the names' forms, the packed records, the tokens
 and hashes of every name: at a million entities some 106 s of CPU against 20 s for the rest
-of the build); appending it is a few array copies and one dictionary lookup per token new to
-its vocabulary (below). Positions in a fragment are its own (its first
+of the build); appending it is a few array copies and one dictionary lookup per distinct
+token. Positions in a fragment are its own (its first
 entity is 0, its first name is 0); the index shifts them as it appends. A fragment holds only
 bytes, strings and tuples, so that marshal carries it between processes.
 
 Entities are given as the dicts of `Entity.to_dict`: what a packed record keeps, and,
 marshalled, quicker to send to a process than pickled entities (see `proscribe.forming`).
-
-The fragments one maker makes (`FragmentMaker`, one a worker) number their tokens in one
-`Vocabulary`, kept from one fragment to the next: a fragment carries only the tokens its
-vocabulary had not numbered before, and the index maps the others by number. A fragment of
-500 synthetic entities holds some 3,200 distinct tokens, most of them (surnames, given
-names and their keys) in fragments before it, which were sent, read and looked up again
-each time.
 """
 
 from __future__ import annotations
 
-import os
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain, count, islice
+from itertools import chain
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -46,9 +38,6 @@ from proscribe.model import Schema
 from proscribe.text.forms import NameForm
 
 FRAGMENT_SIZE = 500  # entities a fragment: its fixed costs small beside its entities'
-# Tokens a vocabulary numbers before its maker starts another: it stays small (some 12 MB
-# in a worker) while it holds the common tokens, and the index keeps 4 bytes a token of it.
-VOCABULARY_SIZE = 100_000
 
 
 class Fragment(NamedTuple):
@@ -61,53 +50,18 @@ class Fragment(NamedTuple):
     entity_schema: bytes  # b: `filing.SCHEMA_CODES`
     entity_source: bytes  # h: a place in `sources`
     sources: tuple[str, ...]  # the fragment's sources, in the order its entities give them
-    vocabulary: tuple[int, int]  # the `Vocabulary.key` its tokens are numbered in
-    vocabulary_start: int  # how many tokens that vocabulary had numbered before it
     name_entity: bytes  # i
     name_slot: bytes  # H: the name's place among its entity's names
     name_length: bytes  # i: tokens in its first rendering
     name_initials: bytes  # I: `filing.initials_mask`
-    # The tokens its vocabulary numbers first here (from `vocabulary_start` on), in the order
-    # the names first hold them.
-    tokens: tuple[str, ...]
-    post_tokens: bytes  # i: a token's number in the vocabulary, one per (name, token) posting
+    tokens: tuple[str, ...]  # the fragment's tokens, in the order the names first hold them
+    post_tokens: bytes  # i: a place in `tokens`, one per (name, token) posting
     post_names: bytes  # i: the name of each posting
-    typo_tokens: tuple[str, ...]  # worth a typo lookup and new to the vocabulary as such
+    typo_tokens: tuple[str, ...]  # tokens worth a typo lookup, each once, in no order
     exact_hashes: bytes  # Q: `text_hash` of each name's sorted variant keys
     exact_names: bytes  # i
     identifier_hashes: bytes  # Q: `text_hash` of each identifier key
     identifier_entities: bytes  # i
-
-
-class Vocabulary:
-    """Token numbers kept across the fragments of one maker, and the tokens sent as worth a
-    typo lookup. Its key tells it apart from every other vocabulary of a build: the process
-    that numbers it and how many that process had started before it."""
-
-    _started = count()
-
-    def __init__(self) -> None:
-        self.key = (os.getpid(), next(self._started))
-        self.numbers: dict[str, int] = {}
-        self.typo_tokens: set[str] = set()
-
-
-class FragmentMaker:
-    """Makes the fragments of consecutive chunks of a list, their tokens numbered in a
-    vocabulary kept from one to the next, another started at `vocabulary_size` tokens
-    (`VOCABULARY_SIZE` when None)."""
-
-    def __init__(
-        self, compressor: zstandard.ZstdCompressor, vocabulary_size: int | None = None
-    ) -> None:
-        self.compressor = compressor
-        self.vocabulary_size = vocabulary_size or VOCABULARY_SIZE
-        self.vocabulary = Vocabulary()
-
-    def make(self, entities: Sequence[dict[str, Any]]) -> Fragment:
-        if len(self.vocabulary.numbers) >= self.vocabulary_size:
-            self.vocabulary = Vocabulary()
-        return make_fragment(entities, self.compressor, self.vocabulary)
 
 
 class Filing:
@@ -120,8 +74,6 @@ class Filing:
     def __init__(self, tokens: dict[str, int], sources: dict[str, int]) -> None:
         self.tokens = tokens
         self.sources = sources
-        # The index's numbers of each fragment maker's vocabulary, by its key.
-        self.vocabularies: dict[tuple[int, int], array[int]] = {}
         self.entity_first = array("i")
         self.entity_schema = array("b")
         self.entity_source = array("h")
@@ -189,10 +141,8 @@ class Filing:
 
     def append(self, fragment: Fragment, entity_base: int) -> None:
         """Append `fragment`, its first entity numbered `entity_base`: its positions shifted,
-        its sources and new tokens numbered here (one lookup for each of them, not one for
-        each posting or entity), its other tokens by the numbers its vocabulary's earlier
-        fragments were given."""
-        numbers = self._numbers_of(fragment)  # first: a fragment refused changes nothing
+        its tokens and sources numbered here (one lookup for each of them, not one for each
+        posting or entity)."""
         name_base = len(self.name_entity)
         _shifted(self.entity_first, fragment.entity_first, name_base)
         self.entity_schema.frombytes(fragment.entity_schema)
@@ -201,28 +151,13 @@ class Filing:
         self.name_slot.frombytes(fragment.name_slot)
         self.name_length.frombytes(fragment.name_length)
         self.name_initials.frombytes(fragment.name_initials)
-        known = self.tokens
-        numbers.extend([known.setdefault(token, len(known)) for token in fragment.tokens])
-        places = np.frombuffer(fragment.post_tokens, dtype=np.int32)
-        self.post_tokens.frombytes(np.frombuffer(numbers, dtype=np.int32)[places].tobytes())
+        _renumbered(self.post_tokens, fragment.post_tokens, self.tokens, fragment.tokens)
         _shifted(self.post_names, fragment.post_names, name_base)
         self.typo_tokens.update(fragment.typo_tokens)
         self.exact_hashes.frombytes(fragment.exact_hashes)
         _shifted(self.exact_names, fragment.exact_names, name_base)
         self.identifier_hashes.frombytes(fragment.identifier_hashes)
         _shifted(self.identifier_entities, fragment.identifier_entities, entity_base)
-
-    def _numbers_of(self, fragment: Fragment) -> array[int]:
-        """The index's numbers of the tokens of `fragment`'s vocabulary numbered so far."""
-        numbers = self.vocabularies.get(fragment.vocabulary, array("i"))
-        # A maker's fragments are appended in the order it made them (a worker takes its
-        # chunks in order, and they are appended in order): else the numbers would be wrong.
-        if len(numbers) != fragment.vocabulary_start:
-            raise ValueError(
-                f"a fragment of vocabulary {fragment.vocabulary} starts at token "
-                f"{fragment.vocabulary_start}, but {len(numbers)} of it are numbered"
-            )
-        return self.vocabularies.setdefault(fragment.vocabulary, numbers)
 
 
 def _shifted(target: array[int], source: bytes, by: int) -> None:
@@ -242,16 +177,11 @@ def _renumbered(
 
 
 def make_fragment(
-    entities: Sequence[dict[str, Any]],
-    compressor: zstandard.ZstdCompressor,
-    vocabulary: Vocabulary | None = None,
+    entities: Sequence[dict[str, Any]], compressor: zstandard.ZstdCompressor
 ) -> Fragment:
     """The fragment of `entities` (`Entity.to_dict` dicts), their records packed by
-    `compressor` (`packed.Coders(dictionary).compressor()`, the index's own dictionary), its
-    tokens numbered in `vocabulary` (a new one when None)."""
-    vocabulary = vocabulary or Vocabulary()
-    start = len(vocabulary.numbers)
-    filing = Filing(vocabulary.numbers, {})
+    `compressor` (`packed.Coders(dictionary).compressor()`, the index's own dictionary)."""
+    filing = Filing({}, {})
     records: list[bytes] = []
     ends = array("q")
     size = 0
@@ -265,10 +195,6 @@ def make_fragment(
         ends.append(size)
         values = (ident.get("value", "") for ident in data.get("identifiers", ()))
         filing.file(number, schema, data["source"], forms, values)
-    # The tokens numbered here are the last the vocabulary holds: read from its end.
-    added = tuple(islice(reversed(vocabulary.numbers), len(vocabulary.numbers) - start))
-    typo_tokens = filing.typo_tokens - vocabulary.typo_tokens
-    vocabulary.typo_tokens |= typo_tokens
     return Fragment(
         b"".join(records),
         ends.tobytes(),
@@ -276,16 +202,14 @@ def make_fragment(
         filing.entity_schema.tobytes(),
         filing.entity_source.tobytes(),
         tuple(filing.sources),
-        vocabulary.key,
-        start,
         filing.name_entity.tobytes(),
         filing.name_slot.tobytes(),
         filing.name_length.tobytes(),
         filing.name_initials.tobytes(),
-        added[::-1],
+        tuple(filing.tokens),
         filing.post_tokens.tobytes(),
         filing.post_names.tobytes(),
-        tuple(typo_tokens),
+        tuple(filing.typo_tokens),
         filing.exact_hashes.tobytes(),
         filing.exact_names.tobytes(),
         filing.identifier_hashes.tobytes(),
