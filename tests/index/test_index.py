@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import gc
+import math
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 from unittest.mock import patch
 
+import numpy as np
 import pytest
 
 from proscribe.index import Index, build_index, packed
+from proscribe.index.build import INITIAL_WEIGHT, LEGAL_WEIGHT, _fixed_weight
 from proscribe.model import (
     Designation,
     Entity,
@@ -174,3 +177,17 @@ def test_the_better_reading_of_two_words_written_as_one_counts() -> None:
     first = found[0]
     assert index.entities[first.entity].id == "tawasul"
     assert first.coverage == pytest.approx(1.0)
+
+
+def test_every_token_weighs_as_the_plain_definition_says() -> None:
+    # `_weights` decides all tokens at once (legal words in one matrix per length); this is
+    # the definition it must keep: a fixed weight where a token has one, else by how many
+    # of the index's names hold it.
+    index = story_screener().index
+    names = len(index.name_entity)
+    counts = np.diff(index.post_start).tolist()
+    assert len(index.token_ids) > 10_000
+    for token, number in index.token_ids.items():
+        by_count = min(1.0, max(0.25, math.log(names / counts[number]) / 6.0))
+        assert index.weights[token] == (_fixed_weight(token) or by_count), token
+    assert {index.weights[t] for t in ("ltd", "a")} == {LEGAL_WEIGHT, INITIAL_WEIGHT}

@@ -98,8 +98,9 @@ def char_script(char: str) -> str:
 
 
 class _CharScripts(dict[str, str]):
-    """The script of each letter met so far (`char_script` on first use): letters are few,
-    and counting a text's scripts is then one pass in C (`Counter` over `map`)."""
+    """The script of each letter met so far (`char_script` on first use): at most one entry
+    for each letter of Unicode, and counting a text's scripts is then one pass in C
+    (`Counter` over `map`)."""
 
     def __missing__(self, char: str) -> str:
         script = self[char] = char_script(char)
