@@ -112,14 +112,12 @@ def _fixed_weight(token: str) -> float | None:
     return None
 
 
-def _weights(
-    tokens: Sequence[str], numbers: Iterable[int], counts: Sequence[int], total: int
-) -> list[float]:
-    """The weight of each of `tokens` (numbered `numbers`; `counts[number]` names of `total`
-    hold it): `_fixed_weight` where it has one, else by how few names hold it. Decided for
-    all of them at once (a large list has a million distinct tokens): each count's weight
-    once, the legal words by `legal_words`, the few initials and patronymics by a scan."""
-    held = np.asarray(counts, dtype=np.int64)[np.fromiter(numbers, dtype=np.int64)]
+def _weights(tokens: Sequence[str], counts: Sequence[int], total: int) -> list[float]:
+    """The weight of each of `tokens` (`counts[i]` names of `total` hold `tokens[i]`):
+    `_fixed_weight` where it has one, else by how few names hold it. Decided for all of them
+    at once (a large list has a million distinct tokens): each count's weight once, the
+    legal words by `legal_words`, the few initials and patronymics by a scan."""
+    held = np.asarray(counts, dtype=np.int64)
     found = np.unique(held)
     by_count = np.zeros(int(found[-1]) + 1 if len(found) else 1)
     for count in found.tolist():
@@ -203,17 +201,13 @@ class Index:
         return EntityNames(self.entity_first)
 
     # -- building ---------------------------------------------------------------------
-    def add(self, entity: Entity, forms: tuple[NameForm, ...] | None = None) -> None:
-        """Index `entity`; `forms`, when given, are its names' forms (`entity_forms`) made
-        elsewhere, such as in another process."""
+    def add(self, entity: Entity) -> None:
+        """Index `entity` (a large list's entities come in fragments: `add_fragment`)."""
         building = self._building
         assert building is not None, "add after finish"
         number = len(self.entities)
-        if forms is None:
-            forms = entity_forms(entity)
+        forms = entity_forms(entity)
         self.entities.append(entity, forms)
-        if self.entities.packed:
-            self._names = self._forms = None
         if self._names is not None and self._forms is not None:
             for name, form in zip(entity.names, forms, strict=True):
                 if form.variants:  # the names filed (`Filing.file`), in their order
@@ -265,8 +259,10 @@ class Index:
         return found
 
     def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:
+        # A token's number is its place in `token_ids` (`Filing` numbers them as they come),
+        # so `counts` is in the order of `tokens`.
         tokens = list(self.token_ids)
-        weights = _weights(tokens, self.token_ids.values(), counts, total)
+        weights = _weights(tokens, counts, total)
         self.weights.update(zip(tokens, weights, strict=True))
         neighbours: dict[str, list[str]] = defaultdict(list)
         sounds: dict[str, list[str]] = defaultdict(list)
