@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import operator
 import threading
@@ -27,6 +26,7 @@ from typing import Any, TypeVar, overload
 import numpy as np
 import numpy.typing as npt
 import zstandard
+from xxhash import xxh3_64_intdigest
 
 from proscribe.model import Entity
 from proscribe.text.forms import NameForm
@@ -273,9 +273,10 @@ def form_from_fields(*fields: Any) -> NameForm:
 def text_hash(key: str | Sequence[str]) -> int:
     """A 64-bit hash of a text or of a sequence of words: the same in every process (Python's
     own hash of a str is salted per process, and snapshots outlive processes)."""
+    # XXH3: 0.09 us a key where BLAKE2b (what was here) took 0.59, with the same spread of
+    # values for keys nobody chose to collide; a million entities hash some five million.
     text = key if isinstance(key, str) else "\0".join(key)
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    return xxh3_64_intdigest(text.encode("utf-8", "surrogatepass"))
 
 
 class HashLookup:
