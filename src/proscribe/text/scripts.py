@@ -121,9 +121,14 @@ def script_of(text: str) -> str | None:
 
 @lru_cache(maxsize=1 << 14)
 def _dominant_script(text: str) -> str | None:
-    counts = Counter(map(_CHAR_SCRIPTS.__getitem__, filter(str.isalpha, text)))
-    if not counts:
+    scripts = list(map(_CHAR_SCRIPTS.__getitem__, filter(str.isalpha, text)))
+    if not scripts:
         return None
+    # Nearly every name is in one script: told by one count in C, where a Counter costs more
+    # than the rest of this function (about 1.5 us a name).
+    if scripts.count(scripts[0]) == len(scripts):
+        return scripts[0]
+    counts = Counter(scripts)
     # Ties go to the script seen first (a Counter keeps the order in which it met its keys),
     # so the result does not depend on dict ordering quirks.
     return max(counts, key=counts.__getitem__)
