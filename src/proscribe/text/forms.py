@@ -9,8 +9,8 @@ script and variant work happens here, once per list name and once per query.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from proscribe.text.honorifics import strip_honorifics
 from proscribe.text.joining import may_divide, split_variants
@@ -21,8 +21,9 @@ from proscribe.text.scripts import script_of
 from proscribe.text.variants import canonical_token
 
 
-@dataclass(frozen=True, slots=True)
-class NameForm:
+# A named tuple rather than a frozen dataclass: as immutable, made in a third of the time
+# (0.24 against 0.93 us; a million entities make some two million), read 10 ns slower.
+class NameForm(NamedTuple):
     text: str  # the name as given
     script: str | None  # its script when it has letters ("Latin", "Hangul" ...)
     # One entry per Latin rendering: its tokens, and the same tokens as spelling-variant keys
