@@ -147,37 +147,43 @@ class Entity:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict that `from_dict` reads back exactly; empty fields are left out.
 
-        Built field by field with the empty ones skipped as they come (every value here is a
-        string, an enum, a list, a dict or None, so "empty" is plain falsiness): a million
-        entities pass through here when a large list is indexed, and building whole dicts to
-        filter them afterwards took nearly twice as long."""
-        designation = self.designation
-        listed_on = designation.listed_on
-        data: dict[str, Any] = {
-            "source": self.source,
-            "id": self.id,
-            "schema": self.schema._value_,
-            "names": [_name_dict(name) for name in self.names],
-            "designation": _without_empty(
-                {
-                    "source": designation.source,
-                    "programs": list(designation.programs),
-                    "listed_on": listed_on.iso if listed_on else None,
-                    "authority": designation.authority,
-                    "remarks": designation.remarks,
-                }
-            ),
-            "birth_dates": [spec.iso for spec in self.birth_dates],
-            "death_dates": [spec.iso for spec in self.death_dates],
-            "birth_places": list(self.birth_places),
-            "gender": self.gender,
-            "countries": [[country.code, country.role._value_] for country in self.countries],
-            "identifiers": [_identifier_dict(ident) for ident in self.identifiers],
-            "addresses": [_present(address) for address in self.addresses],
-            "links": [_present(link) for link in self.links],
-            "extra": {key: list(values) for key, values in sorted(self.extra.items()) if values},
-        }
-        return _without_empty(data)
+        Built field by field, each field tested before its value is made (every value here is
+        a string, an enum, a tuple, a mapping or None, so "empty" is plain falsiness): a
+        million entities pass through here when a large list is indexed, and making every
+        value to drop the empty ones afterwards took 9.5 us an entity where this takes 5.5
+        (with `PartialDate.iso`'s %-formatting; 30,000 synthetic entities)."""
+        data: dict[str, Any] = {}
+        if self.source:
+            data["source"] = self.source
+        if self.id:
+            data["id"] = self.id
+        data["schema"] = self.schema._value_
+        if self.names:
+            data["names"] = [_name_dict(name) for name in self.names]
+        designation = _designation_dict(self.designation)
+        if designation:
+            data["designation"] = designation
+        if self.birth_dates:
+            data["birth_dates"] = [spec.iso for spec in self.birth_dates]
+        if self.death_dates:
+            data["death_dates"] = [spec.iso for spec in self.death_dates]
+        if self.birth_places:
+            data["birth_places"] = list(self.birth_places)
+        if self.gender:
+            data["gender"] = self.gender
+        if self.countries:
+            data["countries"] = [[country.code, country.role._value_] for country in self.countries]
+        if self.identifiers:
+            data["identifiers"] = [_identifier_dict(ident) for ident in self.identifiers]
+        if self.addresses:
+            data["addresses"] = [_present(address) for address in self.addresses]
+        if self.links:
+            data["links"] = [_present(link) for link in self.links]
+        if self.extra:
+            extra = {key: list(values) for key, values in sorted(self.extra.items()) if values}
+            if extra:
+                data["extra"] = extra
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Entity:
@@ -263,8 +269,19 @@ def _identifier_dict(identifier: Identifier) -> dict[str, Any]:
     return out
 
 
-def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if value}
+def _designation_dict(designation: Designation) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if designation.source:
+        out["source"] = designation.source
+    if designation.programs:
+        out["programs"] = list(designation.programs)
+    if designation.listed_on:
+        out["listed_on"] = designation.listed_on.iso
+    if designation.authority:
+        out["authority"] = designation.authority
+    if designation.remarks:
+        out["remarks"] = designation.remarks
+    return out
 
 
 def unique(items: Iterable[T]) -> tuple[T, ...]:
