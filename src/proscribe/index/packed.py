@@ -303,11 +303,13 @@ class HashLookup:
     def finish(self) -> None:
         if self._adding is None:
             return
-        hashes = np.array(self._adding[0], dtype=np.uint64)
-        values = np.array(self._adding[1], dtype=np.int32)
-        self._adding = None
+        # Read in place (no copies), let go of once sorted out of them.
+        hashes = np.frombuffer(self._adding[0], dtype=np.uint64)
+        values = np.frombuffer(self._adding[1], dtype=np.int32)
         order = np.argsort(hashes, kind="stable")  # stable: added order kept
         self._hashes, self._values = hashes[order], values[order]
+        del hashes, values, order
+        self._adding = None
 
     def get(self, key: str | Sequence[str], default: Sequence[int] = ()) -> Sequence[int]:
         wanted = np.uint64(text_hash(key))
