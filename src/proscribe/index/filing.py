@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
+from operator import add
 
 from proscribe.model import Entity, Schema, bic_head
 from proscribe.text.forms import NameForm, name_form
@@ -40,16 +42,17 @@ def initials_mask(tokens: Iterable[str]) -> int:
     return mask
 
 
-def name_tokens(form: NameForm) -> list[str]:
-    """Every token a name is found by, each once: raw tokens, variant keys, adjacent pairs
-    joined. In the order they first come, never in a set's order: token numbers are given in
-    this order, and a set of strings is ordered by a hash that differs between processes."""
+def name_tokens(form: NameForm) -> dict[str, None]:
+    """Every token a name is found by, each once (the dict's keys): raw tokens, variant keys,
+    adjacent pairs joined. In the order they first come, never in a set's order: token
+    numbers are given in this order, and a set of strings is ordered by a hash that differs
+    between processes."""
     found: list[str] = []
     for variant, keys in zip(form.variants, form.keys, strict=True):
         found += variant
         found += keys
-        found += [variant[i] + variant[i + 1] for i in range(len(variant) - 1)]
-    return list(dict.fromkeys(found))
+        found += map(add, variant, islice(variant, 1, None))  # adjacent pairs, in C
+    return dict.fromkeys(found)
 
 
 # What the forms of an entity's names are made from: whether it is a person (None when its
