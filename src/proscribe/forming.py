@@ -47,9 +47,9 @@ from proscribe.model import Entity
 
 CHUNK = FRAGMENT_SIZE  # entities a task: large enough that sending it costs little beside it
 AHEAD = 4  # chunks in flight per worker
-# Each worker holds some 240 MB of caches, and this process spends about a fifth of the
+# Each worker holds some 260 MB of caches, and this process spends about a fifth of the
 # time a worker takes on a chunk (sending it, appending its fragment; bench/scale.py at 1M:
-# 22 s of CPU against 99 s in the workers): on this project's two-core machine both cores
+# 18 s of CPU against 91 s in the workers): on this project's two-core machine both cores
 # make fragments. More workers have not been measured.
 MAX_WORKERS = 2
 

@@ -4,7 +4,7 @@ records, postings and hashed lookups, ready for `Index.add_fragment` to append.
 A large list (over `packed.PACK_ABOVE` entities) is built from fragments: made in worker
 processes (`proscribe.forming`), or here one after another when there are none. Making one is
 most of the work of indexing its entities (the names' forms, the packed records, the tokens
-and hashes of every name: at a million entities some 99 s of CPU against 22 s for the rest
+and hashes of every name: at a million entities some 91 s of CPU against 18 s for the rest
 of the build); appending it is a few array copies and one dictionary lookup per distinct
 token. Positions in a fragment are its own (its first
 entity is 0, its first name is 0); the index shifts them as it appends. A fragment holds only
