@@ -12,7 +12,7 @@ script, each romanised on its own, and the runs' renderings combined.
 
 Uncached cost per name: 2.2 us for Latin input, 36 us for a hangul name (four systems, split
 and joined), 37 us for the Arabic names of the UN list, 22 us for a Cyrillic name in six
-standards; the cache holds the last 16,384 names not in Latin script.
+standards; the cache holds up to 131,072 texts not in ASCII (`ROMANIZED_CACHE`).
 """
 
 from __future__ import annotations
