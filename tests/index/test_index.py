@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import math
 import pickle
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from unittest.mock import patch
 
@@ -13,6 +14,7 @@ import pytest
 
 from proscribe.index import Index, build_index, packed
 from proscribe.index.build import INITIAL_WEIGHT, LEGAL_WEIGHT, _fixed_weight
+from proscribe.index.filing import name_tokens
 from proscribe.model import (
     Designation,
     Entity,
@@ -191,3 +193,18 @@ def test_every_token_weighs_as_the_plain_definition_says() -> None:
         by_count = min(1.0, max(0.25, math.log(names / counts[number]) / 6.0))
         assert index.weights[token] == (_fixed_weight(token) or by_count), token
     assert {index.weights[t] for t in ("ltd", "a")} == {LEGAL_WEIGHT, INITIAL_WEIGHT}
+
+
+def test_every_token_lists_the_names_that_hold_it_in_order() -> None:
+    # The finish sorts one 64-bit key per posting in a thread; this is what it must give:
+    # for each token, the positions of the names whose tokens (`name_tokens`) hold it,
+    # ascending, and nothing else.
+    index = story_screener().index
+    held: dict[int, list[int]] = defaultdict(list)
+    for position, form in enumerate(index.forms):
+        for token in name_tokens(form):
+            held[index.token_ids[token]].append(position)
+    assert len(held) == len(index.token_ids) > 10_000
+    for number, positions in held.items():
+        start, end = index.post_start[number], index.post_start[number + 1]
+        assert index.post_flat[start:end].tolist() == positions, number

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proscribe.text import canonical_token, normalize, romanizations, script_of, tokens
+from proscribe.text import canonical_token, normalize, romanizations, romanize, script_of, tokens
 from proscribe.text.cyrillic import (
     RUSSIAN_STANDARDS,
     UKRAINIAN_2010,
@@ -183,3 +183,14 @@ def test_cyrillic_renderings_are_each_standards_transliteration(cyrillic: str) -
     order = (UKRAINIAN_2010, *RUSSIAN_STANDARDS) if ukrainian else russian_first
     expected = list(dict.fromkeys(transliterate(words, standard) for standard in order))
     assert romanize_cyrillic(words) == expected
+
+
+def test_remembered_renderings_are_the_renderings_and_the_cache_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(romanize, "ROMANIZED_CACHE", 2)
+    monkeypatch.setattr(romanize, "_ROMANIZED", {})
+    texts = ["최룡해", "崔龍海", "Владимир Путин", "최룡해"]
+    for text in texts:
+        assert romanizations(text) == romanize._romanized(normalize(text))
+        assert len(romanize._ROMANIZED) <= 2

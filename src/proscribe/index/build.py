@@ -272,7 +272,7 @@ class Index:
         # thread beside the token lookups (Python): at a million entities 1.4 and 1.9 s,
         # which one after the other took the build's last seconds with one core idle. The
         # hashed lookups are sorted before, alone: beside the token lookups, their copies
-        # and the lookups' dicts raised the build's peak by some 80 MB.
+        # and the lookups' dicts raised the build's peak by some 85 MB.
         with ThreadPoolExecutor(1, thread_name_prefix="index-finish") as pool:
             sorting = pool.submit(_sorted_postings, keys)
             del keys  # the thread's alone: its memory goes as soon as it is sorted
