@@ -100,12 +100,12 @@ def romanizations(text: str) -> tuple[str, ...]:
 
 
 # The renderings of texts not in ASCII, remembered by their normalised text (cleared whole
-# when full), each text's renderings as one NUL-joined string: some 250 bytes an entry where
-# a tuple of strings took about 430. Romanising a name costs tens of microseconds (Han some
-# 70), and a large list repeats its non-Latin names: in one worker's half of a million
-# synthetic entities, 245,000 such names, of which 125,000 distinct. With the 16,384 entries
-# of the cache that was here, 4 % of them were found in it; making their forms took 19.4 s,
-# with room for all of them 16.8 s.
+# when full), each text's renderings as one NUL-joined string. Romanising a name costs tens
+# of microseconds (Han some 70), and a large list repeats its non-Latin names: in one
+# worker's half of a million synthetic entities, 245,000 such names, of which 125,000
+# distinct. With the 16,384 entries of the LRU that was here, 4 % of them were found in it;
+# making their forms took 19.4 s, and with this cache 16.8 s for 16 MB more of the process
+# (an LRU of 131,072 tuples instead: 16.8 s for 53 MB more).
 ROMANIZED_CACHE = 1 << 17
 _ROMANIZED: dict[str, str] = {}
 
