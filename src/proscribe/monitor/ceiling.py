@@ -29,39 +29,15 @@ from proscribe.text.forms import NameForm
 Weight = Callable[[str], float]
 
 
-class CeilingMemo:
-    """What `name_ceiling` works out of one query word, or of two or three written as one,
-    against one listed variant: kept from party to party. The words of a population recur
-    ("Maria", "Ivanov"), and so do the listed names a change brings: in the delta rescreen
-    of the benchmark, 195,000 (word, listed variant) comparisons were 76,000 distinct ones.
-    A party's ceiling is then the maxima of what its words found, taken as before."""
-
-    __slots__ = ("joined", "words")
-
-    def __init__(self) -> None:
-        # (word, key, listed variant, its keys) -> the word's best, and each listed token's.
-        self.words: dict[tuple[str, str, Sequence[str], Sequence[str]], _Found] = {}
-        # (words joined, how many, listed variant) -> the same for adjacent query words.
-        self.joined: dict[tuple[str, int, Sequence[str]], _Found] = {}
-
-
-# A query word's (or joined words') best similarity against a listed variant, and the best
-# each token of that variant gets from it.
-_Found = tuple[float, tuple[float, ...]]
-
-
 def name_ceiling(
     variants: Sequence[Sequence[str]],
     keys: Sequence[Sequence[str]],
     forms: Sequence[NameForm],
     weight: Weight,
     rules: NameRules,
-    memo: CeilingMemo | None = None,
 ) -> float:
     """The highest name score `align` can give the query name (its `variants` and their
-    `keys`, as its NameForm holds them) against any of `forms`. `memo`, when given, keeps
-    what is worked out for the next call with the same `rules`."""
-    memo = CeilingMemo() if memo is None else memo
+    `keys`, as its NameForm holds them) against any of `forms`."""
     listed = [
         (c, c_keys, [weight(key) for key in c_keys])
         for form in forms
@@ -71,7 +47,7 @@ def name_ceiling(
     for q, q_keys in zip(variants, keys, strict=True):
         q_weights = [weight(key) for key in q_keys]
         for c, c_keys, c_weights in listed:
-            best = max(best, _ceiling(q, q_keys, q_weights, c, c_keys, c_weights, rules, memo))
+            best = max(best, _ceiling(q, q_keys, q_weights, c, c_keys, c_weights, rules))
             if best >= 1.0:
                 return best
     return best
@@ -85,110 +61,77 @@ def _ceiling(
     c_keys: Sequence[str],
     c_weights: Sequence[float],
     rules: NameRules,
-    memo: CeilingMemo,
 ) -> float:
-    """Every token's best similarity on either side, each the maximum over the options it
-    could be in (maxima taken in any order are the same float), then weighed."""
     if not q or not c:
         return 0.0
     q_best = [0.0] * len(q)
-    found: list[tuple[tuple[int, ...], _Found]] = []
-    words = memo.words
-    for i, (a, a_key) in enumerate(zip(q, q_keys, strict=True)):
-        key = (a, a_key, c, c_keys)
-        one = words.get(key)
-        if one is None:
-            one = words[key] = _word_against(a, a_key, c, c_keys, rules)
-        found.append(((i,), one))
-    # Two adjacent query words written as one against a listed token (Ryong Hae / Ryonghae),
-    # and three around an article when the rules admit them (Nur al-Din / Nuraldin).
-    joined = memo.joined
-    for first in range(len(q) - 1):
-        spans = [2]
-        if rules.particle_joins and first + 2 < len(q) and q[first + 1] in JOINING_PARTICLES:
-            spans.append(3)
-        for span in spans:
-            text = "".join(q[first : first + span])
-            join_key = (text, span, c)
-            one = joined.get(join_key)
-            if one is None:
-                one = joined[join_key] = _joined_against(text, span, c, rules)
-            if one[0]:
-                found.append((tuple(range(first, first + span)), one))
-    for positions, (best, _) in found:
-        for i in positions:
-            if best > q_best[i]:
-                q_best[i] = best
-    c_best: list[float] = [
-        max(column) for column in zip(*(sims for _, (_, sims) in found), strict=True)
-    ]
+    c_best = [0.0] * len(c)
+    similarity = rules.similarity
+    for i, a in enumerate(q):
+        a_key = q_keys[i]
+        for j, b in enumerate(c):
+            b_key = c_keys[j]
+            # The aligner's option for this pair: the similarity, else an initial's.
+            sim = 1.0 if a_key == b_key else similarity(a, a_key, b, b_key)
+            if sim < MIN_PAIR:
+                initial = len(a) == 1 or (len(b) == 1 and rules.list_initials)
+                sim = rules.initial if initial and a[0] == b[0] else 0.0
+            if sim > q_best[i]:
+                q_best[i] = sim
+            if sim > c_best[j]:
+                c_best[j] = sim
+    _joined(q, c, q_best, c_best, rules)
+    _joined(c, q, c_best, q_best, rules)
     covered_q = sum(s * w for s, w in zip(q_best, q_weights, strict=True)) / sum(q_weights)
     covered_c = sum(s * w for s, w in zip(c_best, c_weights, strict=True)) / sum(c_weights)
     return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
 
 
-def _word_against(
-    a: str, a_key: str, c: Sequence[str], c_keys: Sequence[str], rules: NameRules
-) -> _Found:
-    """Query word `a` against a listed variant: its similarity with each listed token (else
-    an initial's), and with two adjacent listed tokens written as one, or three around an
-    article when the rules admit them."""
-    similarity = rules.similarity
-    sims = []
-    for b, b_key in zip(c, c_keys, strict=True):
-        # The aligner's option for this pair: the similarity, else an initial's.
-        sim = 1.0 if a_key == b_key else similarity(a, a_key, b, b_key)
-        if sim < MIN_PAIR:
-            initial = len(a) == 1 or (len(b) == 1 and rules.list_initials)
-            sim = rules.initial if initial and a[0] == b[0] else 0.0
-        sims.append(sim)
-    best = max(sims)
-    if len(c) >= 2:
-        for j, (first, second) in enumerate(itertools.pairwise(c)):
+def _joined(
+    one: Sequence[str],
+    other: Sequence[str],
+    one_best: list[float],
+    other_best: list[float],
+    rules: NameRules,
+) -> None:
+    """Raise the bests by options pairing a token of `one` with two adjacent tokens of
+    `other` written as one (Ryonghae / Ryong Hae), and when the rules admit them
+    (`particle_joins`) with three around an article (Nuraldin / Nur al-Din)."""
+    if len(other) < 2:
+        return
+    lengths = [len(first) + len(second) for first, second in itertools.pairwise(other)]
+    for i, token in enumerate(one):
+        for j, length in enumerate(lengths):
             # Tokens more than two letters apart in length are only alike as a word cut
             # short (the similarity's own first test), which needs the same first letter.
-            apart = abs(len(a) - len(first) - len(second)) > 2
-            if apart and a[0] != first[0]:
+            if abs(len(token) - length) > 2 and token[0] != other[j][0]:
                 continue
-            text = first + second
-            if apart and not _cut_short(a, text):
+            joined = other[j] + other[j + 1]
+            if abs(len(token) - length) > 2 and not _cut_short(token, joined):
                 continue
-            best = _raised(sims, best, (j, j + 1), similarity(a, a, text, text))
-    if rules.particle_joins:
-        for j in range(len(c) - 2):
-            if c[j + 1] in JOINING_PARTICLES:
-                text = c[j] + c[j + 1] + c[j + 2]
-                best = _raised(sims, best, (j, j + 1, j + 2), similarity(a, a, text, text))
-    return best, tuple(sims)
+            sim = rules.similarity(token, token, joined, joined)
+            _raise(one_best, i, other_best, (j, j + 1), sim)
+    if not rules.particle_joins:
+        return
+    for j in range(len(other) - 2):
+        if other[j + 1] not in JOINING_PARTICLES:
+            continue
+        joined = other[j] + other[j + 1] + other[j + 2]
+        for i, token in enumerate(one):
+            sim = rules.similarity(token, token, joined, joined)
+            _raise(one_best, i, other_best, (j, j + 1, j + 2), sim)
 
 
-def _joined_against(text: str, span: int, c: Sequence[str], rules: NameRules) -> _Found:
-    """`span` adjacent query words written as one (`text`) against each listed token: the
-    best similarity (0.0 when none reaches MIN_PAIR) and each token's. Two words are compared
-    under the same length rule as one word with two listed ones; three around an article are
-    compared with every token."""
-    sims = [0.0] * len(c)
-    best = 0.0
-    for j, token in enumerate(c):
-        if span == 2:
-            apart = abs(len(token) - len(text)) > 2
-            if apart and token[0] != text[0]:
-                continue
-            if apart and not _cut_short(token, text):
-                continue
-        best = _raised(sims, best, (j,), rules.similarity(token, token, text, text))
-    return best, tuple(sims)
-
-
-def _raised(sims: list[float], best: float, tokens: tuple[int, ...], sim: float) -> float:
-    """An option pairing at `sim` with the listed `tokens` written as one, when the aligner
-    could pair them at all (MIN_PAIR): their bests raised; the word's best returned."""
+def _raise(
+    one_best: list[float], i: int, other_best: list[float], joined: tuple[int, ...], sim: float
+) -> None:
+    """Token `i` of one name paired at `sim` with the tokens `joined` of the other written as
+    one: each side's bests raised, when the aligner could pair them at all (MIN_PAIR)."""
     if sim < MIN_PAIR:
-        return best
-    for k in tokens:
-        if sim > sims[k]:
-            sims[k] = sim
-    return max(best, sim)
+        return
+    one_best[i] = max(one_best[i], sim)
+    for k in joined:
+        other_best[k] = max(other_best[k], sim)
 
 
 def _cut_short(a: str, b: str) -> bool:

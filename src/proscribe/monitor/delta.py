@@ -55,7 +55,7 @@ from proscribe.index.build import (
 from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
 from proscribe.model import Entity, Query, Schema
-from proscribe.monitor.ceiling import CeilingMemo, name_ceiling
+from proscribe.monitor.ceiling import name_ceiling
 from proscribe.monitor.parties import query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
@@ -208,8 +208,6 @@ class ChangedIndex(Index):
         for position, form in enumerate(self.forms):
             for words in form.sorted_keys:
                 self._exact[tuple(words)].append(position)
-        # The name ceilings' word comparisons with these names, kept from party to party.
-        self.ceilings = CeilingMemo()
 
     def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:  # noqa: ARG002
         # Near spellings (one edit, sound, completion, two edits) of every word here, not only
@@ -612,12 +610,7 @@ def _offered_and_close(
         for entity, reach in reached.items()
         if reach.identifier_hit
         or name_ceiling(
-            variants,
-            keys,
-            [index.forms[p] for p in reach.names],
-            config.token_weight,
-            config.names,
-            index.ceilings,
+            variants, keys, [index.forms[p] for p in reach.names], config.token_weight, config.names
         )
         >= MIN_NAME_SIMILARITY
     }
