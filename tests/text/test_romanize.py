@@ -190,7 +190,12 @@ def test_remembered_renderings_are_the_renderings_and_the_cache_stays_bounded(
 ) -> None:
     monkeypatch.setattr(romanize, "ROMANIZED_CACHE", 2)
     monkeypatch.setattr(romanize, "_ROMANIZED", {})
-    texts = ["최룡해", "崔龍海", "Владимир Путин", "최룡해"]
+    # Each text twice in a row: the second call is answered from the cache; the third text
+    # fills it past its bound, which clears it.
+    texts = ["최룡해", "최룡해", "崔龍海", "崔龍海", "Владимир Путин", "Владимир Путин"]
+    hits = 0
     for text in texts:
+        hits += normalize(text) in romanize._ROMANIZED
         assert romanizations(text) == romanize._romanized(normalize(text))
         assert len(romanize._ROMANIZED) <= 2
+    assert hits == 3
