@@ -13,6 +13,7 @@ from proscribe.text.cyrillic import (
     romanize_cyrillic,
     transliterate,
 )
+from proscribe.text.hangul import romanize_hangul
 from proscribe.text.romanize import LIMIT
 
 # Latin-1 letters, digits and punctuation; the micro sign is Greek mu once NFKC-normalised.
@@ -67,6 +68,32 @@ def test_hangul_names(hangul: str, expected: list[str]) -> None:
     renderings = romanizations(hangul)
     for rendering in expected:
         assert rendering in renderings
+
+
+def test_hangul_renderings_in_order_each_system_split_then_joined() -> None:
+    # Made from each word's renderings: the order is still system by system, split first.
+    assert romanize_hangul(("김", "정은")) == [
+        "gim jeong eun",
+        "gim jeongeun",
+        "kim chong un",
+        "kim chongun",
+        "kim jong un",
+        "kim jongun",
+        "kim jung eun",
+        "kim jungeun",
+    ]
+    assert romanize_hangul(("남궁민수",)) == [
+        "namgung min su",
+        "namgung minsu",
+        "namgoong min soo",
+        "namgoong minsoo",
+    ]
+
+
+def test_hangul_words_not_of_syllables_are_left_for_the_fallback() -> None:
+    # Bare jamo are not syllables: kept as they are in every rendering, for anyascii.
+    assert romanize_hangul(("김", "ㅈㅇ")) == ["gim ㅈㅇ", "kim ㅈㅇ"]
+    assert romanizations("김 ㅈㅇ")[0].startswith("gim ")
 
 
 def test_han_characters_read_as_korean_mandarin_and_wade_giles() -> None:

@@ -10,13 +10,17 @@ other script (Thai, Devanagari, Georgian, Armenian, kana ...) goes through anyas
 transliterates every script letter by letter. A name mixing scripts is cut into runs of one
 script, each romanised on its own, and the runs' renderings combined.
 
-Uncached cost per name: 2.2 us for Latin input, 36 us for a hangul name (four systems, split
-and joined), 37 us for the Arabic names of the UN list, 22 us for a Cyrillic name in six
-standards; the cache holds up to 131,072 texts not in ASCII (`ROMANIZED_CACHE`).
+Uncached cost per name: 2.2 us for Latin input, 37 us for the Arabic names of the UN list, 22
+us for a Cyrillic name in six standards; the cache holds up to 131,072 texts not in ASCII
+(`ROMANIZED_CACHE`). Of the synthetic lists' names (bench/synthetic.py, the renderings of their
+words cached as a long list warms them), 8 us for a hangul name in four systems, split and
+joined, and 21 us for a Chinese name in Han characters (20 and 48 us before 2026-11-30, when
+hangul names were rendered whole and every rendering normalised again).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from anyascii import anyascii
@@ -47,7 +51,15 @@ def _anyascii(words: tuple[str, ...]) -> list[str]:
     return [" ".join(anyascii(word) for word in words)]
 
 
+# A rendering already as `normalize` leaves it: lower-case ASCII letters and digits, words
+# one space apart. Most romanisers' renderings are, and telling so costs less than
+# normalising them again (a Han name has up to 16 renderings).
+_NORMALIZED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
 def _finish(rendering: str) -> str:
+    if _NORMALIZED.fullmatch(rendering):
+        return rendering
     # A romaniser leaves characters it has no value for; anyascii takes those letter by letter.
     return normalize(rendering if rendering.isascii() else anyascii(rendering))
 
