@@ -14,8 +14,8 @@ Uncached cost per name: 2.2 us for Latin input, 37 us for the Arabic names of th
 us for a Cyrillic name in six standards; the cache holds up to 131,072 texts not in ASCII
 (`ROMANIZED_CACHE`). Of the synthetic lists' names (bench/synthetic.py, the renderings of their
 words cached as a long list warms them), 8 us for a hangul name in four systems, split and
-joined, and 21 us for a Chinese name in Han characters (20 and 48 us before 2026-11-30, when
-hangul names were rendered whole and every rendering normalised again).
+joined, and 21 us for a Chinese name in Han characters (20 and 48 us when hangul names were
+rendered whole and every rendering was normalised again).
 """
 
 from __future__ import annotations
