@@ -79,9 +79,10 @@ def name_form(text: str, person: bool | None = None) -> NameForm:
         # two words written as one are left to the aligner, which pairs a token with two.
         # A "legal form" of single letters may be initials ("KOLOSOV, B. V."): when the
         # caller does not say what the party is, both readings are kept.
-        whole = tuple(rendering.split())
-        if person is None and form is not None and all(len(t) == 1 for t in set(whole) - set(toks)):
-            cuts.append(whole)
+        if person is None and form is not None:
+            whole = tuple(rendering.split())
+            if all(len(t) == 1 for t in set(whole) - set(toks)):
+                cuts.append(whole)
         for cut in cuts:
             keys = tuple(map(canonical_token, cut))
             # Renderings that differ only within a variant set (choe / choi) compare the same.
