@@ -22,11 +22,41 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from proscribe.match.names import JOINING_PARTICLES, MIN_PAIR, QUERY_SHARE, NameRules
 from proscribe.text.forms import NameForm
 
 Weight = Callable[[str], float]
+
+
+class Side(NamedTuple):
+    """One rendering of a name as the ceiling reads it, made once: a delta compares each
+    party's renderings with several listed ones, and each listed one with thousands of
+    parties."""
+
+    tokens: Sequence[str]
+    keys: Sequence[str]
+    weights: list[float]
+    total: float  # the weights summed
+    joined: list[str]  # each two adjacent tokens written as one
+    particles: list[tuple[int, str]]  # (position, three tokens as one) around an article
+
+
+def side(tokens: Sequence[str], keys: Sequence[str], weight: Weight) -> Side:
+    weights = [weight(key) for key in keys]
+    joined = [first + second for first, second in itertools.pairwise(tokens)]
+    particles = [
+        (j, tokens[j] + tokens[j + 1] + tokens[j + 2])
+        for j in range(len(tokens) - 2)
+        if tokens[j + 1] in JOINING_PARTICLES
+    ]
+    return Side(tokens, keys, weights, sum(weights), joined, particles)
+
+
+def sides(form: NameForm, weight: Weight) -> list[Side]:
+    """Every rendering of a name form."""
+    return [side(v, k, weight) for v, k in zip(form.variants, form.keys, strict=True)]
 
 
 def name_ceiling(
@@ -38,58 +68,55 @@ def name_ceiling(
 ) -> float:
     """The highest name score `align` can give the query name (its `variants` and their
     `keys`, as its NameForm holds them) against any of `forms`."""
-    listed = [
-        (c, c_keys, [weight(key) for key in c_keys])
-        for form in forms
-        for c, c_keys in zip(form.variants, form.keys, strict=True)
-    ]
+    query = [side(q, q_keys, weight) for q, q_keys in zip(variants, keys, strict=True)]
+    listed = [one for form in forms for one in sides(form, weight)]
+    return ceiling_of(query, listed, rules)
+
+
+def ceiling_of(
+    query: Sequence[Side], listed: Sequence[Side], rules: NameRules, enough: float = 1.0
+) -> float:
+    """`name_ceiling` of renderings made already; it stops at the first pair whose ceiling
+    reaches `enough` (a caller asking only whether some pair reaches it)."""
     best = 0.0
-    for q, q_keys in zip(variants, keys, strict=True):
-        q_weights = [weight(key) for key in q_keys]
-        for c, c_keys, c_weights in listed:
-            best = max(best, _ceiling(q, q_keys, q_weights, c, c_keys, c_weights, rules))
-            if best >= 1.0:
+    for q in query:
+        for c in listed:
+            best = max(best, _ceiling(q, c, rules))
+            if best >= enough:
                 return best
     return best
 
 
-def _ceiling(
-    q: Sequence[str],
-    q_keys: Sequence[str],
-    q_weights: Sequence[float],
-    c: Sequence[str],
-    c_keys: Sequence[str],
-    c_weights: Sequence[float],
-    rules: NameRules,
-) -> float:
-    if not q or not c:
+def _ceiling(q: Side, c: Side, rules: NameRules) -> float:
+    if not q.tokens or not c.tokens:
         return 0.0
-    q_best = [0.0] * len(q)
-    c_best = [0.0] * len(c)
+    q_best = [0.0] * len(q.tokens)
+    c_best = [0.0] * len(c.tokens)
     similarity = rules.similarity
-    for i, a in enumerate(q):
-        a_key = q_keys[i]
-        for j, b in enumerate(c):
-            b_key = c_keys[j]
+    list_initials = rules.list_initials
+    c_pairs = list(zip(c.tokens, c.keys, strict=True))
+    for i, (a, a_key) in enumerate(zip(q.tokens, q.keys, strict=True)):
+        a_initial = len(a) == 1
+        for j, (b, b_key) in enumerate(c_pairs):
             # The aligner's option for this pair: the similarity, else an initial's.
             sim = 1.0 if a_key == b_key else similarity(a, a_key, b, b_key)
             if sim < MIN_PAIR:
-                initial = len(a) == 1 or (len(b) == 1 and rules.list_initials)
+                initial = a_initial or (len(b) == 1 and list_initials)
                 sim = rules.initial if initial and a[0] == b[0] else 0.0
             if sim > q_best[i]:
                 q_best[i] = sim
             if sim > c_best[j]:
                 c_best[j] = sim
-    _joined(q, c, q_best, c_best, rules)
-    _joined(c, q, c_best, q_best, rules)
-    covered_q = sum(s * w for s, w in zip(q_best, q_weights, strict=True)) / sum(q_weights)
-    covered_c = sum(s * w for s, w in zip(c_best, c_weights, strict=True)) / sum(c_weights)
+    _joined(q.tokens, c, q_best, c_best, rules)
+    _joined(c.tokens, q, c_best, q_best, rules)
+    covered_q = sum(s * w for s, w in zip(q_best, q.weights, strict=True)) / q.total
+    covered_c = sum(s * w for s, w in zip(c_best, c.weights, strict=True)) / c.total
     return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
 
 
 def _joined(
     one: Sequence[str],
-    other: Sequence[str],
+    other: Side,
     one_best: list[float],
     other_best: list[float],
     rules: NameRules,
@@ -97,28 +124,25 @@ def _joined(
     """Raise the bests by options pairing a token of `one` with two adjacent tokens of
     `other` written as one (Ryonghae / Ryong Hae), and when the rules admit them
     (`particle_joins`) with three around an article (Nuraldin / Nur al-Din)."""
-    if len(other) < 2:
+    if len(other.tokens) < 2:
         return
-    lengths = [len(first) + len(second) for first, second in itertools.pairwise(other)]
+    similarity = rules.similarity
     for i, token in enumerate(one):
-        for j, length in enumerate(lengths):
+        size = len(token)
+        for j, joined in enumerate(other.joined):
             # Tokens more than two letters apart in length are only alike as a word cut
             # short (the similarity's own first test), which needs the same first letter.
-            if abs(len(token) - length) > 2 and token[0] != other[j][0]:
+            if abs(size - len(joined)) > 2 and (
+                token[0] != joined[0] or not _cut_short(token, joined)
+            ):
                 continue
-            joined = other[j] + other[j + 1]
-            if abs(len(token) - length) > 2 and not _cut_short(token, joined):
-                continue
-            sim = rules.similarity(token, token, joined, joined)
+            sim = similarity(token, token, joined, joined)
             _raise(one_best, i, other_best, (j, j + 1), sim)
     if not rules.particle_joins:
         return
-    for j in range(len(other) - 2):
-        if other[j + 1] not in JOINING_PARTICLES:
-            continue
-        joined = other[j] + other[j + 1] + other[j + 2]
+    for j, joined in other.particles:
         for i, token in enumerate(one):
-            sim = rules.similarity(token, token, joined, joined)
+            sim = similarity(token, token, joined, joined)
             _raise(one_best, i, other_best, (j, j + 1, j + 2), sim)
 
 

@@ -54,8 +54,9 @@ from proscribe.index.build import (
 )
 from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
+from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.model import Entity, Query, Schema
-from proscribe.monitor.ceiling import name_ceiling
+from proscribe.monitor.ceiling import Side, Weight, ceiling_of, side, sides
 from proscribe.monitor.parties import query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
@@ -80,6 +81,7 @@ COVERAGE_MARGIN = 0.01
 # gives it on the few of them the index ranks first, but for the order in which equally good
 # names are tried.
 SCORE_MARGIN = 0.05
+ROUNDING = 1e-4  # a score is reported to four places: rounded up by 5e-5 at most
 FLOAT_SLACK = 1e-9  # a sum of shares may round either way of the same sum taken term by term
 JOINED_LENGTH = 6  # the index looks two query words up as one from this length on
 PROGRESS_EVERY = 5_000  # parties judged between two reports
@@ -208,6 +210,19 @@ class ChangedIndex(Index):
         for position, form in enumerate(self.forms):
             for words in form.sorted_keys:
                 self._exact[tuple(words)].append(position)
+        self._sides: dict[int, list[Side]] = {}
+
+    def listed_sides(self, positions: Iterable[int], weight: Weight) -> list[Side]:
+        """The renderings of these names (positions here) as the name ceiling reads them,
+        each made once: the delta compares each with thousands of parties. `weight` is the
+        same for the whole of a delta."""
+        out: list[Side] = []
+        for position in positions:
+            made = self._sides.get(position)
+            if made is None:
+                made = self._sides[position] = sides(self.forms[position], weight)
+            out.extend(made)
+        return out
 
     def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:  # noqa: ARG002
         # Near spellings (one edit, sound, completion, two edits) of every word here, not only
@@ -319,7 +334,11 @@ class ChangedIndex(Index):
             one_edit = token in self._one_edit or not self._one_edit.isdisjoint(deletes)
         if one_edit:
             return True
-        if phonetic_key(token) in self._sounds:
+        # Two words written as one are nearly all met once: keyed without the shared cache,
+        # which they would otherwise fill with keys no later lookup asks for again, pushing
+        # out the single words' keys that the name ceiling's similarities need.
+        sound = phonetic_key.__wrapped__(token) if joined else phonetic_key(token)
+        if sound in self._sounds:
             return True
         if token in self.full.token_ids:
             return False  # completions, beginnings and two edits are for unknown words only
@@ -602,24 +621,30 @@ def _offered_and_close(
 ) -> bool:
     floor = max(0.0, (party.floor or 0.0) - COVERAGE_MARGIN)
     reached = index.covered(party, floor)
-    # Entries whose names cannot reach MIN_NAME_SIMILARITY are dropped by screen() unscored:
-    # proven on the stored tokens, before the party's query and name forms are built.
+    if not reached:
+        return False
+    # Entries whose names cannot reach the name score that `cutoff` needs, given what the
+    # party states beside its name (never under MIN_NAME_SIMILARITY, below which screen()
+    # drops an entry unscored), cannot make the party affected: proven on the stored
+    # tokens, before the party's query and name forms are built.
+    stated = Stated(party.birth_date is not None, bool(party.countries), bool(party.identifiers))
+    needed = lowest_name_score(screener.algorithm, cutoff - ROUNDING, stated)
+    bar = max(MIN_NAME_SIMILARITY, needed)
     variants, keys, _ = party.tokens
+    weight = config.token_weight
+    query = [side(v, k, weight) for v, k in zip(variants, keys, strict=True)]
     entities = {
         entity: reach
         for entity, reach in reached.items()
         if reach.identifier_hit
-        or name_ceiling(
-            variants, keys, [index.forms[p] for p in reach.names], config.token_weight, config.names
-        )
-        >= MIN_NAME_SIMILARITY
+        or ceiling_of(query, index.listed_sides(reach.names, weight), config.names, bar) >= bar
     }
     if not entities:
         return False
-    query = query_of(party)
-    forms = query_forms(query)
+    query_ = query_of(party)
+    forms = query_forms(query_)
     return any(
-        _best_score(index, query, forms, entity, reach, config, screener) >= cutoff
+        _best_score(index, query_, forms, entity, reach, config, screener, bar) >= cutoff
         for entity, reach in sorted(entities.items())
     )
 
@@ -632,11 +657,14 @@ def _best_score(
     reach: Reach,
     config: MatchConfig,
     screener: Screener,
+    bar: float = MIN_NAME_SIMILARITY,
 ) -> float:
     """The score of one entry for a query, compared on the names it reaches (positions in
-    `index`): at least what screen() gives on the few of them the full index ranks first."""
+    `index`): at least what screen() gives on the few of them the full index ranks first;
+    0.0 when its name score is under `bar` (at least MIN_NAME_SIMILARITY, under which
+    screen() drops the entry before scoring it)."""
     compared = tuple((index.names[p], index.forms[p]) for p in reach.names)
     pair = with_names(Pair(query, forms, index.entities[position], compared), config)
-    if not reach.identifier_hit and (pair.names is None or pair.names.score < MIN_NAME_SIMILARITY):
-        return 0.0  # names this far apart: screen() drops the entry before scoring it
+    if not reach.identifier_hit and (pair.names is None or pair.names.score < bar):
+        return 0.0
     return score_pair(pair, screener.algorithm, config).score
