@@ -187,6 +187,9 @@ class ChangedIndex(Index):
         # postings stay this index's (a word only the full index knows has none here).
         self.token_ids = _Vocabulary(self.token_ids, full.token_ids)
         self._found: dict[Lookup, dict[int, float]] = {}
+        # The words (and two words written as one) whose lookup found a name here.
+        self._reaching_words: set[str] = set()
+        self._reaching_joins: set[str] = set()
         # What `_may_reach` tests a word against: the words here, their one-deletion forms,
         # their sounds and the beginnings a completion looks for.
         own = set(self.token_ids.keys())
@@ -331,8 +334,26 @@ class ChangedIndex(Index):
             token, key, joined = lookup
             names, similarity = self._token_hits(token, key, joined=joined)
             found = dict(zip(names.tolist(), similarity.tolist(), strict=True))
+            if found:
+                (self._reaching_joins if joined else self._reaching_words).add(token)
         self._found[lookup] = found
         return found
+
+    def reaches_nothing(self, party: Party) -> bool:
+        """Whether none of the party's words (nor two of them written as one) reaches a
+        name here, its name equals none and it has no identifiers: then `covered` finds
+        nothing. Valid for a party whose lookups `prepare` made (as `affected` does), and
+        many times cheaper than `covered` for the half of a population a change passes by."""
+        if party.identifiers:
+            return False
+        variants, _, sorted_keys = party.tokens
+        words, joins = self._reaching_words, self._reaching_joins
+        for variant in variants:
+            if not words.isdisjoint(variant):
+                return False
+            if joins and not joins.isdisjoint(map(operator.add, variant, variant[1:])):
+                return False
+        return all(tuple(keys) not in self._exact for keys in sorted_keys)
 
     def _may_reach(
         self, token: str, key: str, one_edit: bool | None = None, *, joined: bool = False
@@ -587,7 +608,9 @@ def affected(
     if index is not None:
         index.prepare(index.lookups(undecided))
         for number, party in enumerate(undecided, 1):
-            if _offered_and_close(index, party, config, screener, cutoff):
+            if index.reaches_nothing(party):
+                pass
+            elif _offered_and_close(index, party, config, screener, cutoff):
                 found.add(party.id)
             if progress is not None and (number % PROGRESS_EVERY == 0 or number == len(undecided)):
                 progress("checking", judged + number, len(parties))

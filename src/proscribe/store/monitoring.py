@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, update
+import orjson
+from sqlalchemy import Engine, Text, bindparam, delete, insert, select, type_coerce, update
 
 from proscribe.errors import NotFoundError
 from proscribe.model import Entity, ListVersion
@@ -288,9 +289,16 @@ def _fingerprints(connection: Any, ids: Sequence[str]) -> dict[str, str]:
 
 
 # What a Party holds, in its field order: a delta rescreen reads every party, so the row is
-# read as a plain tuple, without the timestamps and fingerprint it does not need.
+# read as a plain tuple, without the timestamps and fingerprint it does not need. Its JSON
+# columns are read as text and decoded by orjson (reading 100,000 parties: 0.83-1.0 s against
+# 1.3-1.4 s with the json module): they hold lists of strings only, so nothing that orjson
+# reads otherwise (integers past 64 bits, NaN) can be in them. PostgreSQL's driver hands
+# them over decoded already.
+_JSON_COLUMNS = frozenset({"countries", "identifiers", "tokens", "candidates"})
 _PARTY_COLUMNS = tuple(
-    monitored_parties.c[name]
+    type_coerce(monitored_parties.c[name], Text).label(name)
+    if name in _JSON_COLUMNS
+    else monitored_parties.c[name]
     for name in (
         "id",
         "name",
@@ -307,8 +315,13 @@ _PARTY_COLUMNS = tuple(
 )
 
 
+def _json(value: Any) -> Any:
+    return orjson.loads(value) if isinstance(value, str | bytes) else value
+
+
 def _party(row: Sequence[Any]) -> Party:
     (ident, name, schema, born, countries, identifiers, gender, near, floor, tokens, offered) = row
+    countries, identifiers, tokens, offered = map(_json, (countries, identifiers, tokens, offered))
     return Party(
         id=str(ident),
         name=str(name),
