@@ -2,20 +2,23 @@
 similarities alone, without aligning the names.
 
 A delta rescreen meets many parties that a new entry reaches through one shared word
-("Maria", "Ivanov") whose names are nonetheless far apart: screen() drops such an entry
-unscored (its best name score is under MIN_NAME_SIMILARITY). Proving that with this ceiling
-costs a fraction of the alignment, and the party's query and name forms need not be built.
+("Maria", "Ivanov") whose names are nonetheless far apart: such an entry cannot come near the
+threshold (see `match.highest`), and screen() drops it unscored when its best name score is
+under MIN_NAME_SIMILARITY. Proving that with this ceiling costs a fraction of the alignment,
+and the party's query and name forms need not be built.
 
 Why it is a ceiling of `match.names.align`: the aligner gives each token the similarity of
 the one option it is paired in (a token with a token, an initial with a word, or a token
 with two adjacent tokens written as one), then scores QUERY_SHARE of the query's weighted
 similarity plus the rest of the listed name's, halved when only initials or particles pair.
 Giving every token the best similarity of any option it could be in can only raise that
-sum: here joined options are admitted whatever the token lengths, whatever the rules say of
-short tokens and of words paired already, and down to MIN_PAIR, where the aligner asks more;
-three words around an article when the rules admit them (`particle_joins`), whatever their
-first word; and the halving is left out. Products, sums and the division keep their order,
-so the ceiling holds in floating point too (rounding is monotone).
+sum. The options are those the aligner can form (`_single_options`, `_joined_options`): a
+joined one pairs a token of five letters or more (or, under `short_joins`, of three or four
+that spells the two words exactly) with two adjacent words, or three around an article under
+`particle_joins`, whose first two or last two letters it shares. Here they are admitted
+whatever the rules say of words paired already and down to MIN_PAIR, where the aligner asks
+0.8; the halving is left out. Products, sums and the division keep their order, so the
+ceiling holds in floating point too (rounding is monotone).
 """
 
 from __future__ import annotations
@@ -24,7 +27,14 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from proscribe.match.names import JOINING_PARTICLES, MIN_PAIR, QUERY_SHARE, NameRules
+from proscribe.match.names import (
+    JOINING_PARTICLES,
+    LONG_JOIN,
+    MIN_PAIR,
+    QUERY_SHARE,
+    SHORT_JOIN,
+    NameRules,
+)
 from proscribe.text.forms import NameForm
 
 Weight = Callable[[str], float]
@@ -40,18 +50,29 @@ class Side(NamedTuple):
     weights: list[float]
     total: float  # the weights summed
     joined: list[str]  # each two adjacent tokens written as one
-    particles: list[tuple[int, str]]  # (position, three tokens as one) around an article
+    # Each span a token may pair with: (positions, the words as one, the first's first two
+    # letters, the last's last two, the first's length).
+    spans: list[tuple[tuple[int, ...], str, str, str, int]]
 
 
 def side(tokens: Sequence[str], keys: Sequence[str], weight: Weight) -> Side:
     weights = [weight(key) for key in keys]
     joined = [first + second for first, second in itertools.pairwise(tokens)]
-    particles = [
-        (j, tokens[j] + tokens[j + 1] + tokens[j + 2])
-        for j in range(len(tokens) - 2)
-        if tokens[j + 1] in JOINING_PARTICLES
+    places: list[tuple[int, ...]] = [(j, j + 1) for j in range(len(tokens) - 1)]
+    places += [
+        (j, j + 1, j + 2) for j in range(len(tokens) - 2) if tokens[j + 1] in JOINING_PARTICLES
     ]
-    return Side(tokens, keys, weights, sum(weights), joined, particles)
+    spans = [
+        (
+            span,
+            "".join([tokens[k] for k in span]),
+            tokens[span[0]][:2],
+            tokens[span[-1]][-2:],
+            len(tokens[span[0]]),
+        )
+        for span in places
+    ]
+    return Side(tokens, keys, weights, sum(weights), joined, spans)
 
 
 def sides(form: NameForm, weight: Weight) -> list[Side]:
@@ -121,29 +142,34 @@ def _joined(
     other_best: list[float],
     rules: NameRules,
 ) -> None:
-    """Raise the bests by options pairing a token of `one` with two adjacent tokens of
-    `other` written as one (Ryonghae / Ryong Hae), and when the rules admit them
-    (`particle_joins`) with three around an article (Nuraldin / Nur al-Din)."""
+    """Raise the bests by the options pairing a token of `one` with two adjacent tokens of
+    `other` written as one (Ryonghae / Ryong Hae), or three around an article (Nuraldin /
+    Nur al-Din) when the rules admit them (`particle_joins`), as `_joined_options` forms
+    them."""
     if len(other.tokens) < 2:
         return
     similarity = rules.similarity
+    shortest = SHORT_JOIN if rules.short_joins else LONG_JOIN
+    particles, joined_prefixes = rules.particle_joins, rules.joined_prefixes
     for i, token in enumerate(one):
         size = len(token)
-        for j, joined in enumerate(other.joined):
-            # Tokens more than two letters apart in length are only alike as a word cut
-            # short (the similarity's own first test), which needs the same first letter.
-            if abs(size - len(joined)) > 2 and (
-                token[0] != joined[0] or not _cut_short(token, joined)
-            ):
+        if size < shortest:
+            continue
+        if size < LONG_JOIN:  # a short token: only two words it spells exactly
+            for j, joined in enumerate(other.joined):
+                if token == joined:
+                    _raise(one_best, i, other_best, (j, j + 1), 1.0)
+            continue
+        head, tail = token[:2], token[-2:]
+        for span, joined, first_head, last_tail, first_length in other.spans:
+            if head != first_head and tail != last_tail:
                 continue
-            sim = similarity(token, token, joined, joined)
-            _raise(one_best, i, other_best, (j, j + 1), sim)
-    if not rules.particle_joins:
-        return
-    for j, joined in other.particles:
-        for i, token in enumerate(one):
-            sim = similarity(token, token, joined, joined)
-            _raise(one_best, i, other_best, (j, j + 1, j + 2), sim)
+            if len(span) == 2:
+                if not joined_prefixes and size <= first_length:
+                    continue  # at most the first word: a word cut short
+            elif not particles:
+                continue
+            _raise(one_best, i, other_best, span, similarity(token, token, joined, joined))
 
 
 def _raise(
@@ -156,9 +182,3 @@ def _raise(
     one_best[i] = max(one_best[i], sim)
     for k in joined:
         other_best[k] = max(other_best[k], sim)
-
-
-def _cut_short(a: str, b: str) -> bool:
-    # Any length: the similarity asks a minimum length of the shorter, the ceiling need not.
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return long.startswith(short)
