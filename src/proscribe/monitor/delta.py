@@ -478,16 +478,17 @@ class ChangedIndex(Index):
 
     def lookups(self, parties: Iterable[Party]) -> set[Lookup]:
         """The (word, key, joined) lookups `covered` makes for these parties, each once."""
-        out: set[Lookup] = set()
+        # Gathered as plain pairs and strings first (iterated in C: a population repeats its
+        # words many times over), made into lookups once each.
+        singles: set[tuple[str, str]] = set()
+        joins: set[str] = set()
         for party in parties:
             variants, keys, _ = party.tokens
             for variant, keyed in zip(variants, keys, strict=True):
-                out.update((token, key, False) for token, key in zip(variant, keyed, strict=True))
-                out.update(
-                    (joined, joined, True)
-                    for joined in map(operator.add, variant, variant[1:])
-                    if len(joined) >= JOINED_LENGTH
-                )
+                singles.update(zip(variant, keyed, strict=True))
+                joins.update(map(operator.add, variant, variant[1:]))
+        out: set[Lookup] = {(token, key, False) for token, key in singles}
+        out.update((joined, joined, True) for joined in joins if len(joined) >= JOINED_LENGTH)
         return out
 
     def _reached(self, variant: Sequence[str], keyed: Sequence[str]) -> _Reached | None:
