@@ -49,6 +49,7 @@ class Side(NamedTuple):
     keys: Sequence[str]
     weights: list[float]
     total: float  # the weights summed
+    items: list[tuple[str, str, int, int]]  # each token, its key and both their lengths
     joined: list[str]  # each two adjacent tokens written as one
     # Each span a token may pair with: (positions, the words as one, the first's first two
     # letters, the last's last two, the first's length).
@@ -72,7 +73,8 @@ def side(tokens: Sequence[str], keys: Sequence[str], weight: Weight) -> Side:
         )
         for span in places
     ]
-    return Side(tokens, keys, weights, sum(weights), joined, spans)
+    items = [(t, k, len(t), len(k)) for t, k in zip(tokens, keys, strict=True)]
+    return Side(tokens, keys, weights, sum(weights), items, joined, spans)
 
 
 def sides(form: NameForm, weight: Weight) -> list[Side]:
@@ -115,14 +117,24 @@ def _ceiling(q: Side, c: Side, rules: NameRules) -> float:
     c_best = [0.0] * len(c.tokens)
     similarity = rules.similarity
     list_initials = rules.list_initials
-    c_pairs = list(zip(c.tokens, c.keys, strict=True))
-    for i, (a, a_key) in enumerate(zip(q.tokens, q.keys, strict=True)):
-        a_initial = len(a) == 1
-        for j, (b, b_key) in enumerate(c_pairs):
-            # The aligner's option for this pair: the similarity, else an initial's.
-            sim = 1.0 if a_key == b_key else similarity(a, a_key, b, b_key)
+    c_items = c.items
+    for i, (a, a_key, a_length, a_key_length) in enumerate(q.items):
+        a_initial = a_length == 1
+        for j, (b, b_key, b_length, b_key_length) in enumerate(c_items):
+            # The aligner's option for this pair: the similarity, else an initial's. Tokens
+            # (and keys) more than two letters apart in length are only alike as a word cut
+            # short: the similarity's own first exit, without the cost of its cache.
+            if a_key == b_key:
+                sim = 1.0
+            elif abs(a_length - b_length) > 2 and abs(a_key_length - b_key_length) > 2:
+                if a_length < b_length:
+                    sim = 0.8 if a_length >= 4 and b.startswith(a) else 0.0
+                else:
+                    sim = 0.8 if b_length >= 4 and a.startswith(b) else 0.0
+            else:
+                sim = similarity(a, a_key, b, b_key)
             if sim < MIN_PAIR:
-                initial = a_initial or (len(b) == 1 and list_initials)
+                initial = a_initial or (b_length == 1 and list_initials)
                 sim = rules.initial if initial and a[0] == b[0] else 0.0
             if sim > q_best[i]:
                 q_best[i] = sim
