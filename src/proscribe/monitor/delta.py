@@ -65,6 +65,7 @@ from proscribe.screen.screen import (
     COVERAGE_BEHIND,
     MIN_COVERAGE,
     MIN_NAME_SIMILARITY,
+    NAMES_PER_CANDIDATE,
     compared,
     competing,
     query_forms,
@@ -655,10 +656,21 @@ def _moved_up(
     offered = party.candidates or ()
     before = set(offered)
     best_gone = bool(offered) and offered[0] in gone
+    bar = _name_bar(screener, party, cutoff)
+    weight = config.token_weight
+    query_sides = [
+        side(v, k, weight) for f in forms for v, k in zip(f.variants, f.keys, strict=True)
+    ]
     for candidate in competing(found):
         entry = ref(index.entities[candidate.entity])
         if entry in before and entry not in gone and not best_gone:
             continue  # scored before, unchanged: its alert or near miss would be known
+        # The names screen() compares (the index's first few) cannot reach the bar: no
+        # alignment to make (most entries that move up share one common word with the party).
+        positions = candidate.names[:NAMES_PER_CANDIDATE]
+        listed = [one for p in positions for one in sides(index.forms[p], weight)]
+        if positions and ceiling_of(query_sides, listed, config.names, bar) < bar:
+            continue
         comparison = compared(query, forms, index, candidate, screener.algorithm, config)
         if comparison is not None and comparison.score >= cutoff:
             return None
@@ -676,9 +688,7 @@ def _offered_and_close(
     # party states beside its name (never under MIN_NAME_SIMILARITY, below which screen()
     # drops an entry unscored), cannot make the party affected: proven on the stored
     # tokens, before the party's query and name forms are built.
-    stated = Stated(party.birth_date is not None, bool(party.countries), bool(party.identifiers))
-    needed = lowest_name_score(screener.algorithm, cutoff - ROUNDING, stated)
-    bar = max(MIN_NAME_SIMILARITY, needed)
+    bar = _name_bar(screener, party, cutoff)
     variants, keys, _ = party.tokens
     weight = config.token_weight
     query = [side(v, k, weight) for v, k in zip(variants, keys, strict=True)]
@@ -696,6 +706,15 @@ def _offered_and_close(
         _best_score(index, query_, forms, entity, reach, config, screener, bar) >= cutoff
         for entity, reach in sorted(entities.items())
     )
+
+
+def _name_bar(screener: Screener, party: Party, cutoff: float) -> float:
+    """The name score under which no entry can score `cutoff` for this party, given what it
+    states beside its name (`match.highest`); never under MIN_NAME_SIMILARITY, below which
+    screen() drops an entry unscored."""
+    stated = Stated(party.birth_date is not None, bool(party.countries), bool(party.identifiers))
+    needed = lowest_name_score(screener.algorithm, cutoff - ROUNDING, stated)
+    return max(MIN_NAME_SIMILARITY, needed)
 
 
 def _best_score(
