@@ -43,6 +43,9 @@ def _queries(entity: Entity, other: Entity) -> list[Query]:
     alias = entity.names[-1].full
     own_date, other_date = entity.birth_dates[0], other.birth_dates[0]
     countries = tuple(c.code for c in entity.countries)
+    # Its own passport or ID number when it has one (an identifier that agrees), else one
+    # that agrees with nothing.
+    number = entity.identifiers[0].value if entity.identifiers else "X123456"
     return [
         Query(name, Schema.PERSON),
         Query(typo, Schema.PERSON, birth_date=own_date, countries=countries),
@@ -50,7 +53,7 @@ def _queries(entity: Entity, other: Entity) -> list[Query]:
         Query(name, Schema.PERSON, countries=countries),
         Query(typo, Schema.PERSON, birth_date=other_date, countries=("zz",)),
         Query(name, None, birth_date=own_date, countries=countries, gender="female"),
-        Query(alias, Schema.PERSON, identifiers=(QueryIdentifier("X123456"),)),
+        Query(alias, Schema.PERSON, identifiers=(QueryIdentifier(number),)),
     ]
 
 
