@@ -616,9 +616,9 @@ def affected(
     if index is not None:
         index.prepare(index.lookups(undecided))
         for number, party in enumerate(undecided, 1):
-            if index.reaches_nothing(party):
-                pass
-            elif _offered_and_close(index, party, config, screener, cutoff):
+            if not index.reaches_nothing(party) and _offered_and_close(
+                index, party, config, screener, cutoff
+            ):
                 found.add(party.id)
             if progress is not None and (number % PROGRESS_EVERY == 0 or number == len(undecided)):
                 progress("checking", judged + number, len(parties))
