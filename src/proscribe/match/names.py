@@ -177,11 +177,11 @@ def _token_similarity(rules: NameRules, a: str, a_key: str, b: str, b_key: str) 
     # can still be the same word. Most pairs of a candidate's tokens end here.
     close = abs(a_length - b_length) <= 2
     if not close and abs(len(a_key) - len(b_key)) > 2:
-        return _prefix_similarity(a, b)
+        return prefix_similarity(a, b)
     score = _typo_similarity(a, b, rules)
     if a_key != a or b_key != b:
         score = max(score, _typo_similarity(a_key, b_key, rules))
-    score = max(score, _prefix_similarity(a, b))
+    score = max(score, prefix_similarity(a, b))
     # Sound-alike only between tokens of four letters or more and of similar length:
     # phonetic keys drop vowels, so 'ryong' and 'ryonghae', or 'choe' and 'jo', share one.
     if (
@@ -228,7 +228,7 @@ def _same_start(a: str, b: str, rules: NameRules) -> bool:
     return neighbouring_keys(a[0], b[0]) or a[0] == b[1] or a[1] == b[0]
 
 
-def _prefix_similarity(a: str, b: str) -> float:
+def prefix_similarity(a: str, b: str) -> float:
     """A token cut short (field limits in payment messages, truncated aliases): the shorter
     is the start of the longer and has at least four letters."""
     short, long = (a, b) if len(a) < len(b) else (b, a)
@@ -430,7 +430,7 @@ def _single_options(
                 continue
             # The cached similarity's first exit, without the cost of a cache lookup: tokens
             # more than two letters apart in length can only be a word cut short (4+ letters,
-            # as _prefix_similarity asks).
+            # as prefix_similarity asks).
             if abs(a_length - b_length) > 2 and abs(a_key_length - b_key_length) > 2:
                 if a_length < b_length:
                     sim = 0.8 if a_length >= 4 and b.startswith(a) else 0.0

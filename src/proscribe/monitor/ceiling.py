@@ -23,7 +23,6 @@ ceiling holds in floating point too (rounding is monotone).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -34,6 +33,7 @@ from proscribe.match.names import (
     QUERY_SHARE,
     SHORT_JOIN,
     NameRules,
+    prefix_similarity,
 )
 from proscribe.text.forms import NameForm
 
@@ -46,11 +46,9 @@ class Side(NamedTuple):
     parties."""
 
     tokens: Sequence[str]
-    keys: Sequence[str]
     weights: list[float]
     total: float  # the weights summed
     items: list[tuple[str, str, int, int]]  # each token, its key and both their lengths
-    joined: list[str]  # each two adjacent tokens written as one
     # Each span a token may pair with: (positions, the words as one, the first's first two
     # letters, the last's last two, the first's length).
     spans: list[tuple[tuple[int, ...], str, str, str, int]]
@@ -58,7 +56,6 @@ class Side(NamedTuple):
 
 def side(tokens: Sequence[str], keys: Sequence[str], weight: Weight) -> Side:
     weights = [weight(key) for key in keys]
-    joined = [first + second for first, second in itertools.pairwise(tokens)]
     places: list[tuple[int, ...]] = [(j, j + 1) for j in range(len(tokens) - 1)]
     places += [
         (j, j + 1, j + 2) for j in range(len(tokens) - 2) if tokens[j + 1] in JOINING_PARTICLES
@@ -74,7 +71,7 @@ def side(tokens: Sequence[str], keys: Sequence[str], weight: Weight) -> Side:
         for span in places
     ]
     items = [(t, k, len(t), len(k)) for t, k in zip(tokens, keys, strict=True)]
-    return Side(tokens, keys, weights, sum(weights), items, joined, spans)
+    return Side(tokens, weights, sum(weights), items, spans)
 
 
 def sides(form: NameForm, weight: Weight) -> list[Side]:
@@ -127,10 +124,7 @@ def _ceiling(q: Side, c: Side, rules: NameRules) -> float:
             if a_key == b_key:
                 sim = 1.0
             elif abs(a_length - b_length) > 2 and abs(a_key_length - b_key_length) > 2:
-                if a_length < b_length:
-                    sim = 0.8 if a_length >= 4 and b.startswith(a) else 0.0
-                else:
-                    sim = 0.8 if b_length >= 4 and a.startswith(b) else 0.0
+                sim = prefix_similarity(a, b)
             else:
                 sim = similarity(a, a_key, b, b_key)
             if sim < MIN_PAIR:
@@ -168,9 +162,9 @@ def _joined(
         if size < shortest:
             continue
         if size < LONG_JOIN:  # a short token: only two words it spells exactly
-            for j, joined in enumerate(other.joined):
-                if token == joined:
-                    _raise(one_best, i, other_best, (j, j + 1), 1.0)
+            for span, joined, _, _, _ in other.spans:
+                if len(span) == 2 and token == joined:
+                    _raise(one_best, i, other_best, span, 1.0)
             continue
         head, tail = token[:2], token[-2:]
         for span, joined, first_head, last_tail, first_length in other.spans:
