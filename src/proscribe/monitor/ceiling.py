@@ -23,6 +23,7 @@ ceiling holds in floating point too (rounding is monotone).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -79,6 +80,40 @@ def sides(form: NameForm, weight: Weight) -> list[Side]:
     return [side(v, k, weight) for v, k in zip(form.variants, form.keys, strict=True)]
 
 
+# A party token's options with the tokens of one listed rendering: the best of them, and for
+# each listed token the similarity of its option with the party token (0 when none).
+Row = tuple[float, tuple[float, ...]]
+
+
+class Listed:
+    """A listed rendering prepared for the thousands of parties a delta compares it with: its
+    tokens by their first and last two letters and by spelling (what two words of a party
+    written as one can pair with), and each party token's options with it, worked out once
+    per token: a population repeats its words (the 215,000 (token, rendering) pairs of the
+    SDN change of `bench/rescreen.py` are 87,000 distinct ones). One serves one set of
+    rules: a delta compares under one algorithm."""
+
+    __slots__ = ("by_head", "by_spelling", "by_tail", "rows", "side")
+
+    def __init__(self, one: Side) -> None:
+        self.side = one
+        self.rows: dict[tuple[str, str, int, int], Row] = {}  # by the party token's item
+        self.by_head: dict[str, list[int]] = {}
+        self.by_tail: dict[str, list[int]] = {}
+        self.by_spelling: dict[str, list[int]] = {}
+        for j, token in enumerate(one.tokens):
+            if len(token) >= LONG_JOIN:
+                self.by_head.setdefault(token[:2], []).append(j)
+                self.by_tail.setdefault(token[-2:], []).append(j)
+            elif len(token) >= SHORT_JOIN:
+                self.by_spelling.setdefault(token, []).append(j)
+
+
+def listed_of(form: NameForm, weight: Weight) -> list[Listed]:
+    """Every rendering of a listed name form, prepared."""
+    return [Listed(one) for one in sides(form, weight)]
+
+
 def name_ceiling(
     variants: Sequence[Sequence[str]],
     keys: Sequence[Sequence[str]],
@@ -89,12 +124,12 @@ def name_ceiling(
     """The highest name score `align` can give the query name (its `variants` and their
     `keys`, as its NameForm holds them) against any of `forms`."""
     query = [side(q, q_keys, weight) for q, q_keys in zip(variants, keys, strict=True)]
-    listed = [one for form in forms for one in sides(form, weight)]
+    listed = [one for form in forms for one in listed_of(form, weight)]
     return ceiling_of(query, listed, rules)
 
 
 def ceiling_of(
-    query: Sequence[Side], listed: Sequence[Side], rules: NameRules, enough: float = 1.0
+    query: Sequence[Side], listed: Sequence[Listed], rules: NameRules, enough: float = 1.0
 ) -> float:
     """`name_ceiling` of renderings made already; it stops at the first pair whose ceiling
     reaches `enough` (a caller asking only whether some pair reaches it)."""
@@ -107,38 +142,56 @@ def ceiling_of(
     return best
 
 
-def _ceiling(q: Side, c: Side, rules: NameRules) -> float:
+def _ceiling(q: Side, listed: Listed, rules: NameRules) -> float:
+    c = listed.side
     if not q.tokens or not c.tokens:
         return 0.0
-    q_best = [0.0] * len(q.tokens)
-    c_best = [0.0] * len(c.tokens)
+    rows = listed.rows
+    q_best: list[float] = []
+    c_best: Sequence[float] | None = None
+    for item in q.items:
+        row = rows.get(item)
+        if row is None:
+            row = rows[item] = _row(item, c, rules)
+        best, options = row
+        q_best.append(best)
+        if best:
+            c_best = options if c_best is None else list(map(max, c_best, options))
+    if q.spans:
+        c_best = [0.0] * len(c.tokens) if c_best is None else list(c_best)
+        _joined_with_query(listed, q, c_best, q_best, rules)
+    # Summed in the order the aligner sums (see the module's docstring).
+    covered_q = sum(map(operator.mul, q_best, q.weights)) / q.total
+    covered_c = 0.0 if c_best is None else sum(map(operator.mul, c_best, c.weights)) / c.total
+    return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
+
+
+def _row(item: tuple[str, str, int, int], c: Side, rules: NameRules) -> Row:
+    """A party token's options with the tokens of a listed rendering: with each token (the
+    aligner's similarity, else an initial's), and with two or three adjacent ones written as
+    one (`_joined`)."""
     similarity = rules.similarity
     list_initials = rules.list_initials
-    c_items = c.items
-    for i, (a, a_key, a_length, a_key_length) in enumerate(q.items):
-        a_initial = a_length == 1
-        for j, (b, b_key, b_length, b_key_length) in enumerate(c_items):
-            # The aligner's option for this pair: the similarity, else an initial's. Tokens
-            # (and keys) more than two letters apart in length are only alike as a word cut
-            # short: the similarity's own first exit, without the cost of its cache.
-            if a_key == b_key:
-                sim = 1.0
-            elif abs(a_length - b_length) > 2 and abs(a_key_length - b_key_length) > 2:
-                sim = prefix_similarity(a, b)
-            else:
-                sim = similarity(a, a_key, b, b_key)
-            if sim < MIN_PAIR:
-                initial = a_initial or (b_length == 1 and list_initials)
-                sim = rules.initial if initial and a[0] == b[0] else 0.0
-            if sim > q_best[i]:
-                q_best[i] = sim
-            if sim > c_best[j]:
-                c_best[j] = sim
-    _joined(q.tokens, c, q_best, c_best, rules)
-    _joined(c.tokens, q, c_best, q_best, rules)
-    covered_q = sum(s * w for s, w in zip(q_best, q.weights, strict=True)) / q.total
-    covered_c = sum(s * w for s, w in zip(c_best, c.weights, strict=True)) / c.total
-    return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
+    a, a_key, a_length, a_key_length = item
+    a_initial = a_length == 1
+    options = [0.0] * len(c.tokens)
+    for j, (b, b_key, b_length, b_key_length) in enumerate(c.items):
+        # The aligner's option for this pair: the similarity, else an initial's. Tokens (and
+        # keys) more than two letters apart in length are only alike as a word cut short:
+        # the similarity's own first exit, without the cost of its cache.
+        if a_key == b_key:
+            sim = 1.0
+        elif abs(a_length - b_length) > 2 and abs(a_key_length - b_key_length) > 2:
+            sim = prefix_similarity(a, b)
+        else:
+            sim = similarity(a, a_key, b, b_key)
+        if sim < MIN_PAIR:
+            initial = a_initial or (b_length == 1 and list_initials)
+            sim = rules.initial if initial and a[0] == b[0] else 0.0
+        options[j] = sim
+    best = [0.0]
+    _joined((a,), c, best, options, rules)
+    return max(best[0], *options), tuple(options)
 
 
 def _joined(
@@ -154,9 +207,7 @@ def _joined(
     them."""
     if len(other.tokens) < 2:
         return
-    similarity = rules.similarity
     shortest = SHORT_JOIN if rules.short_joins else LONG_JOIN
-    particles, joined_prefixes = rules.particle_joins, rules.joined_prefixes
     for i, token in enumerate(one):
         size = len(token)
         if size < shortest:
@@ -168,14 +219,53 @@ def _joined(
             continue
         head, tail = token[:2], token[-2:]
         for span, joined, first_head, last_tail, first_length in other.spans:
-            if head != first_head and tail != last_tail:
-                continue
-            if len(span) == 2:
-                if not joined_prefixes and size <= first_length:
-                    continue  # at most the first word: a word cut short
-            elif not particles:
-                continue
-            _raise(one_best, i, other_best, span, similarity(token, token, joined, joined))
+            if head == first_head or tail == last_tail:
+                _join_long(token, size, span, joined, first_length, i, one_best, other_best, rules)
+
+
+def _joined_with_query(
+    listed: Listed, q: Side, c_best: list[float], q_best: list[float], rules: NameRules
+) -> None:
+    """`_joined` of the listed rendering's tokens with the query's adjacent words, from the
+    other end: each span of the query looks up the listed tokens it can pair with (by their
+    first or last two letters, or their spelling), instead of each listed token trying every
+    span (most spans find none)."""
+    tokens = listed.side.tokens
+    by_head, by_tail = listed.by_head, listed.by_tail
+    by_spelling = listed.by_spelling if rules.short_joins else {}
+    for span, joined, first_head, last_tail, first_length in q.spans:
+        if len(span) == 2:
+            for j in by_spelling.get(joined, ()):
+                _raise(c_best, j, q_best, span, 1.0)
+        heads, tails = by_head.get(first_head, ()), by_tail.get(last_tail, ())
+        for j in heads:
+            token = tokens[j]
+            _join_long(token, len(token), span, joined, first_length, j, c_best, q_best, rules)
+        for j in tails:
+            token = tokens[j]
+            if j not in heads:
+                _join_long(token, len(token), span, joined, first_length, j, c_best, q_best, rules)
+
+
+def _join_long(
+    token: str,
+    size: int,
+    span: tuple[int, ...],
+    joined: str,
+    first_length: int,
+    i: int,
+    one_best: list[float],
+    other_best: list[float],
+    rules: NameRules,
+) -> None:
+    """A token of five letters or more (`i` of its name) paired with the words `span` of the
+    other name written as one (`joined`), sharing its first or last two letters."""
+    if len(span) == 2:
+        if not rules.joined_prefixes and size <= first_length:
+            return  # at most the first word: a word cut short
+    elif not rules.particle_joins:
+        return
+    _raise(one_best, i, other_best, span, rules.similarity(token, token, joined, joined))
 
 
 def _raise(

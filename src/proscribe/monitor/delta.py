@@ -62,7 +62,7 @@ from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.model import Entity, Query, Schema
-from proscribe.monitor.ceiling import Side, Weight, ceiling_of, side, sides
+from proscribe.monitor.ceiling import Listed, Weight, ceiling_of, listed_of, side
 from proscribe.monitor.parties import query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
@@ -221,19 +221,13 @@ class ChangedIndex(Index):
         for position, form in enumerate(self.forms):
             for words in form.sorted_keys:
                 self._exact[tuple(words)].append(position)
-        self._sides: dict[int, list[Side]] = {}
+        self._listed: dict[int, list[Listed]] = {}
 
-    def listed_sides(self, positions: Iterable[int], weight: Weight) -> list[Side]:
+    def listed(self, positions: Iterable[int], weight: Weight) -> list[Listed]:
         """The renderings of these names (positions here) as the name ceiling reads them,
         each made once: the delta compares each with thousands of parties. `weight` is the
         same for the whole of a delta."""
-        out: list[Side] = []
-        for position in positions:
-            made = self._sides.get(position)
-            if made is None:
-                made = self._sides[position] = sides(self.forms[position], weight)
-            out.extend(made)
-        return out
+        return _listed(self._listed, self.forms, positions, weight)
 
     def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:  # noqa: ARG002
         # Near spellings (one edit, sound, completion, two edits) of every word here, not only
@@ -598,12 +592,13 @@ def affected(
     found = set()
     undecided = []
     kept: dict[str, ScreeningOutcome] = {}
+    listed: dict[int, list[Listed]] = {}  # the full index's names prepared for the ceiling
     for party in parties:
         if party.floor is None or not party.tokens or party.candidates is None:
             found.add(party.id)  # never screened by this code: nothing to go by
         elif _loses_a_candidate(party, gone):
             # Its lookup in the full index meets the new contents too: no second look needed.
-            moved = _moved_up(screener, party, gone, config, cutoff)
+            moved = _moved_up(screener, party, gone, config, cutoff, listed)
             if moved is None:
                 found.add(party.id)
             else:
@@ -645,14 +640,20 @@ def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
 
 
 def _moved_up(
-    screener: Screener, party: Party, gone: set[str], config: MatchConfig, cutoff: float
+    screener: Screener,
+    party: Party,
+    gone: set[str],
+    config: MatchConfig,
+    cutoff: float,
+    listed: dict[int, list[Listed]],
 ) -> ScreeningOutcome | None:
     """For a party that lost an entry it was offered: the index lookup screen() makes, and
     the entries it now scores that it did not score before (new to its candidates, changed,
     or all of them when its best is gone and with it the gap measured from the best), scored
     as screen() scores them. None when one comes within `SCORE_MARGIN` of the threshold:
     the party is screened in full. Otherwise its alerts stand, and the outcome returned
-    (these candidates, their floor) replaces the stale one."""
+    (these candidates, their floor) replaces the stale one. `listed` keeps the names of the
+    full index that the ceiling has read, prepared, for the other parties."""
     if party.identifiers:
         return None
     query = query_of(party)
@@ -674,13 +675,30 @@ def _moved_up(
         # The names screen() compares (the index's first few) cannot reach the bar: no
         # alignment to make (most entries that move up share one common word with the party).
         positions = candidate.names[:NAMES_PER_CANDIDATE]
-        listed = [one for p in positions for one in sides(index.forms[p], weight)]
-        if positions and ceiling_of(query_sides, listed, config.names, bar) < bar:
+        names = _listed(listed, index.forms, positions, weight)
+        if positions and ceiling_of(query_sides, names, config.names, bar) < bar:
             continue
         comparison = compared(query, forms, index, candidate, screener.algorithm, config)
         if comparison is not None and comparison.score >= cutoff:
             return None
     return _outcome_of(index, found, forms, party.near_miss)
+
+
+def _listed(
+    made: dict[int, list[Listed]],
+    forms: Sequence[NameForm],
+    positions: Iterable[int],
+    weight: Weight,
+) -> list[Listed]:
+    """The renderings of the names at `positions` of `forms`, prepared for the ceiling once
+    each (`made` keeps them)."""
+    out: list[Listed] = []
+    for position in positions:
+        done = made.get(position)
+        if done is None:
+            done = made[position] = listed_of(forms[position], weight)
+        out.extend(done)
+    return out
 
 
 def _offered_and_close(
@@ -702,7 +720,7 @@ def _offered_and_close(
         entity: reach
         for entity, reach in reached.items()
         if reach.identifier_hit
-        or ceiling_of(query, index.listed_sides(reach.names, weight), config.names, bar) >= bar
+        or ceiling_of(query, index.listed(reach.names, weight), config.names, bar) >= bar
     }
     if not entities:
         return False
