@@ -161,8 +161,10 @@ def _ceiling(q: Side, listed: Listed, rules: NameRules) -> float:
         c_best = [0.0] * len(c.tokens) if c_best is None else list(c_best)
         _joined_with_query(listed, q, c_best, q_best, rules)
     # Summed in the order the aligner sums (see the module's docstring).
-    covered_q = sum(map(operator.mul, q_best, q.weights)) / q.total
-    covered_c = 0.0 if c_best is None else sum(map(operator.mul, c_best, c.weights)) / c.total
+    covered_q: float = sum(map(operator.mul, q_best, q.weights)) / q.total
+    covered_c: float = 0.0
+    if c_best is not None:
+        covered_c = sum(map(operator.mul, c_best, c.weights)) / c.total
     return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
 
 
