@@ -11,10 +11,12 @@ from pathlib import Path
 from faker import Faker
 
 from proscribe.index import Index
+from proscribe.index.build import COMMON_DF
 from proscribe.model import Designation, Entity, Name, NameKind, Query, Schema
 from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex, _summed, outcome, ref
 from proscribe.screen.screen import MIN_COVERAGE
 from proscribe.screener import Screener
+from proscribe.store.monitoring import Party
 from proscribe.text.forms import name_form
 from tests.monitor.conftest import Monitored, Sdn
 
@@ -158,6 +160,56 @@ def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
                     checked += 1
                     assert bound.get(entry, 0.0) >= coverage - 1e-9, (name, variant, entry)
     assert checked > 500
+
+
+def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path: Path) -> None:
+    """`reaches_nothing` spares `covered` for most of a population: it must never pass over a
+    party that `covered` finds an entry for (at the lowest floor). On the changed names
+    with particles and honorifics before them, on names made of words common in the full
+    index only (whose common words then open names), and on ordinary names."""
+    index, changed = the_change(sdn, tmp_path)
+    rng = random.Random(5)
+    listed = [n.full for e in changed for n in e.names if len(n.full.split()) > 1]
+    words = sorted({w for name in listed for w in name_form(name, True).variants[0]})
+    common = [w for w in words if len(w) > 1 and index._frequency(w, w) > COMMON_DF]
+    rare = [w for w in words if len(w) > 3 and index._frequency(w, w) <= COMMON_DF]
+    fakers = [Faker(locale) for locale in LOCALES]
+    for number, faker in enumerate(fakers):
+        faker.seed_instance(number)
+    names = [fakers[n % len(fakers)].name() for n in range(1000)]
+    names += [" ".join(rng.sample(common, 2)) for _ in range(300)]
+    names += [f"{rng.choice(common)} {fakers[0].last_name()}" for _ in range(300)]
+    names += [
+        f"{rng.choice(common)} {rng.choice(rare)} {fakers[1].first_name()}" for _ in range(300)
+    ]
+    names += [f"{rng.choice(('al', 'de', 'van'))} {rng.choice(listed)}" for _ in range(200)]
+    parties = [party_named(f"p{n}", name) for n, name in enumerate(names)]
+    prepared = ChangedIndex(index, changed)
+    prepared.prepare(prepared.lookups(parties))
+    passed_over = offered = 0
+    for party in parties:
+        found = prepared.covered(party, 0.0)
+        if prepared.reaches_nothing(party):
+            passed_over += 1
+            assert not found, party.name
+        offered += bool(found)
+    # Both answers are well represented, and common words alone open names here.
+    assert passed_over > 500
+    assert offered > 500
+    assert any(
+        prepared.covered(party, 0.0) and all(w in common for w in party.tokens[0][0])
+        for party in parties
+    )
+
+
+def party_named(party_id: str, name: str) -> Party:
+    form = name_form(name, True)
+    tokens = [
+        [list(v) for v in form.variants],
+        [list(k) for k in form.keys],
+        [list(k) for k in form.sorted_keys],
+    ]
+    return Party(party_id, name, "Person", floor=MIN_COVERAGE, tokens=tokens, candidates=())
 
 
 def by_entry(
