@@ -194,11 +194,8 @@ class ChangedIndex(Index):
         # postings stay this index's (a word only the full index knows has none here).
         self.token_ids = _Vocabulary(self.token_ids, full.token_ids)
         self._found: dict[Lookup, dict[int, float]] = {}
-        # The words whose lookup found a name here: those that can open names (`_word_roles`:
-        # rare in the full index), those that only add to names others opened unless every
-        # word of their variant is common, and two words written as one. Initials open none.
-        self._reaching_rare: set[str] = set()
-        self._reaching_common: set[str] = set()
+        # The words (and two words written as one) whose lookup found a name here.
+        self._reaching_words: set[str] = set()
         self._reaching_joins: set[str] = set()
         # What `_may_reach` tests a word against: the words here, their one-deletion forms,
         # their sounds and the beginnings a completion looks for.
@@ -339,50 +336,25 @@ class ChangedIndex(Index):
             names, similarity = self._token_hits(token, key, joined=joined)
             found = dict(zip(names.tolist(), similarity.tolist(), strict=True))
             if found:
-                self._reaching(token, key, joined).add(token)
+                (self._reaching_joins if joined else self._reaching_words).add(token)
         self._found[lookup] = found
         return found
 
-    def _reaching(self, token: str, key: str, joined: bool) -> set[str]:
-        """Which of the reaching sets a word whose lookup found a name here belongs to."""
-        if joined:
-            return self._reaching_joins
-        if len(token) == 1:
-            return set()  # an initial: it opens no name, and adds to none here alone
-        if self._frequency(token, key) > COMMON_DF:
-            return self._reaching_common
-        return self._reaching_rare
-
     def reaches_nothing(self, party: Party) -> bool:
-        """Whether `covered` surely finds nothing for the party: none of its words that can
-        open a name (nor two of them written as one) reaches a name here, its name equals
-        none and it has no identifiers. A word common in the full index opens names only in
-        a variant whose words are all common: of the 43,053 parties a word of which reaches
-        a name of the SDN change of `bench/rescreen.py`, 3,637 are reached by such words
-        alone ('al' most often). Valid for a party whose lookups `prepare` made (as
-        `affected` does), and many times cheaper than `covered` for the three fifths of a
-        population a change passes by."""
+        """Whether none of the party's words (nor two of them written as one) reaches a
+        name here, its name equals none and it has no identifiers: then `covered` finds
+        nothing. Valid for a party whose lookups `prepare` made (as `affected` does), and
+        many times cheaper than `covered` for the half of a population a change passes by."""
         if party.identifiers:
             return False
-        variants, keys, sorted_keys = party.tokens
-        rare, common, joins = self._reaching_rare, self._reaching_common, self._reaching_joins
-        for variant, keyed in zip(variants, keys, strict=True):
-            if not rare.isdisjoint(variant):
+        variants, _, sorted_keys = party.tokens
+        words, joins = self._reaching_words, self._reaching_joins
+        for variant in variants:
+            if not words.isdisjoint(variant):
                 return False
             if joins and not joins.isdisjoint(map(operator.add, variant, variant[1:])):
                 return False
-            if not common.isdisjoint(variant) and self._every_common(variant, keyed):
-                return False
         return all(tuple(keys) not in self._exact for keys in sorted_keys)
-
-    def _every_common(self, variant: Sequence[str], keyed: Sequence[str]) -> bool:
-        """Whether every word of a variant but its initials is common in the full index (then
-        its common words open names: `Index._word_roles`)."""
-        return all(
-            self._frequency(token, key) > COMMON_DF
-            for token, key in zip(variant, keyed, strict=True)
-            if len(token) != 1
-        )
 
     def _may_reach(
         self, token: str, key: str, one_edit: bool | None = None, *, joined: bool = False
