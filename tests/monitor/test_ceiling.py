@@ -12,7 +12,7 @@ from proscribe.index import Index, build_index
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM
 from proscribe.match.names import NameRules, align
 from proscribe.model import Query
-from proscribe.monitor.ceiling import name_ceiling
+from proscribe.monitor.ceiling import Listed, ceiling_of, listed_of, name_ceiling, side
 from proscribe.screen.screen import MIN_NAME_SIMILARITY, query_forms
 from proscribe.text.forms import NameForm, name_form
 from tests.monitor.conftest import Sdn
@@ -84,3 +84,40 @@ def test_ceiling_holds_on_the_candidates_of_real_queries(sdn: Sdn, index: Index)
     assert pairs > 2_000
     assert under > 500
     assert spared > under / 2  # most alignments that come to nothing need not be made
+
+
+def test_renderings_prepared_once_give_every_party_its_own_ceiling(sdn: Sdn, index: Index) -> None:
+    """A delta prepares each listed rendering once and remembers each party word's options
+    with it (`Listed.rows`): what one party leaves there must not change another's ceiling.
+    Checked against renderings made fresh for each query, on the candidates of real names,
+    names with typos and names with words written as one."""
+    rng = random.Random(8)
+    faker = Faker(["en_US", "es_ES", "ar_AA", "fa_IR", "ko_KR"])
+    faker.seed_instance(8)
+    people = [e for e in sdn.entities if e.names]
+    names = [faker.name() for _ in range(200)]
+    for _ in range(200):
+        words = rng.choice(people).names[0].full.replace(",", "").split()
+        names.append(" ".join(mangled(w, rng) for w in words))
+        if len(words) > 2:
+            at = rng.randrange(len(words) - 1)
+            names.append(" ".join([*words[:at], words[at] + words[at + 1], *words[at + 2 :]]))
+    shared: dict[int, list[Listed]] = {}
+    weight = index.token_weight
+    compared = 0
+    for text in names:
+        query = Query(text)
+        form = query_forms(query)[0]
+        sides = [side(v, k, weight) for v, k in zip(form.variants, form.keys, strict=True)]
+        for candidate in index.candidates(query, (form,), limit=10, min_coverage=0.3):
+            for position in index.entity_names[candidate.entity]:
+                listed = shared.get(position)
+                if listed is None:
+                    listed = shared[position] = listed_of(index.forms[position], weight)
+                fresh = name_ceiling(
+                    form.variants, form.keys, [index.forms[position]], weight, RULES
+                )
+                assert ceiling_of(sides, listed, RULES) == fresh, (text, index.names[position])
+                compared += 1
+    assert compared > 2_000
+    assert sum(len(one.rows) for renderings in shared.values() for one in renderings) > 5_000
