@@ -13,7 +13,14 @@ from faker import Faker
 from proscribe.index import Index
 from proscribe.index.build import COMMON_DF
 from proscribe.model import Designation, Entity, Name, NameKind, Query, Schema
-from proscribe.monitor.delta import JOINED_LENGTH, ChangedIndex, _summed, outcome, ref
+from proscribe.monitor.delta import (
+    JOINED_LENGTH,
+    ChangedIndex,
+    _summed,
+    lookup_tokens,
+    outcome,
+    ref,
+)
 from proscribe.screen.screen import MIN_COVERAGE
 from proscribe.screener import Screener
 from proscribe.store.monitoring import Party
@@ -207,12 +214,8 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
 
 
 def party_named(party_id: str, name: str) -> Party:
-    form = name_form(name, True)
-    tokens = [
-        [list(v) for v in form.variants],
-        [list(k) for k in form.keys],
-        [list(k) for k in form.sorted_keys],
-    ]
+    """A party with what a full screening keeps of it for the next delta."""
+    tokens = lookup_tokens(name_form(name, True))
     return Party(party_id, name, "Person", floor=MIN_COVERAGE, tokens=tokens, candidates=())
 
 

@@ -471,25 +471,26 @@ class Index:
     ) -> tuple[list[float], list[bool]]:
         """Each word of a query variant: its weight in the coverage, and whether it opens
         names (reaches them on its own) or only adds to names other words opened."""
-        # Initials are left out: the index cannot look them up, the matcher pairs them. An
-        # initial is told by the token, not its key: "O." and "U." have the keys of the
-        # Korean surnames Oh and Woo, yet stand for Oleg and Uladzimir.
-        initial = [len(token) == 1 for token in variant]
-        weights = [
-            0.0 if one else self.token_weight(k) for one, k in zip(initial, keys, strict=True)
-        ]
+        roles = list(map(self._word_role, variant, keys))
         # Rare tokens open candidates; common ones only add to names a rare token opened,
         # unless the query has nothing but common tokens ("Mohammed Ali"). Common means the
         # word itself is in many names, not that its near spellings are ("Sadu" is rare).
         # Initials neither open nor count as rare: 'AL-HASAN, S. Hasan' is opened by its
         # common words, not by the names that hold an "S" (and those alone).
-        pairs = zip(variant, keys, strict=True)
-        common = [self._frequency(token, key) > COMMON_DF for token, key in pairs]
-        every_common = all(c for c, one in zip(common, initial, strict=True) if not one)
-        opens = [
-            not one and (not c or every_common) for c, one in zip(common, initial, strict=True)
-        ]
+        every_common = all(common for _, initial, common in roles if not initial)
+        weights = [weight for weight, _, _ in roles]
+        opens = [not initial and (not common or every_common) for _, initial, common in roles]
         return weights, opens
+
+    def _word_role(self, token: str, key: str) -> tuple[float, bool, bool]:
+        """A query word's weight in the coverage, whether it is an initial, whether it is
+        common (in more than COMMON_DF names)."""
+        # Initials are left out: the index cannot look them up, the matcher pairs them. An
+        # initial is told by the token, not its key: "O." and "U." have the keys of the
+        # Korean surnames Oh and Woo, yet stand for Oleg and Uladzimir.
+        initial = len(token) == 1
+        weight = 0.0 if initial else self.token_weight(key)
+        return weight, initial, self._frequency(token, key) > COMMON_DF
 
     def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> Hits:
         """The names reached by this query variant, and for each the weighted share of the

@@ -171,7 +171,7 @@ def _ceiling(q: Side, listed: Listed, rules: NameRules) -> float:
 def _row(item: tuple[str, str, int, int], c: Side, rules: NameRules) -> Row:
     """A party token's options with the tokens of a listed rendering: with each token (the
     aligner's similarity, else an initial's), and with two or three adjacent ones written as
-    one (`_joined`)."""
+    one (the best of an option is the best of the tokens it raises)."""
     similarity = rules.similarity
     list_initials = rules.list_initials
     a, a_key, a_length, a_key_length = item
@@ -191,92 +191,80 @@ def _row(item: tuple[str, str, int, int], c: Side, rules: NameRules) -> Row:
             initial = a_initial or (b_length == 1 and list_initials)
             sim = rules.initial if initial and a[0] == b[0] else 0.0
         options[j] = sim
-    best = [0.0]
-    _joined((a,), c, best, options, rules)
-    return max(best[0], *options), tuple(options)
+    _joined_with_listed(a, c, options, rules)
+    return max(options), tuple(options)
 
 
-def _joined(
-    one: Sequence[str],
-    other: Side,
-    one_best: list[float],
-    other_best: list[float],
-    rules: NameRules,
-) -> None:
-    """Raise the bests by the options pairing a token of `one` with two adjacent tokens of
-    `other` written as one (Ryonghae / Ryong Hae), or three around an article (Nuraldin /
-    Nur al-Din) when the rules admit them (`particle_joins`), as `_joined_options` forms
-    them."""
-    if len(other.tokens) < 2:
+def _joined_with_listed(token: str, c: Side, options: list[float], rules: NameRules) -> None:
+    """Raise `options` by the pairings of a party token with two adjacent tokens of the
+    listed rendering written as one (Ryonghae / Ryong Hae), or three around an article
+    (Nuraldin / Nur al-Din) when the rules admit them (`particle_joins`), as
+    `_joined_options` forms them."""
+    size = len(token)
+    if len(c.tokens) < 2 or size < (SHORT_JOIN if rules.short_joins else LONG_JOIN):
         return
-    shortest = SHORT_JOIN if rules.short_joins else LONG_JOIN
-    for i, token in enumerate(one):
-        size = len(token)
-        if size < shortest:
-            continue
-        if size < LONG_JOIN:  # a short token: only two words it spells exactly
-            for span, joined, _, _, _ in other.spans:
-                if len(span) == 2 and token == joined:
-                    _raise(one_best, i, other_best, span, 1.0)
-            continue
-        head, tail = token[:2], token[-2:]
-        for span, joined, first_head, last_tail, first_length in other.spans:
-            if head == first_head or tail == last_tail:
-                _join_long(token, size, span, joined, first_length, i, one_best, other_best, rules)
+    if size < LONG_JOIN:  # a short token: only two words it spells exactly
+        for span, joined, _, _, _ in c.spans:
+            if len(span) == 2 and token == joined:
+                _raise(options, span, 1.0)
+        return
+    head, tail = token[:2], token[-2:]
+    for span, joined, first_head, last_tail, first_length in c.spans:
+        if head == first_head or tail == last_tail:
+            _raise(options, span, _joined_similarity(token, span, joined, first_length, rules))
 
 
 def _joined_with_query(
     listed: Listed, q: Side, c_best: list[float], q_best: list[float], rules: NameRules
 ) -> None:
-    """`_joined` of the listed rendering's tokens with the query's adjacent words, from the
-    other end: each span of the query looks up the listed tokens it can pair with (by their
-    first or last two letters, or their spelling), instead of each listed token trying every
-    span (most spans find none)."""
+    """The same pairings from the other side: the listed rendering's tokens with the query's
+    adjacent words written as one. Each span of the query looks up the listed tokens it can
+    pair with (by their first or last two letters, or their spelling), instead of each listed
+    token trying every span (most spans find none)."""
     tokens = listed.side.tokens
     by_head, by_tail = listed.by_head, listed.by_tail
     by_spelling = listed.by_spelling if rules.short_joins else {}
     for span, joined, first_head, last_tail, first_length in q.spans:
         if len(span) == 2:
             for j in by_spelling.get(joined, ()):
-                _raise(c_best, j, q_best, span, 1.0)
+                _raise(q_best, span, 1.0, c_best, j)
         heads, tails = by_head.get(first_head, ()), by_tail.get(last_tail, ())
         for j in heads:
-            token = tokens[j]
-            _join_long(token, len(token), span, joined, first_length, j, c_best, q_best, rules)
+            sim = _joined_similarity(tokens[j], span, joined, first_length, rules)
+            _raise(q_best, span, sim, c_best, j)
         for j in tails:
-            token = tokens[j]
             if j not in heads:
-                _join_long(token, len(token), span, joined, first_length, j, c_best, q_best, rules)
+                sim = _joined_similarity(tokens[j], span, joined, first_length, rules)
+                _raise(q_best, span, sim, c_best, j)
 
 
-def _join_long(
-    token: str,
-    size: int,
-    span: tuple[int, ...],
-    joined: str,
-    first_length: int,
-    i: int,
-    one_best: list[float],
-    other_best: list[float],
-    rules: NameRules,
-) -> None:
-    """A token of five letters or more (`i` of its name) paired with the words `span` of the
-    other name written as one (`joined`), sharing its first or last two letters."""
+def _joined_similarity(
+    token: str, span: tuple[int, ...], joined: str, first_length: int, rules: NameRules
+) -> float:
+    """A token of five letters or more against the words `span` of the other name written as
+    one (`joined`, sharing its first or last two letters); 0.0 when the aligner would not form
+    that option."""
     if len(span) == 2:
-        if not rules.joined_prefixes and size <= first_length:
-            return  # at most the first word: a word cut short
+        if not rules.joined_prefixes and len(token) <= first_length:
+            return 0.0  # at most the first word: a word cut short
     elif not rules.particle_joins:
-        return
-    _raise(one_best, i, other_best, span, rules.similarity(token, token, joined, joined))
+        return 0.0
+    return rules.similarity(token, token, joined, joined)
 
 
 def _raise(
-    one_best: list[float], i: int, other_best: list[float], joined: tuple[int, ...], sim: float
+    bests: list[float],
+    span: tuple[int, ...],
+    sim: float,
+    token_bests: list[float] | None = None,
+    token: int = 0,
 ) -> None:
-    """Token `i` of one name paired at `sim` with the tokens `joined` of the other written as
-    one: each side's bests raised, when the aligner could pair them at all (MIN_PAIR)."""
+    """The tokens `span` of one name, written as one, paired at `sim` with a token of the
+    other (`token` of `token_bests`, when the caller keeps them): their bests raised, when the
+    aligner could pair them at all (MIN_PAIR)."""
     if sim < MIN_PAIR:
         return
-    one_best[i] = max(one_best[i], sim)
-    for k in joined:
-        other_best[k] = max(other_best[k], sim)
+    for k in span:
+        bests[k] = max(bests[k], sim)
+    if token_bests is not None:
+        token_bests[token] = max(token_bests[token], sim)

@@ -148,14 +148,18 @@ def _outcome_of(
     # benchmark's population with fewer than ten was in that case).
     ranked = sum(len(c.names) for c in named)
     crowded = len(named) < CANDIDATES and ranked >= CANDIDATES * RANKED_NAMES_PER_CANDIDATE
-    form = forms[0]
-    tokens = [
+    offered = tuple(ref(index.entities[c.entity]) for c in found)
+    return ScreeningOutcome(near, floor, lookup_tokens(forms[0]), None if crowded else offered)
+
+
+def lookup_tokens(form: NameForm) -> list[list[list[str]]]:
+    """What a delta looks a party up by, as its outcome keeps it: the variants of its name,
+    their keys and their sorted keys."""
+    return [
         [list(v) for v in form.variants],
         [list(k) for k in form.keys],
         [list(k) for k in form.sorted_keys],
     ]
-    offered = tuple(ref(index.entities[c.entity]) for c in found)
-    return ScreeningOutcome(near, floor, tokens, None if crowded else offered)
 
 
 class Affected(NamedTuple):
@@ -243,25 +247,13 @@ class ChangedIndex(Index):
             frequency = self._frequencies[(token, key)] = self.full._frequency(token, key)
         return frequency
 
-    def _word_roles(
-        self, variant: Sequence[str], keys: Sequence[str]
-    ) -> tuple[list[float], list[bool]]:
-        # `Index._word_roles` from each word's weight and commonness, remembered by word: a
-        # population's 130,000 name variants are made of some 20,000 words.
-        known = self._roles
-        words = []
-        for pair in zip(variant, keys, strict=True):
-            role = known.get(pair)
-            if role is None:
-                token, key = pair
-                initial = len(token) == 1
-                weight = 0.0 if initial else self.token_weight(key)
-                role = known[pair] = (weight, initial, self._frequency(token, key) > COMMON_DF)
-            words.append(role)
-        every_common = all(common for _, initial, common in words if not initial)
-        weights = [weight for weight, _, _ in words]
-        opens = [not initial and (not common or every_common) for _, initial, common in words]
-        return weights, opens
+    def _word_role(self, token: str, key: str) -> tuple[float, bool, bool]:
+        # Remembered by word: a population's 130,000 name variants are made of some 20,000
+        # words.
+        role = self._roles.get((token, key))
+        if role is None:
+            role = self._roles[(token, key)] = super()._word_role(token, key)
+        return role
 
     def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
         # The full index looks no further than the exact names of a word in more than
@@ -715,19 +707,19 @@ def _offered_and_close(
     bar = _name_bar(screener, party, cutoff)
     variants, keys, _ = party.tokens
     weight = config.token_weight
-    query = [side(v, k, weight) for v, k in zip(variants, keys, strict=True)]
+    query_sides = [side(v, k, weight) for v, k in zip(variants, keys, strict=True)]
     entities = {
         entity: reach
         for entity, reach in reached.items()
         if reach.identifier_hit
-        or ceiling_of(query, index.listed(reach.names, weight), config.names, bar) >= bar
+        or ceiling_of(query_sides, index.listed(reach.names, weight), config.names, bar) >= bar
     }
     if not entities:
         return False
-    query_ = query_of(party)
-    forms = query_forms(query_)
+    query = query_of(party)
+    forms = query_forms(query)
     return any(
-        _best_score(index, query_, forms, entity, reach, config, screener, bar) >= cutoff
+        _best_score(index, query, forms, entity, reach, config, screener, bar) >= cutoff
         for entity, reach in sorted(entities.items())
     )
 
@@ -749,7 +741,7 @@ def _best_score(
     reach: Reach,
     config: MatchConfig,
     screener: Screener,
-    bar: float = MIN_NAME_SIMILARITY,
+    bar: float,
 ) -> float:
     """The score of one entry for a query, compared on the names it reaches (positions in
     `index`): at least what screen() gives on the few of them the full index ranks first;
