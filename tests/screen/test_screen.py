@@ -131,3 +131,21 @@ def test_entries_covering_a_query_alike_are_all_scored(
     best = [m.entity.ref for m in wide.matches[:10] if m.match]
     assert best
     assert set(best) <= {m.entity.ref for m in shown.matches}
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        # An exact entry covers the whole query; the other entry shares the surname and a
+        # given name the index's lookups miss (Drago, two edits from Dragan).
+        ("NIKOLIC, Dragan", "us_ofac_sdn:7759"),
+        ("FAZL-RABI", "us_ofac_sdn:12923"),  # RAHIM, Fazel
+    ],
+)
+def test_an_entry_far_behind_the_best_is_scored_when_spelled_alike(name: str, other: str) -> None:
+    # Covering half the query against the exact entry's whole, it was left unscored by the
+    # gap screen() allows behind the best, though it scores over the threshold.
+    result = story_screener().screen(Query(name))
+    flagged = {m.entity.ref for m in result.matches if m.match}
+    assert other in flagged, (name, flagged)
+    assert len(flagged) > 1  # the exact entry too

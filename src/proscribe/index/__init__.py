@@ -15,7 +15,8 @@ apart (in worker processes: `proscribe.forming`) for the index to append; `array
 vector operations that cover a query; `packed.py` keeps lists far larger than the official
 ones (a million entities) in memory: entities and their names' forms packed and decoded on
 demand, exact names and identifiers by hash; `views.py` reads names and forms by position
-from the packed entities.
+from the packed entities; `spelling.py` says how alike whole names are spelled, where coverage
+says too little (screen() scores a candidate far behind the best when spelled alike).
 """
 
 from proscribe.index.build import Candidate, Index, build_index

@@ -42,6 +42,7 @@ from proscribe.index.filing import (
 )
 from proscribe.index.fragments import FRAGMENT_SIZE, Filing, Fragment, make_fragment
 from proscribe.index.packed import Coders, Entities, HashLookup
+from proscribe.index.spelling import form_texts, spelled_alike
 from proscribe.index.views import EntityNames, Forms, Names
 from proscribe.model import Entity, Name, Query, Schema
 from proscribe.text import phonetic_key
@@ -424,6 +425,16 @@ class Index:
             best.items(), key=lambda item: (-item[1][0], -item[1][1], -item[1][2], item[0])
         )
         return [(entity, value) for entity, (value, _, _) in ordered], hits
+
+    def spelled_alike(
+        self, forms: Sequence[NameForm], groups: Sequence[Sequence[int]], at_least: float
+    ) -> list[bool]:
+        """For each group of names (positions), whether one of them is spelled at least
+        `at_least` (0..1) like the query's forms (`index.spelling`)."""
+        listed = self.forms  # a property: read once
+        query = [text for form in forms for text in form_texts(form)]
+        texts = [[t for p in group for t in form_texts(listed[p])] for group in groups]
+        return spelled_alike(query, texts, at_least)
 
     def _initials_agreement(self, names: Positions, forms: Sequence[NameForm]) -> Values:
         """For each name, the share of the query's initials that begin one of its words (0

@@ -3,10 +3,11 @@
 A party's full screening stores what the next change needs (`outcome`): the entries the index
 offered it as candidates, the coverage an entry needs to be offered (the tenth candidate's
 when there were ten or more, those tied with the tenth offered too; never under what
-screen() requires, nor under the best's less the gap it allows), its best score under the
-threshold and its name's lookup tokens. No candidates are
-kept when fewer than ten entries filled the names the index ranks (they need not be every
-entry covering enough): the next delta screens that party in full. When entries change:
+screen() requires; not raised to the best's less the gap screen() allows, since an entry
+that far behind is scored when spelled like the party's name), its best score under the
+threshold and its name's lookup tokens. No candidates are kept when fewer than ten entries
+filled the names the index ranks (they need not be every entry covering enough): the next
+delta screens that party in full. When entries change:
 
 - an entry removed, or amended in what the index holds of it (`same_in_the_index`), that
   the party was offered: when that can let another entry in (`_loses_a_candidate`), the
@@ -68,7 +69,6 @@ from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
     CANDIDATES,
     COMPATIBLE,
-    COVERAGE_BEHIND,
     MIN_COVERAGE,
     MIN_NAME_SIMILARITY,
     NAMES_PER_CANDIDATE,
@@ -137,8 +137,9 @@ def _outcome_of(
     index: Index, found: Sequence[Candidate], forms: tuple[NameForm, ...], near: float | None
 ) -> ScreeningOutcome:
     named = [c for c in found if not c.identifier_hit]
-    best = min(1.0, max((c.coverage for c in named), default=0.0))
-    floor = max(MIN_COVERAGE, best - COVERAGE_BEHIND)
+    # Not raised to the best's less the gap screen() allows: an entry that far behind is
+    # still scored when spelled like the party's name (`screen.competing`).
+    floor = MIN_COVERAGE
     if len(named) >= CANDIDATES:
         floor = max(floor, named[-1].coverage)
     # Fewer than ten entries offered means every entry covering enough was offered (what
@@ -617,18 +618,15 @@ def affected(
 def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
     """Whether an entry gone (removed, or amended into other content) leaves room for
     another: when the party was offered the full ten (the eleventh moves up), when the gone
-    entry was its best and the gap screen() allows, measured from the best, cut into what it
-    offered, or when identifier hits make the count unclear. With fewer, every entry
-    covering enough was offered already and the others stay as they were. A best covering
-    at most MIN_COVERAGE + COVERAGE_BEHIND cut nothing (the floor stayed at MIN_COVERAGE),
-    and a lower best cuts nothing either: a quarter of the parties that lose an entry in the
-    SDN change of the benchmark."""
+    entry was its best (the gap screen() allows is measured from the best: entries it left
+    out may compete now), or when identifier hits make the count unclear. With fewer, every
+    entry covering enough was offered already and the others stay as they were."""
     offered = party.candidates or ()
     if gone.isdisjoint(offered):
         return False
     if len(offered) >= CANDIDATES or party.identifiers:
         return True
-    return offered[0] in gone and (party.floor or 0.0) > MIN_COVERAGE
+    return offered[0] in gone
 
 
 def _moved_up(
@@ -660,7 +658,7 @@ def _moved_up(
     query_sides = [
         side(v, k, weight) for f in forms for v, k in zip(f.variants, f.keys, strict=True)
     ]
-    for candidate in competing(found):
+    for candidate in competing(found, index, forms):
         entry = ref(index.entities[candidate.entity])
         if entry in before and entry not in gone and not best_gone:
             continue  # scored before, unchanged: its alert or near miss would be known
