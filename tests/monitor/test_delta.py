@@ -25,6 +25,7 @@ from proscribe.screen.screen import MIN_COVERAGE
 from proscribe.screener import Screener
 from proscribe.store.monitoring import Party
 from proscribe.text.forms import name_form
+from tests.engine import story_screener
 from tests.monitor.conftest import Monitored, Sdn
 
 LOCALES = ("en_US", "de_DE", "ru_RU", "ar_AA", "fa_IR", "ko_KR", "zh_CN")
@@ -272,3 +273,22 @@ def test_an_offer_cut_short_by_the_index_is_not_kept_for_the_next_delta() -> Non
     # An ordinary offer is kept.
     plain = Query("Ostrowiak Foundry", Schema.ORGANIZATION, id="other")
     assert outcome(screener, plain, screener.screen(plain)).candidates == ("test_list:alone",)
+
+
+def test_every_entry_a_screening_scores_covers_the_floor_it_leaves() -> None:
+    """A delta judges a new content by the floor of the party's last screening: an entry
+    covering less is taken never to be scored. So every entry screen() scores must cover the
+    floor. 'NIKOLIC, Dragan' has an exact entry (coverage 1.5, counted as 1) and NIKOLIC,
+    Drago covering half: far behind the best, yet scored for its spelling, and a match. A
+    floor raised to the best's less the gap screen() allows (0.55) would hide its like."""
+    screener = story_screener()
+    for name in ("NIKOLIC, Dragan", "FAZL-RABI", "Choe Ryong-hae", "Pak Kwang Ho"):
+        query = Query(name, Schema.PERSON, id="party")
+        result = screener.screen(query)
+        assert result.offered is not None
+        floor = outcome(screener, query, result).floor
+        coverage = {screener.index.entities[c.entity].ref: c.coverage for c in result.offered}
+        scored = [m.entity.ref for m in result.matches]
+        assert all(coverage[r] >= floor for r in scored), (name, floor, coverage)
+    drago = screener.screen(Query("NIKOLIC, Dragan", Schema.PERSON))
+    assert "us_ofac_sdn:7759" in {m.entity.ref for m in drago.matches if m.match}
