@@ -199,7 +199,7 @@ monitored_parties = Table(
     # are rescreened in full when a list changes (see monitor/rescreen.py).
     Column("near_miss", Float, nullable=True),
     # From the same screening: the index coverage an entry needs to be scored for this party
-    # (its tenth candidate's, or the best's less the gap screen() allows) and the name's
+    # (its tenth candidate's when it was offered ten, else screen()'s least) and the name's
     # lookup tokens, so that delta rescreening neither rescreens nor re-tokenises everyone.
     Column("floor", Float, nullable=True),
     Column("tokens", JSON, nullable=True),
