@@ -1,4 +1,5 @@
-"""One screener over SDN 2019-01-04 + UN 2018-10-29 (the 2018 story's lists), shared by tests."""
+"""Screeners shared by tests: SDN 2019-01-04 + UN 2018-10-29 (the 2018 story's lists), and the
+benchmarks' lists."""
 
 from __future__ import annotations
 
@@ -19,3 +20,12 @@ def story_entities() -> tuple[Entity, ...]:
 @cache
 def story_screener() -> Screener:
     return Screener.from_entities(story_entities())
+
+
+@cache
+def bench_screener() -> Screener:
+    """SDN 2021-07-07 + UN 2026-02-27: the lists `bench/quality.py` and `bench/speed.py` screen
+    against, where words like HASAN are in more than COMMON_DF names."""
+    folders = ("us_ofac_sdn/2021-07-07", "un_sc_consolidated/2026-02-27")
+    entities = [e for f in folders for pub in read_path(DATA / f) for e in pub.parsed.entities]
+    return Screener.from_entities(entities)

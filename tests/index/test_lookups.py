@@ -6,9 +6,10 @@ import pytest
 from rapidfuzz.distance import OSA
 
 from proscribe.index import Index
+from proscribe.index.build import COMMON_DF
 from proscribe.model import Query
 from proscribe.text.forms import name_form
-from tests.engine import story_screener
+from tests.engine import bench_screener, story_screener
 
 
 def two_edits_by_hand(index: Index, token: str) -> list[str]:
@@ -67,3 +68,27 @@ def test_names_that_cover_a_query_alike_are_ranked_by_its_initials() -> None:
     assert sum("RANA" in caption for caption in captions) == 2, captions
     coverages = [c.coverage for c in found]
     assert coverages == sorted(coverages, reverse=True)  # coverage still ranks first
+
+
+def offered(screener_index: Index, name: str) -> list[str]:
+    """The entries the index offers screen() for `name` (refs, best first)."""
+    query = Query(name)
+    form = name_form(name, None)
+    found = screener_index.candidates(query, [form], limit=10, min_coverage=0.3)
+    return [screener_index.entities[c.entity].ref for c in found]
+
+
+def test_a_word_near_a_common_word_ranks_the_entry_holding_both_first() -> None:
+    # HASAN is in hundreds of names: one edit from it, JASAN opens none of them, and the
+    # typo of AMMAR alone tied HASAN, Ammar with every other entry holding an Ammar (it was
+    # 20th). The common word near the first adds to the names the second opened.
+    index = bench_screener().index
+    assert len(index._postings("hasan")) > COMMON_DF
+    assert "us_ofac_sdn:21926" in offered(index, "JASAN, Amnmar")[:3]
+
+
+def test_a_word_folded_to_a_sound_alike_reaches_it() -> None:
+    # DZH and J are one sound in transliterations of Cyrillic (Дж): DZHINMYONG is three edits
+    # from JINMYONG and begins with another letter, yet shares its phonetic key once folded.
+    index = story_screener().index
+    assert offered(index, "DZHINMYONG JOINT BANK")[0] == "us_ofac_sdn:23006"

@@ -135,6 +135,18 @@ def split_word(name: str, rng: random.Random) -> str:
     return " ".join([*words[:i], words[i][:cut], words[i][cut:], *words[i + 1 :]])
 
 
+def is_common(index: Index, word: str) -> bool:
+    return len(word) >= 4 and len(index._postings(word)) > COMMON_DF
+
+
+def misspell_common(index: Index, name: str, rng: random.Random) -> str:
+    """The name with a common word's first letter changed ('JASAN' for HASAN)."""
+    words = name.split()
+    at = rng.choice([i for i, w in enumerate(words) if is_common(index, w.lower())])
+    letter = rng.choice([c for c in "bdfjkmpstvz" if c != words[at][0].lower()])
+    return " ".join([*words[:at], letter + words[at][1:], *words[at + 1 :]])
+
+
 def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
     sdn: Sdn, tmp_path: Path
 ) -> None:
@@ -152,9 +164,12 @@ def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
     # A word written as two (the joined lookup, whose reading counts where it beats the
     # words' own: TAWA SUL / TAWASUL).
     names += [split_word(rng.choice(listed), rng) for _ in range(300)]
+    # A common word misspelled, which then only adds to names its other words opened.
+    common = [n for n in listed if any(is_common(index, w) for w in n.lower().split())]
+    names += [misspell_common(index, rng.choice(common), rng) for _ in range(300)]
     prepared = ChangedIndex(index, changed)
     refs = {ref(e) for e in changed}
-    checked = 0
+    checked = added = 0
     for name in names:
         form = name_form(name, True)
         for variant, keys in zip(form.variants, form.keys, strict=True):
@@ -162,12 +177,14 @@ def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
             full = by_entry(index, zip(names_found.tolist(), coverages.tolist(), strict=True), refs)
             reached = prepared._reached(variant, keys)
             bounds = {} if reached is None else _summed(reached)
+            added += reached is not None and any(reached.adds)
             bound = by_entry(prepared, bounds.items(), refs)
             for entry, coverage in full.items():
                 if coverage >= MIN_COVERAGE:
                     checked += 1
                     assert bound.get(entry, 0.0) >= coverage - 1e-9, (name, variant, entry)
     assert checked > 500
+    assert added > 50  # the names near common words are well represented
 
 
 def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from proscribe.text import phonetic_key
+from proscribe.text.phonetic import begin_alike
 from proscribe.text.variants import FAMILIES
 
 
@@ -46,3 +47,12 @@ def test_recall_within_spelling_groups() -> None:
                 total += 1
                 same += phonetic_key(one) == phonetic_key(other)
     assert same / total >= 0.54
+
+
+def test_sound_alikes_begin_alike_as_written_or_folded() -> None:
+    # The index takes sound-alikes that begin with the word's letter and are about as long;
+    # a spelling the fold makes alike counts as the same beginning (Дж: DZH / J, KH / H).
+    others = ["jinmyong", "chinmyong", "jinmyongg", "dzhinmyongsan"]
+    assert begin_alike("dzhinmyong", others) == ["jinmyong", "jinmyongg"]
+    assert begin_alike("haled", ["khaled", "khalid", "walid"]) == ["khaled", "khalid"]
+    assert begin_alike("ryong", ["ryongg", "ryonghae", "lyong"]) == ["ryongg"]

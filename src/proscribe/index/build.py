@@ -47,6 +47,7 @@ from proscribe.index.views import EntityNames, Forms, Names
 from proscribe.model import Entity, Name, Query, Schema
 from proscribe.text import phonetic_key
 from proscribe.text.forms import NameForm
+from proscribe.text.phonetic import begin_alike
 from proscribe.text.weights import is_legal_word, is_patronymic, legal_words
 
 # 7: exact and id keys hashed with XXH3; 6: packed entities compressed with Zstandard; 5:
@@ -91,6 +92,9 @@ TIE = 1e-9  # coverages are sums of the same shares: equal up to rounding
 # entities (whose Faker names repeat, so most customers tie) the cost shows: p99 18-22 ms
 # from 0.6 up to 30 or from 0.8 up to 20, 14 ms up to 15 (13-14 ms without ties).
 TIED_FROM = 0.8
+
+# A word's lookup: the names it reaches, and those holding a common word near it.
+TokenLookup = tuple[Hits, Positions]
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,9 +512,9 @@ class Index:
         variant it covers."""
         weights, opens = self._word_roles(variant, keys)
         total = sum(weights) or 1.0
+        lookups = [self._token_lookup(token, key) for token, key in zip(variant, keys, strict=True)]
         singles = [
-            (weight / total, self._token_hits(token, key))
-            for token, key, weight in zip(variant, keys, weights, strict=True)
+            (weight / total, hits) for weight, (hits, _) in zip(weights, lookups, strict=True)
         ]
         opening = [i for i, opener in enumerate(opens) if opener]
         names, cover = summed(
@@ -524,6 +528,14 @@ class Index:
             share, (found, similarity) = singles[i]
             places, inside = find_in(names, found)
             cover[places[inside]] += share * similarity[inside]
+        # A word one edit or a sound from a common word ('JASAN' / HASAN) adds to the names
+        # others opened that hold the common word, as a common query word would: of the
+        # entries sharing the query's other word ('Amnmar' / AMMAR), the one the matcher pairs
+        # with both words is ranked first, not tied with the rest.
+        for i, (_, common) in enumerate(lookups):
+            if len(common) and len(names) and weights[i]:
+                share, hits = singles[i]
+                singles[i] = (share, _near_common_added(names, cover, share, hits, common))
         # Two query tokens written as one in the list (Ryong Hae / Ryonghae): for each name,
         # the better of the two readings counts. The words alone may reach the joined name
         # too, more weakly ('TAWA SUL' reaches TAWASUL as a word cut short), so the joined
@@ -566,9 +578,16 @@ class Index:
     def _token_hits(self, token: str, key: str, *, joined: bool = False) -> Hits:
         """Names holding this token, a variant of it, a token one edit away or sounding alike,
         with a rough similarity; each name once. `joined`: the token is two query words
-        written as one (see `_near_tokens`). Cached: batches repeat given names and surnames;
-        the cached arrays are never modified."""
-        cache: dict[tuple[str, str, bool], Hits] = self.__dict__.setdefault("_hits_cache", {})
+        written as one (see `_near_tokens`)."""
+        return self._token_lookup(token, key, joined=joined)[0]
+
+    def _token_lookup(self, token: str, key: str, *, joined: bool = False) -> TokenLookup:
+        """`_token_hits`, and the names holding a common word near the token, which may only
+        add to names others opened (`_find_token`). Cached: batches repeat given names and
+        surnames; the cached arrays are never modified."""
+        cache: dict[tuple[str, str, bool], TokenLookup] = self.__dict__.setdefault(
+            "_hits_cache", {}
+        )
         found = cache.get((token, key, joined))
         if found is None:
             found = self._find_token(token, key, joined=joined)
@@ -577,23 +596,37 @@ class Index:
             cache[(token, key, joined)] = found
         return found
 
-    def _find_token(self, token: str, key: str, *, joined: bool = False) -> Hits:
+    def _find_token(self, token: str, key: str, *, joined: bool = False) -> TokenLookup:
         exact = self._postings(token)
         if key != token:
             exact = sorted_unique(np.concatenate((exact, self._postings(key))))
         # A common word's near spellings are mostly other common words: not worth their cost.
         if len(token) < MIN_DELETE_LENGTH - 1 or len(exact) > COMMON_DF:
-            return exact, np.ones(len(exact))
+            return (exact, np.ones(len(exact))), NO_POSITIONS
         near = self._near_tokens(token, joined=joined)
         near.discard(token)
-        # A common token one edit away is more likely another name.
-        postings = [p for p in map(self._postings, near) if 0 < len(p) <= COMMON_DF]
+        # A common token one edit away is more likely another name: it opens no names, and
+        # only adds to those other words of the query opened (`_cover`). Not for two words
+        # written as one: their near spellings are the one list word that joins them.
+        postings: list[Positions] = []
+        common: list[Positions] = []
+        for other in near:
+            found = self._postings(other)
+            if len(found):
+                (common if self._too_common(other) else postings).append(found)
+        near_common = NO_POSITIONS
+        if common and not joined:
+            near_common = sorted_unique(np.concatenate(common))
         if not postings:
-            return exact, np.ones(len(exact))
+            return (exact, np.ones(len(exact))), near_common
         names = sorted_unique(np.concatenate((exact, *postings)))  # sorted: see find_in
         similarity = np.full(len(names), NEAR_SIMILARITY)
         similarity[names.searchsorted(exact)] = 1.0
-        return names, similarity
+        return (names, similarity), near_common
+
+    def _too_common(self, token: str) -> bool:
+        """Whether a list word is in more than COMMON_DF names."""
+        return len(self._postings(token)) > COMMON_DF
 
     def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
         """List tokens one edit from `token`, sounding like it, or completing it; two edits
@@ -609,13 +642,12 @@ class Index:
             spellings = self.neighbours.get(deleted)
             if spellings:
                 near.update(spellings.split("\0"))
-        # Sound-alikes only when they start alike and are of about the same length: phonetic
-        # keys are coarse, and each neighbour costs its postings.
-        near.update(
-            other
-            for other in self.sounds.get(phonetic_key(token), ())
-            if other[0] == token[0] and abs(len(other) - len(token)) <= 1
-        )
+        # Sound-alikes only when they start alike and are of about the same length, as written
+        # or once folded (DZHINMYONG / JINMYONG): phonetic keys are coarse, and each neighbour
+        # costs its postings.
+        alike = self.sounds.get(phonetic_key(token))
+        if alike:
+            near.update(begin_alike(token, alike))
         if token not in self.token_ids:
             near.update(self._completions(token))
             if joined:
@@ -688,6 +720,26 @@ class Index:
         index = cls.__new__(cls)
         index.__dict__.update(state)
         return index
+
+
+def _near_common_added(
+    names: Positions, cover: Values, share: float, hits: Hits, common: Positions
+) -> Hits:
+    """Add `share` at NEAR_SIMILARITY to the names (opened, ascending) that hold a common word
+    near the query word (`common`, ascending) and that the word's own `hits` missed; its
+    hits with those names merged in, for the joined readings to weigh (`_cover`)."""
+    found, similarity = hits
+    held = find_in(common, names)[1]
+    if len(found):
+        held &= ~find_in(found, names)[1]
+    if not held.any():
+        return hits
+    added = names[held]
+    cover[held] += share * NEAR_SIMILARITY
+    merged = np.concatenate((found, added))
+    order = np.argsort(merged, kind="stable")
+    values = np.concatenate((similarity, np.full(len(added), NEAR_SIMILARITY)))
+    return merged[order], values[order]
 
 
 def _by_coverage(

@@ -55,6 +55,7 @@ from proscribe.index.build import (
     COMMON_DF,
     DISTANCE_TWO_LENGTH,
     MIN_DELETE_LENGTH,
+    NEAR_SIMILARITY,
     PREFIX_LENGTH,
     RANKED_NAMES_PER_CANDIDATE,
     _deletes,
@@ -199,6 +200,9 @@ class ChangedIndex(Index):
         # postings stay this index's (a word only the full index knows has none here).
         self.token_ids = _Vocabulary(self.token_ids, full.token_ids)
         self._found: dict[Lookup, dict[int, float]] = {}
+        # The names here holding a word near a looked-up word that is common in the full
+        # index: they only add to names other words opened (`Index._cover`).
+        self._found_common: dict[Lookup, set[int]] = {}
         # The words (and two words written as one) whose lookup found a name here.
         self._reaching_words: set[str] = set()
         self._reaching_joins: set[str] = set()
@@ -258,11 +262,15 @@ class ChangedIndex(Index):
 
     def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
         # The full index looks no further than the exact names of a word in more than
-        # COMMON_DF names, and skips the near words that are in more.
+        # COMMON_DF names.
         if len(self.full._postings(token)) > COMMON_DF:
             return set()
-        near = super()._near_tokens(token, joined=joined)
-        return {other for other in near if len(self.full._postings(other)) <= COMMON_DF}
+        return super()._near_tokens(token, joined=joined)
+
+    def _too_common(self, token: str) -> bool:
+        # Common as the full index counts it: the near words in more than COMMON_DF names
+        # there open no names, and only add to those others opened.
+        return len(self.full._postings(token)) > COMMON_DF
 
     def _two_edits(self, token: str) -> list[str]:
         # The vectorised test first (its answer from `prepare` when the word was tested
@@ -326,10 +334,13 @@ class ChangedIndex(Index):
         found: dict[int, float] = {}
         if reach:
             token, key, joined = lookup
-            names, similarity = self._token_hits(token, key, joined=joined)
+            (names, similarity), common = self._token_lookup(token, key, joined=joined)
             found = dict(zip(names.tolist(), similarity.tolist(), strict=True))
             if found:
                 (self._reaching_joins if joined else self._reaching_words).add(token)
+            if len(common):
+                # Not a reaching word for `reaches_nothing`: these names are only added to.
+                self._found_common[lookup] = set(common.tolist())
         self._found[lookup] = found
         return found
 
@@ -494,6 +505,10 @@ class ChangedIndex(Index):
         for token, key in zip(variant, keyed, strict=True):
             hits = found.get((token, key, False))
             singles.append(self.hits(token, key) if hits is None else hits)
+        adds = [
+            self._found_common.get((token, key, False), _NONE)
+            for token, key in zip(variant, keyed, strict=True)
+        ]
         joins: list[dict[int, float]] = []
         for first, second in itertools.pairwise(variant):
             joined = first + second
@@ -509,14 +524,16 @@ class ChangedIndex(Index):
         opened = any(found for found, opens in zip(singles, opening, strict=True) if opens)
         if not opened and not any(joins):
             return None
-        reaching = sum(w for w, found in zip(weights, singles, strict=True) if found)
+        reaching = sum(
+            w for w, found, more in zip(weights, singles, adds, strict=True) if found or more
+        )
         reaching += sum(weights[i] + weights[i + 1] for i, found in enumerate(joins) if found)
         # No name can be covered beyond this share (each word adds at most its weight, and a
         # joined reading at most the weight of its two words), give or take float rounding.
         share = reaching / total + FLOAT_SLACK
         if share < MIN_COVERAGE - COVERAGE_MARGIN:
             return None
-        return _Reached(singles, joins, weights, opening, total, share)
+        return _Reached(singles, joins, weights, opening, total, share, adds)
 
 
 class _Reached(NamedTuple):
@@ -528,11 +545,15 @@ class _Reached(NamedTuple):
     opening: list[bool]
     total: float
     share: float  # a bound of any name's coverage
+    adds: list[set[int]]  # each word's names holding a word near it that is common
+
+
+_NONE: set[int] = set()  # never modified
 
 
 def _summed(reached: _Reached) -> dict[int, float]:
     """The coverage of each name reached, summed as `Index._cover` sums it."""
-    singles, joins, weights, opening, total, _ = reached
+    singles, joins, weights, opening, total, _, adds = reached
     cover: dict[int, float] = {}
     for weight, found, opens in zip(weights, singles, opening, strict=True):
         if opens:
@@ -543,6 +564,14 @@ def _summed(reached: _Reached) -> dict[int, float]:
             for name, similarity in found.items():
                 if name in cover:
                     cover[name] += weight / total * similarity
+    # A word near a common word adds to the opened names holding it that the word missed.
+    singles = list(singles)
+    for i, (weight, more) in enumerate(zip(weights, adds, strict=True)):
+        added = [n for n in more if n in cover and n not in singles[i]] if weight else []
+        if added:
+            singles[i] = {**singles[i], **dict.fromkeys(added, NEAR_SIMILARITY)}
+            for name in added:
+                cover[name] += weight / total * NEAR_SIMILARITY
     # The better of the two readings of two words written as one, as the index counts it.
     opened_names = set(cover)
     for i, joined_hits in enumerate(joins):

@@ -25,6 +25,7 @@ are matched exactly by `canonical_token`; this key is for the spellings no table
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -56,6 +57,9 @@ _FOLDS = (
     ("yi", "i"),
 )
 _VOWEL_KEYS = frozenset("AEIOUY")
+# The two letters each folded spelling begins with: a word beginning otherwise keeps its
+# first letter when folded (a fold inside it may still change its length).
+_FOLD_STARTS = frozenset(spelling[:2] for spelling, _ in _FOLDS)
 
 
 def fold(token: str) -> str:
@@ -64,6 +68,26 @@ def fold(token: str) -> str:
         if spelling in token:
             token = token.replace(spelling, replacement)
     return token
+
+
+def begin_alike(token: str, others: Iterable[str]) -> list[str]:
+    """Those of `others` (words of the token's phonetic key) that begin with the token's
+    letter and are about as long (one letter apart at most), as written or once folded: the
+    key is coarse (vowels and doubled letters drop out), and a word that begins otherwise is
+    seldom the same name, unless the difference is a spelling the fold makes alike (DZHINMYONG
+    / JINMYONG, KHALED / HALED)."""
+    folded = fold(token)
+    first, length = folded[:1], len(folded)
+    out: list[str] = []
+    for other in others:
+        if other[:1] == token[:1] and abs(len(other) - len(token)) <= 1:
+            out.append(other)
+        elif other[:1] == first or other[:2] in _FOLD_STARTS:
+            # Folded only when it may begin like the folded token: most keys' words do not.
+            refolded = fold(other)
+            if refolded[:1] == first and abs(len(refolded) - length) <= 1:
+                out.append(other)
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
