@@ -92,3 +92,13 @@ def test_a_word_folded_to_a_sound_alike_reaches_it() -> None:
     # from JINMYONG and begins with another letter, yet shares its phonetic key once folded.
     index = story_screener().index
     assert offered(index, "DZHINMYONG JOINT BANK")[0] == "us_ofac_sdn:23006"
+
+
+def test_a_word_one_slip_from_two_list_words_written_as_one_reaches_them() -> None:
+    # The index files RI, Jong Chol's JONG CHOL joined as JONGCHOL, without a typo lookup of
+    # its own: 'Songchol' is one slip from it, and JO, Kyong-Chol's KYONGCHOL one letter
+    # more than 'YONGCHOL'. Both entries score a match; the common surnames alone tied them
+    # with dozens of others.
+    index = bench_screener().index
+    assert "us_ofac_sdn:18668" in offered(index, "RI, Songchol")
+    assert "us_ofac_sdn:23090" in offered(index, "JO YONGCHOL")

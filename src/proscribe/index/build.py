@@ -61,6 +61,7 @@ LEGAL_WEIGHT = 0.1  # LTD, COMPANY, OOO: the same company may be written with or
 INITIAL_WEIGHT = 0.5  # an initial says less than the name it stands for
 PATRONYMIC_WEIGHT = 0.3  # Vladimirovich: often left out
 HITS_CACHE_SIZE = 50_000  # token lookups remembered (cleared whole when full)
+_CACHES = ("_hits_cache", "_edits_cache")  # what a query fills in: never in a snapshot
 EXACT_COVERAGE = 1.5  # ranks names with exactly the query's words above partial covers
 # Query tokens this long that the lists do not hold are also compared, by edit distance up to
 # two, with the list tokens sharing their first letter: the delete-neighbourhoods find only
@@ -667,7 +668,47 @@ class Index:
             if not near and not split and len(token) >= DISTANCE_TWO_LENGTH:
                 near.update(self._two_edits(token))
             near.update(beginnings)
+        if not joined and len(token) >= MIN_DELETE_LENGTH + 2:
+            near.update(self._joined_near(token))
         return near
+
+    def _joined_near(self, token: str) -> list[str]:
+        """Two list words written as one (the index files every adjacent pair joined) one edit
+        from `token`: 'RI, Songchol' is one slip from RI, Jong Chol, whose JONGCHOL has no
+        typo lookup of its own (filing every pair's would double the index). The slip is on
+        one side of some cut of the token, the other side a list word as it stands."""
+        found: list[str] = []
+        known = self.token_ids
+        for cut in range(2, len(token) - 1):
+            head, tail = token[:cut], token[cut:]
+            if tail in known:
+                found += [h + tail for h in self._words_one_edit(head) if h + tail in known]
+            if head in known:
+                found += [head + t for t in self._words_one_edit(tail) if head + t in known]
+        return found
+
+    def _words_one_edit(self, word: str) -> list[str]:
+        """List words one edit from `word` by the delete-neighbourhoods (not `word` itself).
+        Cached: the parts of a query's words are mostly the same few syllables and names."""
+        if len(word) < MIN_DELETE_LENGTH - 1:
+            return []
+        cache: dict[str, list[str]] = self.__dict__.setdefault("_edits_cache", {})
+        found = cache.get(word)
+        if found is not None:
+            return found
+        deletes = _deletes(word) if len(word) >= MIN_DELETE_LENGTH else ()
+        out: set[str] = set()
+        for deleted in (word, *deletes):
+            spellings = self.neighbours.get(deleted)
+            if spellings:
+                out.update(spellings.split("\0"))
+            if deleted != word and deleted in self.token_ids:
+                out.add(deleted)
+        out.discard(word)
+        if len(cache) >= HITS_CACHE_SIZE:
+            cache.clear()
+        found = cache[word] = sorted(out)
+        return found
 
     def _completions(self, token: str) -> list[str]:
         """List tokens that start with `token`: the query may be cut short (Ramezan / Rame)."""
@@ -705,7 +746,7 @@ class Index:
     def to_bytes(self) -> bytes:
         """A snapshot of the whole index. Pickle: snapshots are written and read only by
         proscribe itself, in its own data folder, never taken from outside."""
-        state = {k: v for k, v in self.__dict__.items() if k != "_hits_cache"}
+        state = {k: v for k, v in self.__dict__.items() if k not in _CACHES}
         return pickle.dumps((SNAPSHOT_FORMAT, state), protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
