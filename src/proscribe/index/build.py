@@ -614,7 +614,7 @@ class Index:
         for other in near:
             found = self._postings(other)
             if len(found):
-                (common if self._too_common(other) else postings).append(found)
+                (common if self._too_common(other, found) else postings).append(found)
         near_common = NO_POSITIONS
         if common and not joined:
             near_common = sorted_unique(np.concatenate(common))
@@ -625,9 +625,9 @@ class Index:
         similarity[names.searchsorted(exact)] = 1.0
         return (names, similarity), near_common
 
-    def _too_common(self, token: str) -> bool:
-        """Whether a list word is in more than COMMON_DF names."""
-        return len(self._postings(token)) > COMMON_DF
+    def _too_common(self, token: str, postings: Positions) -> bool:  # noqa: ARG002
+        """Whether a list word (whose `postings` these are) is in more than COMMON_DF names."""
+        return len(postings) > COMMON_DF
 
     def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
         """List tokens one edit from `token`, sounding like it, or completing it; two edits

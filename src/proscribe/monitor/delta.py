@@ -51,6 +51,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
 from proscribe.index import Candidate, Index
+from proscribe.index.arrays import Positions
 from proscribe.index.build import (
     COMMON_DF,
     DISTANCE_TWO_LENGTH,
@@ -267,7 +268,7 @@ class ChangedIndex(Index):
             return set()
         return super()._near_tokens(token, joined=joined)
 
-    def _too_common(self, token: str) -> bool:
+    def _too_common(self, token: str, postings: Positions) -> bool:  # noqa: ARG002
         # Common as the full index counts it: the near words in more than COMMON_DF names
         # there open no names, and only add to those others opened.
         return len(self.full._postings(token)) > COMMON_DF
