@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from proscribe.model import Query, QueryIdentifier, Schema, parse_date_spec
-from tests.engine import story_screener
+from tests.engine import bench_screener, story_screener
 
 
 def top(query: Query) -> tuple[str, float, bool]:
@@ -149,3 +149,12 @@ def test_an_entry_far_behind_the_best_is_scored_when_spelled_alike(name: str, ot
     flagged = {m.entity.ref for m in result.matches if m.match}
     assert other in flagged, (name, flagged)
     assert len(flagged) > 1  # the exact entry too
+
+
+def test_an_entry_is_compared_on_more_than_its_first_three_names_hit() -> None:
+    # Seven names of SDN 9932 cover 'AL-HAMID, H. M. A.' in full; the index orders them by
+    # length, and the first three align poorly (0.05). The fourth, MU'JIL, Abd al-Hamid,
+    # scores a match.
+    result = bench_screener().screen(Query("AL-HAMID, H. M. A."))
+    flagged = {m.entity.ref for m in result.matches if m.match}
+    assert "us_ofac_sdn:9932" in flagged, flagged

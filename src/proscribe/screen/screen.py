@@ -37,7 +37,13 @@ SPELLED_ALIKE = 0.65
 # identifier matched): at 0.5 half the words differ, far from any match.
 MIN_NAME_SIMILARITY = 0.5
 # An entry with dozens of aliases is compared on the few names that cover the query best.
-NAMES_PER_CANDIDATE = 3
+# Five, not three: aliases often cover the query alike, and the index's order among them (by
+# length) is not the matcher's. 'AL-HAMID, H. M. A.' hit seven names of SDN 9932 at full
+# coverage; MU'JIL, Abd al-Hamid, the fourth, scores 0.63 where the first three gave 0.05.
+# Measured at three and five (`bench/index_recall.py --seed 1`: 8 -> 7 brute-force matches
+# lost; `bench/quality.py`: word_order recall 0.995 -> 1.0), for some 5 % of the mean
+# screening time and 10-20 % of its p99.
+NAMES_PER_CANDIDATE = 5
 
 
 def query_forms(query: Query) -> tuple[NameForm, ...]:
