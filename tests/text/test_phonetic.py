@@ -56,3 +56,4 @@ def test_sound_alikes_begin_alike_as_written_or_folded() -> None:
     assert begin_alike("dzhinmyong", others) == ["jinmyong", "jinmyongg"]
     assert begin_alike("haled", ["khaled", "khalid", "walid"]) == ["khaled", "khalid"]
     assert begin_alike("ryong", ["ryongg", "ryonghae", "lyong"]) == ["ryongg"]
+    assert begin_alike("kasim", ["qasim", "gasim"]) == ["qasim"]  # a one-letter fold: Q / K

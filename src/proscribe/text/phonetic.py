@@ -57,8 +57,9 @@ _FOLDS = (
     ("yi", "i"),
 )
 _VOWEL_KEYS = frozenset("AEIOUY")
-# The two letters each folded spelling begins with: a word beginning otherwise keeps its
-# first letter when folded (a fold inside it may still change its length).
+# The first two letters of each folded spelling (the whole of a one-letter one, Q): a word
+# beginning with none of them keeps its first letter when folded (a fold inside it may still
+# change its length).
 _FOLD_STARTS = frozenset(spelling[:2] for spelling, _ in _FOLDS)
 
 
@@ -82,7 +83,7 @@ def begin_alike(token: str, others: Iterable[str]) -> list[str]:
     for other in others:
         if other[:1] == token[:1] and abs(len(other) - len(token)) <= 1:
             out.append(other)
-        elif other[:1] == first or other[:2] in _FOLD_STARTS:
+        elif other[:1] == first or other[:2] in _FOLD_STARTS or other[:1] in _FOLD_STARTS:
             # Folded only when it may begin like the folded token: most keys' words do not.
             refolded = fold(other)
             if refolded[:1] == first and abs(len(refolded) - length) <= 1:
