@@ -70,12 +70,10 @@ def test_names_that_cover_a_query_alike_are_ranked_by_its_initials() -> None:
     assert coverages == sorted(coverages, reverse=True)  # coverage still ranks first
 
 
-def offered(screener_index: Index, name: str) -> list[str]:
+def offered(index: Index, name: str) -> list[str]:
     """The entries the index offers screen() for `name` (refs, best first)."""
-    query = Query(name)
-    form = name_form(name, None)
-    found = screener_index.candidates(query, [form], limit=10, min_coverage=0.3)
-    return [screener_index.entities[c.entity].ref for c in found]
+    found = index.candidates(Query(name), [name_form(name, None)], limit=10, min_coverage=0.3)
+    return [index.entities[c.entity].ref for c in found]
 
 
 def test_a_word_near_a_common_word_ranks_the_entry_holding_both_first() -> None:

@@ -634,15 +634,7 @@ class Index:
         away when nothing nearer exists. `joined`: two query words written as one, looked up
         for the list word that writes them as one (Ryong Hae / RYONGHAE): its near spellings
         and completions only."""
-        # A 3-letter query token may still be a list token with a letter lost (Ali / Wali).
-        deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else ()
-        near: set[str] = set()
-        for deleted in (token, *deletes):
-            if deleted in self.token_ids:
-                near.add(deleted)
-            spellings = self.neighbours.get(deleted)
-            if spellings:
-                near.update(spellings.split("\0"))
+        near = self._delete_neighbours(token)
         # Sound-alikes only when they start alike and are of about the same length, as written
         # or once folded (DZHINMYONG / JINMYONG): phonetic keys are coarse, and each neighbour
         # costs its postings.
@@ -672,6 +664,20 @@ class Index:
             near.update(self._joined_near(token))
         return near
 
+    def _delete_neighbours(self, token: str) -> set[str]:
+        """List tokens one edit from `token` by the delete-neighbourhoods, and the token itself
+        when the lists hold it."""
+        # A 3-letter query token may still be a list token with a letter lost (Ali / Wali).
+        deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else ()
+        near: set[str] = set()
+        for deleted in (token, *deletes):
+            if deleted in self.token_ids:
+                near.add(deleted)
+            spellings = self.neighbours.get(deleted)
+            if spellings:
+                near.update(spellings.split("\0"))
+        return near
+
     def _joined_near(self, token: str) -> list[str]:
         """Two list words written as one (the index files every adjacent pair joined) one edit
         from `token`: 'RI, Songchol' is one slip from RI, Jong Chol, whose JONGCHOL has no
@@ -696,14 +702,7 @@ class Index:
         found = cache.get(word)
         if found is not None:
             return found
-        deletes = _deletes(word) if len(word) >= MIN_DELETE_LENGTH else ()
-        out: set[str] = set()
-        for deleted in (word, *deletes):
-            spellings = self.neighbours.get(deleted)
-            if spellings:
-                out.update(spellings.split("\0"))
-            if deleted != word and deleted in self.token_ids:
-                out.add(deleted)
+        out = self._delete_neighbours(word)
         out.discard(word)
         if len(cache) >= HITS_CACHE_SIZE:
             cache.clear()

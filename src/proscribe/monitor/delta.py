@@ -506,10 +506,6 @@ class ChangedIndex(Index):
         for token, key in zip(variant, keyed, strict=True):
             hits = found.get((token, key, False))
             singles.append(self.hits(token, key) if hits is None else hits)
-        adds = [
-            self._found_common.get((token, key, False), _NONE)
-            for token, key in zip(variant, keyed, strict=True)
-        ]
         joins: list[dict[int, float]] = []
         for first, second in itertools.pairwise(variant):
             joined = first + second
@@ -525,6 +521,12 @@ class ChangedIndex(Index):
         opened = any(found for found, opens in zip(singles, opening, strict=True) if opens)
         if not opened and not any(joins):
             return None
+        # Read only now: most parties have returned above.
+        common = self._found_common
+        adds = [
+            common.get((token, key, False), _NONE)
+            for token, key in zip(variant, keyed, strict=True)
+        ]
         reaching = sum(
             w for w, found, more in zip(weights, singles, adds, strict=True) if found or more
         )
