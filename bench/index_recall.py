@@ -35,7 +35,7 @@ def brute_force(
     query = cases[query_index].query
     forms = query_forms(query)
     allowed = COMPATIBLE.get(query.schema) if query.schema else None
-    config = MatchConfig(token_weight=index.token_weight)
+    config = MatchConfig(token_weight=index.token_weight, vocabulary=index.token_ids)
     found: set[tuple[str, str]] = set()
     for number, entity in enumerate(index.entities):
         if allowed is not None and entity.schema not in allowed:

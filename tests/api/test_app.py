@@ -147,6 +147,7 @@ def test_algorithms_come_from_the_code(client: TestClient, screen_key: str) -> N
         "proscribe-v3": False,
         "proscribe-v4": False,
         "proscribe-v5": False,
+        "proscribe-v6": False,
     }
 
 

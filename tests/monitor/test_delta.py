@@ -12,6 +12,7 @@ from faker import Faker
 
 from proscribe.index import Index
 from proscribe.index.build import COMMON_DF
+from proscribe.match import ALGORITHMS
 from proscribe.model import Designation, Entity, Name, NameKind, Query, Schema
 from proscribe.monitor.delta import (
     JOINED_LENGTH,
@@ -307,5 +308,8 @@ def test_every_entry_a_screening_scores_covers_the_floor_it_leaves() -> None:
         coverage = {screener.index.entities[c.entity].ref: c.coverage for c in result.offered}
         scored = [m.entity.ref for m in result.matches]
         assert all(coverage[r] >= floor for r in scored), (name, floor, coverage)
-    drago = screener.screen(Query("NIKOLIC, Dragan", Schema.PERSON))
+    # Scored that far behind, an entry can be a match: NIKOLIC, Drago is one under
+    # proscribe-v5, still selectable (v6 takes DRAGAN and DRAGO, both listed, for two names).
+    v5 = Screener(screener.index, (), ALGORITHMS["proscribe-v5"])
+    drago = v5.screen(Query("NIKOLIC, Dragan", Schema.PERSON))
     assert "us_ofac_sdn:7759" in {m.entity.ref for m in drago.matches if m.match}

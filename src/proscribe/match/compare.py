@@ -45,7 +45,7 @@ def best_alignment(pair: Pair, config: MatchConfig) -> Best | None:
     best: Best | None = None
     for query_form in pair.query_forms:
         for name, form in pair.entity_forms:
-            found = align(query_form, form, config.token_weight, config.names)
+            found = align(query_form, form, config.token_weight, config.names, config.vocabulary)
             if found is None or (best is not None and found.score <= best[0].score):
                 continue
             best = (found, query_form, name, form)

@@ -5,10 +5,10 @@ needs to know only whether the entry can come near the threshold. The name weigh
 every table; the other features move the score within limits that depend on what the party
 states: evidence for a match needs something to compare (a birth date, a country, an
 identifier), and every other feature only ever counts against (values in [-1, 0], see each
-feature's code). So under proscribe-v5 a party that states neither a birth date nor a
-country needs a name score of about 0.79 to come within the delta's margin (0.05) of the
-threshold, and one that states both about 0.65: an entry whose name ceiling is under that
-cannot matter, whatever else it holds.
+feature's code). So under proscribe-v5 and v6 (one table) a party that states neither a
+birth date nor a country needs a name score of about 0.79 to come within the delta's margin
+(0.05) of the threshold, and one that states both about 0.65: an entry whose name ceiling is
+under that cannot matter, whatever else it holds.
 
 `tests/match/test_highest.py` checks on real list entries that no scored pair goes over the
 bound, and that a pair agreeing on everything reaches it exactly.

@@ -7,6 +7,8 @@ other (Choi / Choe), graded by edit distance for typos, 0.8 for a token cut shor
 an initial against a name it could stand for, 0.7 for tokens that sound alike. A token may
 also pair with two adjacent tokens of the other name written together (Ryonghae / Ryong Hae),
 and under proscribe-v5's rules with three around an Arabic article (Nuraldin / Nur al-Din).
+Under proscribe-v6's, two words the lists both hold (`listed` below) pair by a typo only when
+one edit apart: Adel / Abdul or Hasnain / Hussain are two names, not one mistyped.
 
 The score weighs each token by how telling it is (`token_weight`: rare tokens count fully,
 tokens as common as 'al', 'kim' or 'trading' less) and averages two coverages: how much of
@@ -20,7 +22,7 @@ change of grading is a new algorithm version, so that past scores can be replaye
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
 
@@ -40,7 +42,11 @@ INITIAL_SIMILARITY = 0.8  # "J." for John: consistent, though not proof
 FIRST_SLIP_LENGTH = 5  # shortest word whose first letter may be one of two slips
 
 Weight = Callable[[str], float]
-Similarity = Callable[[str, str, str, str], float]
+# (a, a_key, b, b_key, listed): `listed` says which of the two comparisons are of words the
+# lists both hold: LISTED_WORDS (a and b), LISTED_KEYS (a_key and b_key); see `listed_mask`.
+Similarity = Callable[[str, str, str, str, int], float]
+LISTED_WORDS = 1
+LISTED_KEYS = 2
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +83,11 @@ class NameRules:
       paired already but recur in their name ('Usama bin Muhammad binawad' / 'Usama bin
       Muhammad bin Awad BIN LADIN': the first pairing gave each BIN of the query a BIN of the
       list, the second of them the one before AWAD); False: only when both are poorly paired.
+    - `listed_apart`: whether two words that the loaded lists both hold (as words, keys or two
+      adjacent words written as one: the index's vocabulary, `MatchConfig.listed`) stay
+      unpaired when two edits apart: 'ADEL' / ABDUL, 'AHMED' / AYMAN, 'HASNAIN' / HUSSAIN
+      and 'ADANI' / MADAN are names of their own, and two slips rarely land on another listed
+      name. One edit apart they still pair, and so does a word the lists lack (a slip).
 
     Identity is equality (eq=False): each table has its own similarity cache, and its
     settings go into the algorithm's configuration hash."""
@@ -93,6 +104,7 @@ class NameRules:
     short_joins: bool = False
     particle_joins: bool = False
     joins_past_repeats: bool = False
+    listed_apart: bool = False
     # Cached per table: the same tokens recur across a candidate's aliases and across a
     # batch, and a lookup costs a tenth of computing an edit distance.
     similarity: Similarity = field(init=False, repr=False)
@@ -124,6 +136,7 @@ _LATER_RULES = frozenset(
         "short_joins",
         "particle_joins",
         "joins_past_repeats",
+        "listed_apart",
     }
 )
 LONG_JOIN = 5  # a token this long may be two words written together, whatever the rules
@@ -165,9 +178,18 @@ class Alignment:
         return 0.0 if self.sides is None else _conflict(self.sides)
 
 
-def _token_similarity(rules: NameRules, a: str, a_key: str, b: str, b_key: str) -> float:
+def listed_mask(listed: Container[str], token: str, key: str) -> int:
+    """Which of a token and its key the lists hold (LISTED_WORDS, LISTED_KEYS): the mask of a
+    pair of tokens is the two masks and-ed (`NameRules.listed_apart`)."""
+    return (LISTED_WORDS if token in listed else 0) | (LISTED_KEYS if key in listed else 0)
+
+
+def _token_similarity(
+    rules: NameRules, a: str, a_key: str, b: str, b_key: str, listed: int = 0
+) -> float:
     """Similarity of two tokens in [0, 1]; 0 means they should not be paired. Called
-    through `NameRules.similarity`, which caches it."""
+    through `NameRules.similarity`, which caches it. `listed`: which of the tokens (and of
+    their keys) are words the lists both hold (`listed_mask`)."""
     if a_key == b_key or a == b:
         return 1.0
     a_length, b_length = len(a), len(b)
@@ -178,9 +200,11 @@ def _token_similarity(rules: NameRules, a: str, a_key: str, b: str, b_key: str) 
     close = abs(a_length - b_length) <= 2
     if not close and abs(len(a_key) - len(b_key)) > 2:
         return prefix_similarity(a, b)
-    score = _typo_similarity(a, b, rules)
+    apart = rules.listed_apart
+    score = _typo_similarity(a, b, rules, apart and bool(listed & LISTED_WORDS))
     if a_key != a or b_key != b:
-        score = max(score, _typo_similarity(a_key, b_key, rules))
+        keys_apart = apart and bool(listed & LISTED_KEYS)
+        score = max(score, _typo_similarity(a_key, b_key, rules, keys_apart))
     score = max(score, prefix_similarity(a, b))
     # Sound-alike only between tokens of four letters or more and of similar length:
     # phonetic keys drop vowels, so 'ryong' and 'ryonghae', or 'choe' and 'jo', share one.
@@ -195,14 +219,17 @@ def _token_similarity(rules: NameRules, a: str, a_key: str, b: str, b_key: str) 
     return score
 
 
-def _typo_similarity(a: str, b: str, rules: NameRules) -> float:
+def _typo_similarity(a: str, b: str, rules: NameRules, listed: bool = False) -> float:
     """Graded by edit distance as `rules` say (see `NameRules`). One edit in a 3-letter token
-    changes a third of it: not a typo."""
+    changes a third of it: not a typo. `listed`: both are words the lists hold, which two
+    edits do not pair under `listed_apart` (the caller has checked the rule)."""
     shortest, longest = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
     if shortest < 3:
         return 0.0
     edits = DamerauLevenshtein if rules.moved_letters else OSA
     distance = edits.distance(a, b, score_cutoff=2)
+    if distance == 2 and listed:
+        return 0.0
     if distance == 1 and longest >= 4:
         # Equal letters in another order, one edit apart: two neighbours swapped.
         swapped = len(a) == len(b) and sorted(a) == sorted(b)
@@ -244,12 +271,32 @@ def align_tokens(
     c_keys: Sequence[str],
     weight: Weight,
     rules: NameRules,
+    vocabulary: Container[str] = frozenset(),
 ) -> tuple[float, list[tuple[str, str, float]], Sides]:
     """Score one query rendering against one list rendering: (score, pairs, sides)."""
     q_weights = [weight(key) for key in q_keys]
     c_weights = [weight(key) for key in c_keys]
-    score, pairs, q_sim, c_sim = _scored(q, q_keys, q_weights, c, c_keys, c_weights, rules)
+    q_masks = _masks(q, q_keys, rules, vocabulary)
+    c_masks = _masks(c, c_keys, rules, vocabulary)
+    score, pairs, q_sim, c_sim = _scored(
+        q, q_keys, q_weights, c, c_keys, c_weights, rules, q_masks, c_masks
+    )
     return score, pairs, Sides(q, q_sim, q_weights, c, c_sim, c_weights)
+
+
+def ruled_vocabulary(rules: NameRules, vocabulary: Container[str]) -> Container[str]:
+    """The vocabulary whose words `rules` keep apart: empty unless `listed_apart`, so that a
+    table without the rule caches each similarity once, with the mask 0."""
+    return vocabulary if rules.listed_apart else frozenset()
+
+
+def _masks(
+    tokens: Sequence[str], keys: Sequence[str], rules: NameRules, vocabulary: Container[str]
+) -> list[int]:
+    """Each token's `listed_mask`, all 0 when the rules do not ask (`listed_apart`)."""
+    if not rules.listed_apart:
+        return [0] * len(tokens)
+    return [listed_mask(vocabulary, t, k) for t, k in zip(tokens, keys, strict=True)]
 
 
 def _scored(
@@ -260,9 +307,12 @@ def _scored(
     c_keys: Sequence[str],
     c_weights: list[float],
     rules: NameRules,
+    q_masks: Sequence[int],
+    c_masks: Sequence[int],
 ) -> tuple[float, list[tuple[str, str, float]], list[float], list[float]]:
-    """`align_tokens` with both sides' weights given: (score, pairs, q_sim, c_sim)."""
-    options = _single_options(q, q_keys, c, c_keys, rules)
+    """`align_tokens` with both sides' weights and `listed_mask`s given: (score, pairs,
+    q_sim, c_sim)."""
+    options = _single_options(q, q_keys, c, c_keys, rules, q_masks, c_masks)
     q_sim, c_sim, pairs = _greedy(options, q, c)
     # Joined pairings (Ryonghae / Ryong Hae) are looked for only when a long token is left
     # poorly paired: most names never need them, and they cost more than the singles.
@@ -410,6 +460,8 @@ def _single_options(
     c: Sequence[str],
     c_keys: Sequence[str],
     rules: NameRules,
+    q_masks: Sequence[int],
+    c_masks: Sequence[int],
 ) -> list[Option]:
     """Token-to-token pairings worth considering, initials (C. / Choe) included."""
     options: list[Option] = []
@@ -417,15 +469,15 @@ def _single_options(
     initial, list_initials = rules.initial, rules.list_initials
     c_positions = {key: j for j, key in enumerate(c_keys)}
     # What the inner loop reads of each list token, gathered once.
-    listed = [(j, (j,), b, c_keys[j], len(b), len(c_keys[j])) for j, b in enumerate(c)]
+    listed = [(j, (j,), b, c_keys[j], len(b), len(c_keys[j]), c_masks[j]) for j, b in enumerate(c)]
     for i, a in enumerate(q):
-        a_key = q_keys[i]
+        a_key, a_mask = q_keys[i], q_masks[i]
         a_length, a_key_length = len(a), len(a_key)
         single = (i,)
         exact = c_positions.get(a_key)
         if exact is not None:  # the usual case in a real hit: no similarity to compute
             options.append((1.0, 2, single, (exact,)))
-        for j, pair, b, b_key, b_length, b_key_length in listed:
+        for j, pair, b, b_key, b_length, b_key_length, b_mask in listed:
             if j == exact:
                 continue
             # The cached similarity's first exit, without the cost of a cache lookup: tokens
@@ -437,7 +489,7 @@ def _single_options(
                 else:
                     sim = 0.8 if b_length >= 4 and a.startswith(b) else 0.0
             else:
-                sim = similarity(a, a_key, b, b_key)
+                sim = similarity(a, a_key, b, b_key, a_mask & b_mask)
             if sim >= MIN_PAIR:
                 options.append((sim, 2, single, pair))
             elif (a_length == 1 or (b_length == 1 and list_initials)) and a[0] == b[0]:
@@ -501,7 +553,8 @@ def _joined_options(
             if len(span) == 2 and not joined_prefixes and len(token) <= len(other[span[0]]):
                 continue  # at most the first word: a word cut short, paired on its own
             joined = "".join([other[k] for k in span])
-            sim = rules.similarity(token, token, joined, joined)
+            # Not two words: `listed_apart` is for a word against a word.
+            sim = rules.similarity(token, token, joined, joined, 0)
             if sim >= 0.8:
                 options.append(_option(sim, i, span, flipped))
     return options
@@ -515,10 +568,15 @@ def _option(sim: float, single: int, several: tuple[int, ...], flipped: bool) ->
 
 
 def align(
-    query: NameForm, listed: NameForm, weight: Weight, rules: NameRules | None = None
+    query: NameForm,
+    listed: NameForm,
+    weight: Weight,
+    rules: NameRules | None = None,
+    vocabulary: Container[str] = frozenset(),
 ) -> Alignment | None:
     """The best alignment over every rendering of both names; None if either has no tokens.
-    `rules` grade typos and initials; proscribe-v1's (`V1_NAMES`) unless given."""
+    `rules` grade typos and initials; proscribe-v1's (`V1_NAMES`) unless given. `vocabulary`:
+    the words the loaded lists hold, for `NameRules.listed_apart`."""
     rules = rules or V1_NAMES
     # The common case first: the same words in any order (a cheap tuple comparison).
     for qi, q_sorted in enumerate(query.sorted_keys):
@@ -530,11 +588,16 @@ def align(
     best: Alignment | None = None
     # Each rendering's weights once, whichever rendering of the other side it meets.
     c_weights = [[weight(key) for key in c_keys] for c_keys in listed.keys]
+    c_masks = [
+        _masks(c, keys, rules, vocabulary)
+        for c, keys in zip(listed.variants, listed.keys, strict=True)
+    ]
     for qi, (q, q_keys) in enumerate(zip(query.variants, query.keys, strict=True)):
         q_weights = [weight(key) for key in q_keys]
+        q_masks = _masks(q, q_keys, rules, vocabulary)
         for ci, (c, c_keys) in enumerate(zip(listed.variants, listed.keys, strict=True)):
             score, pairs, q_sim, c_sim = _scored(
-                q, q_keys, q_weights, c, c_keys, c_weights[ci], rules
+                q, q_keys, q_weights, c, c_keys, c_weights[ci], rules, q_masks, c_masks[ci]
             )
             if best is None or score > best.score:
                 sides = Sides(q, q_sim, q_weights, c, c_sim, c_weights[ci])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from proscribe.match.names import V1_NAMES, NameRules
@@ -57,10 +57,14 @@ class MatchConfig:
     tokens near 1, tokens as common as 'al' or 'trading' lower); the index provides it from
     the loaded lists so that match need not import index. `names` grade typos and initials
     when names are paired: the algorithm's own (`Algorithm.names`); `score_pair` pairs the
-    names again when a caller paired them under other rules."""
+    names again when a caller paired them under other rules. `vocabulary`: the words the
+    loaded lists hold (the index's tokens: words, their keys, adjacent words joined), which
+    `NameRules.listed_apart` keeps from pairing with each other by two slips; empty (the rule
+    idle) for a caller without lists."""
 
     token_weight: Callable[[str], float] = lambda token: 1.0
     names: NameRules = V1_NAMES
+    vocabulary: Container[str] = frozenset()
 
 
 Feature = Callable[[Pair, MatchConfig], FeatureResult]

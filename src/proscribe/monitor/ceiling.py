@@ -24,7 +24,7 @@ ceiling holds in floating point too (rounding is monotone).
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from typing import NamedTuple
 
 from proscribe.match.names import (
@@ -34,11 +34,17 @@ from proscribe.match.names import (
     QUERY_SHARE,
     SHORT_JOIN,
     NameRules,
+    listed_mask,
     prefix_similarity,
+    ruled_vocabulary,
 )
 from proscribe.text.forms import NameForm
 
 Weight = Callable[[str], float]
+
+
+# A token as the ceiling reads it: the token, its key, both their lengths, its `listed_mask`.
+Item = tuple[str, str, int, int, int]
 
 
 class Side(NamedTuple):
@@ -49,13 +55,21 @@ class Side(NamedTuple):
     tokens: Sequence[str]
     weights: list[float]
     total: float  # the weights summed
-    items: list[tuple[str, str, int, int]]  # each token, its key and both their lengths
+    items: list[Item]
     # Each span a token may pair with: (positions, the words as one, the first's first two
     # letters, the last's last two, the first's length).
     spans: list[tuple[tuple[int, ...], str, str, str, int]]
 
 
-def side(tokens: Sequence[str], keys: Sequence[str], weight: Weight) -> Side:
+def side(
+    tokens: Sequence[str],
+    keys: Sequence[str],
+    weight: Weight,
+    vocabulary: Container[str] = frozenset(),
+) -> Side:
+    """A rendering as the ceiling reads it. `vocabulary`: the words the lists hold when the
+    rules keep them apart (`NameRules.listed_apart`; empty otherwise), as the aligner is
+    given them: each token's `listed_mask` goes with it into the similarity."""
     weights = [weight(key) for key in keys]
     places: list[tuple[int, ...]] = [(j, j + 1) for j in range(len(tokens) - 1)]
     places += [
@@ -71,13 +85,16 @@ def side(tokens: Sequence[str], keys: Sequence[str], weight: Weight) -> Side:
         )
         for span in places
     ]
-    items = [(t, k, len(t), len(k)) for t, k in zip(tokens, keys, strict=True)]
+    items = [
+        (t, k, len(t), len(k), listed_mask(vocabulary, t, k) if vocabulary else 0)
+        for t, k in zip(tokens, keys, strict=True)
+    ]
     return Side(tokens, weights, sum(weights), items, spans)
 
 
-def sides(form: NameForm, weight: Weight) -> list[Side]:
+def sides(form: NameForm, weight: Weight, vocabulary: Container[str] = frozenset()) -> list[Side]:
     """Every rendering of a name form."""
-    return [side(v, k, weight) for v, k in zip(form.variants, form.keys, strict=True)]
+    return [side(v, k, weight, vocabulary) for v, k in zip(form.variants, form.keys, strict=True)]
 
 
 # A party token's options with the tokens of one listed rendering: the best of them, and for
@@ -97,7 +114,7 @@ class Listed:
 
     def __init__(self, one: Side) -> None:
         self.side = one
-        self.rows: dict[tuple[str, str, int, int], Row] = {}  # by the party token's item
+        self.rows: dict[Item, Row] = {}  # by the party token's item
         self.by_head: dict[str, list[int]] = {}
         self.by_tail: dict[str, list[int]] = {}
         self.by_spelling: dict[str, list[int]] = {}
@@ -109,9 +126,11 @@ class Listed:
                 self.by_spelling.setdefault(token, []).append(j)
 
 
-def listed_of(form: NameForm, weight: Weight) -> list[Listed]:
+def listed_of(
+    form: NameForm, weight: Weight, vocabulary: Container[str] = frozenset()
+) -> list[Listed]:
     """Every rendering of a listed name form, prepared."""
-    return [Listed(one) for one in sides(form, weight)]
+    return [Listed(one) for one in sides(form, weight, vocabulary)]
 
 
 def name_ceiling(
@@ -120,11 +139,14 @@ def name_ceiling(
     forms: Sequence[NameForm],
     weight: Weight,
     rules: NameRules,
+    vocabulary: Container[str] = frozenset(),
 ) -> float:
     """The highest name score `align` can give the query name (its `variants` and their
-    `keys`, as its NameForm holds them) against any of `forms`."""
-    query = [side(q, q_keys, weight) for q, q_keys in zip(variants, keys, strict=True)]
-    listed = [one for form in forms for one in listed_of(form, weight)]
+    `keys`, as its NameForm holds them) against any of `forms`, with the `vocabulary` the
+    aligner is given."""
+    words = ruled_vocabulary(rules, vocabulary)
+    query = [side(q, q_keys, weight, words) for q, q_keys in zip(variants, keys, strict=True)]
+    listed = [one for form in forms for one in listed_of(form, weight, words)]
     return ceiling_of(query, listed, rules)
 
 
@@ -168,16 +190,16 @@ def _ceiling(q: Side, listed: Listed, rules: NameRules) -> float:
     return QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * covered_c
 
 
-def _row(item: tuple[str, str, int, int], c: Side, rules: NameRules) -> Row:
+def _row(item: Item, c: Side, rules: NameRules) -> Row:
     """A party token's options with the tokens of a listed rendering: with each token (the
     aligner's similarity, else an initial's), and with two or three adjacent ones written as
     one (the best of an option is the best of the tokens it raises)."""
     similarity = rules.similarity
     list_initials = rules.list_initials
-    a, a_key, a_length, a_key_length = item
+    a, a_key, a_length, a_key_length, a_mask = item
     a_initial = a_length == 1
     options = [0.0] * len(c.tokens)
-    for j, (b, b_key, b_length, b_key_length) in enumerate(c.items):
+    for j, (b, b_key, b_length, b_key_length, b_mask) in enumerate(c.items):
         # The aligner's option for this pair: the similarity, else an initial's. Tokens (and
         # keys) more than two letters apart in length are only alike as a word cut short:
         # the similarity's own first exit, without the cost of its cache.
@@ -186,7 +208,7 @@ def _row(item: tuple[str, str, int, int], c: Side, rules: NameRules) -> Row:
         elif abs(a_length - b_length) > 2 and abs(a_key_length - b_key_length) > 2:
             sim = prefix_similarity(a, b)
         else:
-            sim = similarity(a, a_key, b, b_key)
+            sim = similarity(a, a_key, b, b_key, a_mask & b_mask)
         if sim < MIN_PAIR:
             initial = a_initial or (b_length == 1 and list_initials)
             sim = rules.initial if initial and a[0] == b[0] else 0.0
@@ -249,7 +271,7 @@ def _joined_similarity(
             return 0.0  # at most the first word: a word cut short
     elif not rules.particle_joins:
         return 0.0
-    return rules.similarity(token, token, joined, joined)
+    return rules.similarity(token, token, joined, joined, 0)  # not two words: see the aligner
 
 
 def _raise(

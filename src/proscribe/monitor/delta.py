@@ -43,7 +43,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -64,6 +64,7 @@ from proscribe.index.build import (
 from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
+from proscribe.match.names import ruled_vocabulary
 from proscribe.model import Entity, Query, Schema
 from proscribe.monitor.ceiling import Listed, Weight, ceiling_of, listed_of, side
 from proscribe.monitor.parties import query_of
@@ -233,11 +234,13 @@ class ChangedIndex(Index):
                 self._exact[tuple(words)].append(position)
         self._listed: dict[int, list[Listed]] = {}
 
-    def listed(self, positions: Iterable[int], weight: Weight) -> list[Listed]:
+    def listed(
+        self, positions: Iterable[int], weight: Weight, vocabulary: Container[str]
+    ) -> list[Listed]:
         """The renderings of these names (positions here) as the name ceiling reads them,
-        each made once: the delta compares each with thousands of parties. `weight` is the
-        same for the whole of a delta."""
-        return _listed(self._listed, self.forms, positions, weight)
+        each made once: the delta compares each with thousands of parties. `weight` and
+        `vocabulary` are the same for the whole of a delta."""
+        return _listed(self._listed, self.forms, positions, weight, vocabulary)
 
     def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:  # noqa: ARG002
         # Near spellings (one edit, sound, completion, two edits) of every word here, not only
@@ -612,7 +615,8 @@ def affected(
     contents, `gone` the refs ("source:id") of the entries removed or amended. `progress`
     ("checking", done, total) hears how many parties are judged so far."""
     index = ChangedIndex(screener.index, new) if new else None
-    config = MatchConfig(token_weight=screener.index.token_weight, names=screener.algorithm.names)
+    full = screener.index
+    config = MatchConfig(full.token_weight, screener.algorithm.names, full.token_ids)
     cutoff = screener.threshold - SCORE_MARGIN
     found = set()
     undecided = []
@@ -686,9 +690,9 @@ def _moved_up(
     before = set(offered)
     best_gone = bool(offered) and offered[0] in gone
     bar = _name_bar(screener, party, cutoff)
-    weight = config.token_weight
+    weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
     query_sides = [
-        side(v, k, weight) for f in forms for v, k in zip(f.variants, f.keys, strict=True)
+        side(v, k, weight, words) for f in forms for v, k in zip(f.variants, f.keys, strict=True)
     ]
     for candidate in competing(found, index, forms):
         entry = ref(index.entities[candidate.entity])
@@ -697,7 +701,7 @@ def _moved_up(
         # The names screen() compares (the index's first few) cannot reach the bar: no
         # alignment to make (most entries that move up share one common word with the party).
         positions = candidate.names[:NAMES_PER_CANDIDATE]
-        names = _listed(listed, index.forms, positions, weight)
+        names = _listed(listed, index.forms, positions, weight, words)
         if positions and ceiling_of(query_sides, names, config.names, bar) < bar:
             continue
         comparison = compared(query, forms, index, candidate, screener.algorithm, config)
@@ -711,6 +715,7 @@ def _listed(
     forms: Sequence[NameForm],
     positions: Iterable[int],
     weight: Weight,
+    vocabulary: Container[str],
 ) -> list[Listed]:
     """The renderings of the names at `positions` of `forms`, prepared for the ceiling once
     each (`made` keeps them)."""
@@ -718,7 +723,7 @@ def _listed(
     for position in positions:
         done = made.get(position)
         if done is None:
-            done = made[position] = listed_of(forms[position], weight)
+            done = made[position] = listed_of(forms[position], weight, vocabulary)
         out.extend(done)
     return out
 
@@ -736,13 +741,14 @@ def _offered_and_close(
     # tokens, before the party's query and name forms are built.
     bar = _name_bar(screener, party, cutoff)
     variants, keys, _ = party.tokens
-    weight = config.token_weight
-    query_sides = [side(v, k, weight) for v, k in zip(variants, keys, strict=True)]
+    weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
+    query_sides = [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
     entities = {
         entity: reach
         for entity, reach in reached.items()
         if reach.identifier_hit
-        or ceiling_of(query_sides, index.listed(reach.names, weight), config.names, bar) >= bar
+        or ceiling_of(query_sides, index.listed(reach.names, weight, words), config.names, bar)
+        >= bar
     }
     if not entities:
         return False
