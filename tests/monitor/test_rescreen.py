@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 from faker import Faker
+from rapidfuzz.distance import DamerauLevenshtein
 
 import proscribe.cli.monitor as cli_monitor
 from proscribe.errors import StoreError
+from proscribe.index import build_index
 from proscribe.match import ALGORITHMS
 from proscribe.model import Entity, Query, Schema
 from proscribe.monitor import alerts as workflow
-from proscribe.monitor.delta import _loses_a_candidate
+from proscribe.monitor.delta import _loses_a_candidate, _unlisted
 from proscribe.monitor.method import screening_method
 from proscribe.monitor.parties import party_of, query_of
 from proscribe.monitor.rescreen import (
@@ -238,7 +240,7 @@ def test_entries_amended_outside_what_the_index_holds_are_not_gone(monitored: Mo
     monitored.store.monitoring.set_screened([before], screening_method(monitored.screener()))
     monitored.load_after()
     screener = monitored.screener()
-    new_contents, gone = _changed_entities(
+    new_contents, gone, _ = _changed_entities(
         monitored.store, _deltas(monitored.store, screener.versions, None)
     )
 
@@ -287,6 +289,46 @@ def test_a_party_that_lost_its_best_candidate_is_looked_up_again(
         rescreen(full_store, screener, full=True, audit=None)
         assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
         assert alert_pairs(monitored.store, "closed") == alert_pairs(full_store, "closed")
+    finally:
+        full_store.close()
+
+
+def test_a_word_no_list_holds_any_more_pairs_again_and_the_delta_sees_it(
+    monitored: Monitored, tmp_path: Path
+) -> None:
+    """Under proscribe-v6 two listed words two edits apart do not pair. A word held only by
+    entries the change removed is listed no more, so a party holding it may now pair it
+    with a word of an entry that did not change, and alert: no new content reaches that
+    party, so the delta screens it in full for the word alone. Parties made from unchanged
+    entries with one word swapped for such a word, two edits from it ('ELCAR' / EDGAR)."""
+    removed, _, _ = the_change(monitored)
+    after = build_index(monitored.sdn.entities)
+    unlisted = sorted(w for w in _unlisted(after, removed) if w.isalpha() and len(w) >= 4)
+    old = {e.id: e for e in monitored.store.entities(monitored.store.versions()[0])}
+    unchanged = [
+        e for e in monitored.sdn.entities if old.get(e.id) == e and e.schema is Schema.PERSON
+    ]
+    parties = []
+    for entity in unchanged:
+        words = entity.caption.replace(",", " ").split()
+        for at, word in enumerate(words):
+            for other in unlisted:
+                near = other[0] == word[0].lower() and abs(len(other) - len(word)) <= 2
+                if near and DamerauLevenshtein.distance(other, word.lower()) == 2:
+                    name = " ".join([*words[:at], other.upper(), *words[at + 1 :]])
+                    parties.append(Query(name, Schema.PERSON, id=f"p{len(parties)}"))
+    parties = parties[:: max(1, len(parties) // 60)]  # some sixty, from across the list
+    add_parties(monitored.store, monitored.screener(), parties, audit=None)
+    monitored.load_after()
+    full_store = copy_store(monitored, tmp_path / "full.db")
+    try:
+        screener = monitored.screener()
+        delta = rescreen(monitored.store, screener, audit=None)
+        rescreen(full_store, screener, full=True, audit=None)
+        assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
+        assert delta.opened > 0  # words that pair again: alerts on entries that did not change
+        opened = {a.entity_id for a in monitored.store.alerts.list(state="open")}
+        assert opened & {e.id for e in unchanged}
     finally:
         full_store.close()
 

@@ -36,6 +36,12 @@ entry) pairs the SDN change of `bench/rescreen.py` offers, some 70 are aligned.
 
 The callers add the parties with alerts and near misses: a change of the lists moves every
 token weight a little, so their scores can move.
+
+Under proscribe-v6 the lists' words also decide which words pair (`NameRules.listed_apart`:
+two listed words two edits apart do not). A word the change leaves in no list may now pair
+with a listed word, so a party holding it may score higher against an entry that did not
+change: such parties are screened in full (`_unlisted`; a word newly listed can only lower
+scores, which the parties with alerts and near misses cover).
 """
 
 from __future__ import annotations
@@ -61,6 +67,7 @@ from proscribe.index.build import (
     RANKED_NAMES_PER_CANDIDATE,
     _deletes,
 )
+from proscribe.index.filing import entity_forms, name_tokens
 from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
@@ -610,10 +617,12 @@ def affected(
     gone: set[str],
     parties: Sequence[Party],
     progress: Callable[[str, int, int], None] | None = None,
+    was: Sequence[Entity] = (),
 ) -> Affected:
     """The parties whose screening can differ because of the change: `new` are the new
-    contents, `gone` the refs ("source:id") of the entries removed or amended. `progress`
-    ("checking", done, total) hears how many parties are judged so far."""
+    contents, `gone` the refs ("source:id") of the entries removed or amended, `was` those
+    entries' contents before. `progress` ("checking", done, total) hears how many parties
+    are judged so far."""
     index = ChangedIndex(screener.index, new) if new else None
     full = screener.index
     config = MatchConfig(full.token_weight, screener.algorithm.names, full.token_ids)
@@ -622,9 +631,12 @@ def affected(
     undecided = []
     kept: dict[str, ScreeningOutcome] = {}
     listed: dict[int, list[Listed]] = {}  # the full index's names prepared for the ceiling
+    unlisted = _unlisted(full, was) if config.names.listed_apart else frozenset()
     for party in parties:
         if party.floor is None or not party.tokens or party.candidates is None:
             found.add(party.id)  # never screened by this code: nothing to go by
+        elif unlisted and _holds_any(party, unlisted):
+            found.add(party.id)  # its words may pair now with entries it was scored against
         elif _loses_a_candidate(party, gone):
             # Its lookup in the full index meets the new contents too: no second look needed.
             moved = _moved_up(screener, party, gone, config, cutoff, listed)
@@ -649,6 +661,23 @@ def affected(
     elif progress is not None:
         progress("checking", len(parties), len(parties))
     return Affected(found, kept)
+
+
+def _unlisted(index: Index, was: Iterable[Entity]) -> frozenset[str]:
+    """The words of these former contents that no list holds any more (`index`: the lists
+    now). Under `NameRules.listed_apart` such a word, once listed, stayed apart from listed
+    words two edits away; now it may pair with them, and a party holding it may score higher
+    against an entry that did not change (the only change of the lists that raises a score
+    without a new content: a word newly listed can only lower one, and parties with alerts
+    and near misses are screened in full anyway)."""
+    words = {w for entity in was for form in entity_forms(entity) for w in name_tokens(form)}
+    return frozenset(w for w in words if w not in index.token_ids)
+
+
+def _holds_any(party: Party, words: frozenset[str]) -> bool:
+    """Whether one of the party's words or keys (each variant's) is among `words`."""
+    variants, keys, _ = party.tokens
+    return any(not words.isdisjoint(tokens) for tokens in (*variants, *keys))
 
 
 def _loses_a_candidate(party: Party, gone: set[str]) -> bool:

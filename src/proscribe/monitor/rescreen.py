@@ -246,32 +246,37 @@ def _versions(store: Store, screened: dict[tuple[str, str], int]) -> list[ListVe
 
 def _changed_entities(
     store: Store, deltas: Sequence[tuple[str, VersionDelta]]
-) -> tuple[list[Entity], set[str]]:
-    """The new contents (added entries, amended ones as they are now), and the refs of the
-    entries gone from the index: removed, or amended in what the index holds of them
-    (`same_in_the_index`). An amendment of anything else leaves every party's candidates as
-    they were; the entry's new content, in the changed index, is scored where it may alert."""
+) -> tuple[list[Entity], set[str], list[Entity]]:
+    """The new contents (added entries, amended ones as they are now), the refs of the
+    entries gone from the index (removed, or amended in what the index holds of them:
+    `same_in_the_index`), and the gone entries' contents as they were. An amendment of
+    anything else leaves every party's candidates as they were; the entry's new content, in
+    the changed index, is scored where it may alert."""
     hashes: set[str] = set()
     earlier: set[str] = set()
     gone: set[str] = set()
     for source, delta in deltas:
         hashes.update(delta.after[i] for i in (*delta.added, *delta.amended))
-        earlier.update(delta.before[i] for i in delta.amended)
+        earlier.update(delta.before[i] for i in (*delta.amended, *delta.removed))
         gone.update(f"{source}:{i}" for i in delta.removed)
     contents = store.monitoring.contents(hashes | earlier)
+    was: list[Entity] = []
     for source, delta in deltas:
+        was += [contents[delta.before[entry]] for entry in delta.removed]
         for entry in delta.amended:
             before = contents.get(delta.before[entry])
             if before is None or not same_in_the_index(before, contents[delta.after[entry]]):
                 gone.add(f"{source}:{entry}")
-    return [contents[h] for h in sorted(hashes)], gone
+                if before is not None:
+                    was.append(before)
+    return [contents[h] for h in sorted(hashes)], gone, was
 
 
 def _affected(
     store: Store,
     screener: Screener,
     parties: Sequence[Party],
-    changed: tuple[Sequence[Entity], set[str]],
+    changed: tuple[Sequence[Entity], set[str], Sequence[Entity]],
     progress: Progress | None,
 ) -> list[Party]:
     """The parties whose alerts can differ after the change: see `monitor.delta`, plus the
@@ -283,7 +288,8 @@ def _affected(
     # rescreen (0.07 and 0.2 s in two runs), for a few hundred objects freed in the whole
     # rescreen. It runs again once they are gone.
     with collector_paused():
-        reach = affected(screener, *changed, parties, progress)
+        new, gone, was = changed
+        reach = affected(screener, new, gone, parties, progress, was=was)
     targets = [
         p
         for p in parties
