@@ -7,8 +7,8 @@ other (Choi / Choe), graded by edit distance for typos, 0.8 for a token cut shor
 an initial against a name it could stand for, 0.7 for tokens that sound alike. A token may
 also pair with two adjacent tokens of the other name written together (Ryonghae / Ryong Hae),
 and under proscribe-v5's rules with three around an Arabic article (Nuraldin / Nur al-Din).
-Under proscribe-v6's, two words the lists both hold (`listed` below) pair by a typo only when
-one edit apart: Adel / Abdul or Hasnain / Hussain are two names, not one mistyped.
+Under proscribe-v6's, two words the lists both hold (`NameRules.listed_apart`) pair by a typo
+only when one edit apart: Adel / Abdul or Hasnain / Hussain are two names, not one mistyped.
 
 The score weighs each token by how telling it is (`token_weight`: rare tokens count fully,
 tokens as common as 'al', 'kim' or 'trading' less) and averages two coverages: how much of
@@ -84,7 +84,7 @@ class NameRules:
       Muhammad bin Awad BIN LADIN': the first pairing gave each BIN of the query a BIN of the
       list, the second of them the one before AWAD); False: only when both are poorly paired.
     - `listed_apart`: whether two words that the loaded lists both hold (as words, keys or two
-      adjacent words written as one: the index's vocabulary, `MatchConfig.listed`) stay
+      adjacent words written as one: the index's vocabulary, `MatchConfig.vocabulary`) stay
       unpaired when two edits apart: 'ADEL' / ABDUL, 'AHMED' / AYMAN, 'HASNAIN' / HUSSAIN
       and 'ADANI' / MADAN are names of their own, and two slips rarely land on another listed
       name. One edit apart they still pair, and so does a word the lists lack (a slip).
@@ -178,10 +178,10 @@ class Alignment:
         return 0.0 if self.sides is None else _conflict(self.sides)
 
 
-def listed_mask(listed: Container[str], token: str, key: str) -> int:
+def listed_mask(vocabulary: Container[str], token: str, key: str) -> int:
     """Which of a token and its key the lists hold (LISTED_WORDS, LISTED_KEYS): the mask of a
     pair of tokens is the two masks and-ed (`NameRules.listed_apart`)."""
-    return (LISTED_WORDS if token in listed else 0) | (LISTED_KEYS if key in listed else 0)
+    return (LISTED_WORDS if token in vocabulary else 0) | (LISTED_KEYS if key in vocabulary else 0)
 
 
 def _token_similarity(

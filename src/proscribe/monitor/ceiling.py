@@ -18,7 +18,9 @@ that spells the two words exactly) with two adjacent words, or three around an a
 `particle_joins`, whose first two or last two letters it shares. Here they are admitted
 whatever the rules say of words paired already and down to MIN_PAIR, where the aligner asks
 0.8; the halving is left out. Products, sums and the division keep their order, so the
-ceiling holds in floating point too (rounding is monotone).
+ceiling holds in floating point too (rounding is monotone). Each similarity is the aligner's
+own, cached one, asked with the same `listed_mask` (proscribe-v6 keeps listed words two
+edits apart): a side is made with the vocabulary the aligner is given.
 """
 
 from __future__ import annotations
