@@ -54,7 +54,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import OSA, DamerauLevenshtein, Indel
 
 from proscribe.index import Candidate, Index
 from proscribe.index.arrays import Positions
@@ -631,11 +631,11 @@ def affected(
     undecided = []
     kept: dict[str, ScreeningOutcome] = {}
     listed: dict[int, list[Listed]] = {}  # the full index's names prepared for the ceiling
-    unlisted = _unlisted(full, was) if config.names.listed_apart else frozenset()
+    unlisted = _Unlisted(full, was) if config.names.listed_apart else None
     for party in parties:
         if party.floor is None or not party.tokens or party.candidates is None:
             found.add(party.id)  # never screened by this code: nothing to go by
-        elif unlisted and _holds_any(party, unlisted):
+        elif unlisted is not None and unlisted.may_pair_again(party):
             found.add(party.id)  # its words may pair now with entries it was scored against
         elif _loses_a_candidate(party, gone):
             # Its lookup in the full index meets the new contents too: no second look needed.
@@ -674,10 +674,52 @@ def _unlisted(index: Index, was: Iterable[Entity]) -> frozenset[str]:
     return frozenset(w for w in words if w not in index.token_ids)
 
 
-def _holds_any(party: Party, words: frozenset[str]) -> bool:
-    """Whether one of the party's words or keys (each variant's) is among `words`."""
-    variants, keys, _ = party.tokens
-    return any(not words.isdisjoint(tokens) for tokens in (*variants, *keys))
+class _Unlisted:
+    """The words a change left in no list (`_unlisted`), and which parties they can affect:
+    those holding one (as a word or a key) within two edits of a word or key of an entry they
+    were offered. Only offered entries are scored, and the index offers what it did before:
+    its lookups do not depend on which words the lists hold. In the SDN change of
+    `bench/rescreen.py` some 2,500 of 100,000 parties hold such a word (COLON, BANO), a
+    few of them near a word of an entry offered."""
+
+    def __init__(self, index: Index, was: Iterable[Entity]) -> None:
+        self.index = index
+        self.words = _unlisted(index, was)
+        self._positions: dict[str, int] | None = None  # an entry's position by its ref
+        self._words: dict[int, set[str]] = {}  # an entry's words and keys, by position
+
+    def may_pair_again(self, party: Party) -> bool:
+        if not self.words:
+            return False
+        variants, keys, _ = party.tokens
+        held = {w for tokens in (*variants, *keys) for w in tokens if w in self.words}
+        if not held:
+            return False
+        positions = self._positions_by_ref()
+        for entry in party.candidates or ():
+            position = positions.get(entry)
+            if position is not None and any(
+                abs(len(w) - len(v)) <= 2 and DamerauLevenshtein.distance(w, v, score_cutoff=2) <= 2
+                for w in held
+                for v in self._entry_words(position)
+            ):
+                return True
+        return False
+
+    def _positions_by_ref(self) -> dict[str, int]:
+        # Made once, on the first party that holds such a word (every entity read).
+        if self._positions is None:
+            self._positions = {ref(e): p for p, e in enumerate(self.index.entities)}
+        return self._positions
+
+    def _entry_words(self, position: int) -> set[str]:
+        found = self._words.get(position)
+        if found is None:
+            forms = (self.index.forms[n] for n in self.index.entity_names[position])
+            found = self._words[position] = {
+                w for form in forms for tokens in (*form.variants, *form.keys) for w in tokens
+            }
+        return found
 
 
 def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
