@@ -631,7 +631,9 @@ def affected(
     undecided = []
     kept: dict[str, ScreeningOutcome] = {}
     listed: dict[int, list[Listed]] = {}  # the full index's names prepared for the ceiling
-    unlisted = _Unlisted(full, was) if config.names.listed_apart else None
+    unlisted = (
+        _Unlisted(screener, was, config, cutoff, listed) if config.names.listed_apart else None
+    )
     for party in parties:
         if party.floor is None or not party.tokens or party.candidates is None:
             found.add(party.id)  # never screened by this code: nothing to go by
@@ -677,14 +679,24 @@ def _unlisted(index: Index, was: Iterable[Entity]) -> frozenset[str]:
 class _Unlisted:
     """The words a change left in no list (`_unlisted`), and which parties they can affect:
     those holding one (as a word or a key) within two edits of a word or key of an entry they
-    were offered. Only offered entries are scored, and the index offers what it did before:
-    its lookups do not depend on which words the lists hold. In the SDN change of
-    `bench/rescreen.py` some 2,500 of 100,000 parties hold such a word (COLON, BANO), a
-    few of them near a word of an entry offered."""
+    were offered, when the name ceiling (`monitor.ceiling`, with the lists' words now) of such
+    an entry reaches the name score the party needs to come within `SCORE_MARGIN` of the
+    threshold. Only offered entries are scored, and the index offers what it did before: its
+    lookups do not depend on which words the lists hold. In the SDN change of
+    `bench/rescreen.py` some 2,500 of 100,000 parties hold such a word (COLON, BANO)."""
 
-    def __init__(self, index: Index, was: Iterable[Entity]) -> None:
-        self.index = index
-        self.words = _unlisted(index, was)
+    def __init__(
+        self,
+        screener: Screener,
+        was: Iterable[Entity],
+        config: MatchConfig,
+        cutoff: float,
+        listed: dict[int, list[Listed]],
+    ) -> None:
+        self.screener, self.config, self.cutoff = screener, config, cutoff
+        self.index = screener.index
+        self.words = _unlisted(self.index, was)
+        self.listed = listed  # the full index's names prepared for the ceiling, shared
         self._positions: dict[str, int] | None = None  # an entry's position by its ref
         self._words: dict[int, set[str]] = {}  # an entry's words and keys, by position
 
@@ -696,15 +708,27 @@ class _Unlisted:
         if not held:
             return False
         positions = self._positions_by_ref()
-        for entry in party.candidates or ():
-            position = positions.get(entry)
-            if position is not None and any(
-                abs(len(w) - len(v)) <= 2 and DamerauLevenshtein.distance(w, v, score_cutoff=2) <= 2
-                for w in held
-                for v in self._entry_words(position)
-            ):
-                return True
-        return False
+        near = [
+            position
+            for position in (positions.get(entry) for entry in party.candidates or ())
+            if position is not None and self._near(held, position)
+        ]
+        if not near:
+            return False
+        config = self.config
+        weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
+        query_sides = [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
+        names = [n for position in near for n in self.index.entity_names[position]]
+        prepared = _listed(self.listed, self.index.forms, names, weight, words)
+        bar = _name_bar(self.screener, party, self.cutoff)
+        return ceiling_of(query_sides, prepared, config.names, bar) >= bar
+
+    def _near(self, held: set[str], position: int) -> bool:
+        return any(
+            abs(len(w) - len(v)) <= 2 and DamerauLevenshtein.distance(w, v, score_cutoff=2) <= 2
+            for w in held
+            for v in self._entry_words(position)
+        )
 
     def _positions_by_ref(self) -> dict[str, int]:
         # Made once, on the first party that holds such a word (every entity read).
