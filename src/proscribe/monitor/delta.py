@@ -715,6 +715,8 @@ class _Unlisted:
         ]
         if not near:
             return False
+        if party.identifiers:
+            return True  # an identifier hit is scored whatever its name score: no bar to test
         config = self.config
         weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
         query_sides = [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
