@@ -7,7 +7,8 @@ from __future__ import annotations
 import gc
 import random
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from proscribe.monitor.method import screening_method
 from proscribe.monitor.parties import party_of, query_of
 from proscribe.monitor.rescreen import (
     ANOTHER_METHOD,
+    Report,
     _changed_entities,
     _deltas,
     add_parties,
@@ -82,6 +84,20 @@ def copy_store(monitored: Monitored, path: Path) -> Store:
     return Store.open(f"sqlite:///{path}")
 
 
+@contextmanager
+def both_rescreens(monitored: Monitored, path: Path) -> Iterator[tuple[Report, Report, Store]]:
+    """The population rescreened by a delta in the test's store and in full in a copy of it
+    (`path`): both reports, and the copy (closed afterwards)."""
+    full_store = copy_store(monitored, path)
+    try:
+        screener = monitored.screener()
+        delta = rescreen(monitored.store, screener, audit=None)
+        full = rescreen(full_store, screener, full=True, audit=None)
+        yield delta, full, full_store
+    finally:
+        full_store.close()
+
+
 def test_delta_rescreen_gives_exactly_the_alerts_of_a_full_rescreen(
     monitored: Monitored, tmp_path: Path
 ) -> None:
@@ -97,11 +113,7 @@ def test_delta_rescreen_gives_exactly_the_alerts_of_a_full_rescreen(
     )
     add_parties(monitored.store, monitored.screener(), parties, audit=None)
     monitored.load_after()
-    full_store = copy_store(monitored, tmp_path / "full.db")
-    try:
-        screener = monitored.screener()
-        delta = rescreen(monitored.store, screener, audit=None)
-        full = rescreen(full_store, screener, full=True, audit=None)
+    with both_rescreens(monitored, tmp_path / "full.db") as (delta, full, full_store):
         assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
         assert alert_pairs(monitored.store, "closed") == alert_pairs(full_store, "closed")
         # Not trivially equal: the change opened and closed alerts, and the delta screened
@@ -120,10 +132,8 @@ def test_delta_rescreen_gives_exactly_the_alerts_of_a_full_rescreen(
         opened_on_added = {a.entity_id for a in monitored.store.alerts.list(state="open")}
         assert opened_on_added & {e.id for e in added}
         # Nothing left to do: a second delta screens nobody and changes nothing.
-        again = rescreen(monitored.store, screener, audit=None)
+        again = rescreen(monitored.store, monitored.screener(), audit=None)
         assert (again.screened, again.opened, again.closed, again.refreshed) == (0, 0, 0, 0)
-    finally:
-        full_store.close()
 
 
 def test_a_cleared_pair_stays_cleared_until_the_entry_changes(monitored: Monitored) -> None:
@@ -282,15 +292,9 @@ def test_a_party_that_lost_its_best_candidate_is_looked_up_again(
     assert few  # the case is met in this change
     assert all(p.floor == MIN_COVERAGE for p in few)
     assert all(_loses_a_candidate(p, gone) for p in best_gone)
-    full_store = copy_store(monitored, tmp_path / "full.db")
-    try:
-        screener = monitored.screener()
-        rescreen(monitored.store, screener, audit=None)
-        rescreen(full_store, screener, full=True, audit=None)
+    with both_rescreens(monitored, tmp_path / "full.db") as (_, _, full_store):
         assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
         assert alert_pairs(monitored.store, "closed") == alert_pairs(full_store, "closed")
-    finally:
-        full_store.close()
 
 
 def test_a_word_no_list_holds_any_more_pairs_again_and_the_delta_sees_it(
@@ -320,17 +324,11 @@ def test_a_word_no_list_holds_any_more_pairs_again_and_the_delta_sees_it(
     parties = parties[:: max(1, len(parties) // 60)]  # some sixty, from across the list
     add_parties(monitored.store, monitored.screener(), parties, audit=None)
     monitored.load_after()
-    full_store = copy_store(monitored, tmp_path / "full.db")
-    try:
-        screener = monitored.screener()
-        delta = rescreen(monitored.store, screener, audit=None)
-        rescreen(full_store, screener, full=True, audit=None)
+    with both_rescreens(monitored, tmp_path / "full.db") as (delta, _, full_store):
         assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
         assert delta.opened > 0  # words that pair again: alerts on entries that did not change
         opened = {a.entity_id for a in monitored.store.alerts.list(state="open")}
         assert opened & {e.id for e in unchanged}
-    finally:
-        full_store.close()
 
 
 def test_every_party_screened_in_full_is_audited_before_its_alerts(

@@ -683,7 +683,8 @@ class _Unlisted:
     an entry reaches the name score the party needs to come within `SCORE_MARGIN` of the
     threshold. Only offered entries are scored, and the index offers what it did before: its
     lookups do not depend on which words the lists hold. In the SDN change of
-    `bench/rescreen.py` some 2,500 of 100,000 parties hold such a word (COLON, BANO)."""
+    `bench/rescreen.py` 200 words leave the lists (COLON, BANO); screening every party that
+    holds one in full screened 2,991 parties, against 496 without the rule."""
 
     def __init__(
         self,
@@ -704,9 +705,10 @@ class _Unlisted:
         if not self.words:
             return False
         variants, keys, _ = party.tokens
-        held = {w for tokens in (*variants, *keys) for w in tokens if w in self.words}
-        if not held:
+        # Asked of every party of the population: most hold none, told in one C-level pass.
+        if self.words.isdisjoint(itertools.chain(*variants, *keys)):
             return False
+        held = {w for tokens in (*variants, *keys) for w in tokens if w in self.words}
         positions = self._positions_by_ref()
         near = [
             position
