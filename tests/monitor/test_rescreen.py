@@ -10,12 +10,14 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from faker import Faker
 from rapidfuzz.distance import DamerauLevenshtein
 
 import proscribe.cli.monitor as cli_monitor
+import proscribe.monitor.delta as delta_module
 from proscribe.errors import StoreError
 from proscribe.index import build_index
 from proscribe.match import ALGORITHMS
@@ -38,6 +40,7 @@ from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import MIN_COVERAGE
 from proscribe.screener import Screener
 from proscribe.store import Store
+from proscribe.store.monitoring import Party
 from tests.monitor.conftest import Monitored
 
 PASSWORD = "correct horse battery"
@@ -266,14 +269,16 @@ def test_entries_amended_outside_what_the_index_holds_are_not_gone(monitored: Mo
     assert {e.id for e in new_contents} == {e.id for e in added + amended}
 
 
-def test_a_party_that_lost_its_best_candidate_is_looked_up_again(
-    monitored: Monitored, tmp_path: Path
+def test_a_party_that_lost_its_best_candidate_is_judged_again(
+    monitored: Monitored, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Parties sharing one word with a removed entry, their best candidate: the gap screen()
     allows behind the best moves with it, and entries behind the old best that were left
-    unscored may compete now, so each gets the index lookup again, however few candidates it
-    was offered (its floor no longer tells how much the old best covered: an entry far
-    behind is scored when spelled alike). The delta gives a full rescreen's alerts."""
+    unscored may compete now. A party offered ten gets the index lookup again (an eleventh
+    moves up); one offered fewer was offered every entry covering enough, so the name
+    ceilings of those left decide without the lookup (its floor no longer tells how much the
+    old best covered: an entry far behind is scored when spelled alike). The delta gives a
+    full rescreen's alerts."""
     removed, _, _ = the_change(monitored)
     fakers = [Faker(locale) for locale in LOCALES]
     for number, faker in enumerate(fakers):
@@ -292,9 +297,20 @@ def test_a_party_that_lost_its_best_candidate_is_looked_up_again(
     assert few  # the case is met in this change
     assert all(p.floor == MIN_COVERAGE for p in few)
     assert all(_loses_a_candidate(p, gone) for p in best_gone)
+    looked_up: list[str] = []
+    lookup = delta_module._moved_up
+
+    def recorded(screener: Screener, party: Party, *rest: Any) -> Any:
+        looked_up.append(party.id)
+        return lookup(screener, party, *rest)
+
+    monkeypatch.setattr(delta_module, "_moved_up", recorded)
     with both_rescreens(monitored, tmp_path / "full.db") as (_, _, full_store):
         assert alert_pairs(monitored.store, "open") == alert_pairs(full_store, "open")
         assert alert_pairs(monitored.store, "closed") == alert_pairs(full_store, "closed")
+        ten = {p.id for p in best_gone if len(p.candidates or ()) >= 10}
+        assert ten <= set(looked_up)
+        assert {p.id for p in few} - set(looked_up)  # decided by their ceilings
 
 
 def test_a_word_no_list_holds_any_more_pairs_again_and_the_delta_sees_it(

@@ -14,7 +14,9 @@ delta screens that party in full. When entries change:
   party gets the index lookup screen() makes, and the entries it would now score for the
   first time are scored as screen() scores them; affected when one comes within
   `SCORE_MARGIN` of the threshold, otherwise its alerts stand and only its stored candidates
-  and floor are brought up to date (`Affected.outcomes`);
+  and floor are brought up to date (`Affected.outcomes`). A party offered fewer than ten
+  was offered every entry covering enough: it needs no lookup when the name ceilings of
+  those left stay under the bar (`_left_far_behind`);
 - a new content (an added entry, or an amended one as it is now): looked up in an index of
   only the new contents (`ChangedIndex`), which judges words as the full index does (weights,
   common words). Its lookups against a small vocabulary find at least what the full index finds
@@ -631,8 +633,11 @@ def affected(
     undecided = []
     kept: dict[str, ScreeningOutcome] = {}
     listed: dict[int, list[Listed]] = {}  # the full index's names prepared for the ceiling
+    refs = _Refs(full)
     unlisted = (
-        _Unlisted(screener, was, config, cutoff, listed) if config.names.listed_apart else None
+        _Unlisted(screener, was, config, cutoff, listed, refs)
+        if config.names.listed_apart
+        else None
     )
     for party in parties:
         if party.floor is None or not party.tokens or party.candidates is None:
@@ -640,6 +645,11 @@ def affected(
         elif unlisted is not None and unlisted.may_pair_again(party):
             found.add(party.id)  # its words may pair now with entries it was scored against
         elif _loses_a_candidate(party, gone):
+            left = _left_far_behind(screener, party, gone, config, cutoff, listed, refs)
+            if left is not None:
+                kept[party.id] = left
+                undecided.append(party)  # the new contents are judged as for any party
+                continue
             # Its lookup in the full index meets the new contents too: no second look needed.
             moved = _moved_up(screener, party, gone, config, cutoff, listed)
             if moved is None:
@@ -678,13 +688,14 @@ def _unlisted(index: Index, was: Iterable[Entity]) -> frozenset[str]:
 
 class _Unlisted:
     """The words a change left in no list (`_unlisted`), and which parties they can affect:
-    those holding one (as a word or a key) within two edits of a word or key of an entry they
-    were offered, when the name ceiling (`monitor.ceiling`, with the lists' words now) of such
-    an entry reaches the name score the party needs to come within `SCORE_MARGIN` of the
-    threshold. Only offered entries are scored, and the index offers what it did before: its
-    lookups do not depend on which words the lists hold. In the SDN change of
-    `bench/rescreen.py` 200 words leave the lists (COLON, BANO); screening every party that
-    holds one in full screened 2,991 parties, against 496 without the rule."""
+    those holding one (as a word or a key) within two edits of a word or key of a name of an
+    entry they were offered, when the name ceiling (`monitor.ceiling`, with the lists' words
+    now) of such names reaches the name score the party needs to come within `SCORE_MARGIN`
+    of the threshold (the entry's other names score as they did). Only offered entries are
+    scored, and the index offers what it did before: its lookups do not depend on which
+    words the lists hold. In the SDN change of `bench/rescreen.py` 200 words leave the lists
+    (COLON, BANO); screening every party that holds one in full screened 2,991 parties,
+    against 496 without the rule."""
 
     def __init__(
         self,
@@ -693,13 +704,14 @@ class _Unlisted:
         config: MatchConfig,
         cutoff: float,
         listed: dict[int, list[Listed]],
+        refs: _Refs,
     ) -> None:
         self.screener, self.config, self.cutoff = screener, config, cutoff
         self.index = screener.index
         self.words = _unlisted(self.index, was)
         self.listed = listed  # the full index's names prepared for the ceiling, shared
-        self._positions: dict[str, int] | None = None  # an entry's position by its ref
-        self._words: dict[int, set[str]] = {}  # an entry's words and keys, by position
+        self.refs = refs
+        self._words: dict[int, set[str]] = {}  # a name's words and keys, by position
 
     def may_pair_again(self, party: Party) -> bool:
         if not self.words:
@@ -709,45 +721,58 @@ class _Unlisted:
         if self.words.isdisjoint(itertools.chain(*variants, *keys)):
             return False
         held = {w for tokens in (*variants, *keys) for w in tokens if w in self.words}
-        positions = self._positions_by_ref()
-        near = [
-            position
-            for position in (positions.get(entry) for entry in party.candidates or ())
-            if position is not None and self._near(held, position)
+        # Only the names holding a word near one of these can score otherwise than before:
+        # the rule decides single words only (two words written as one pair as before).
+        names = [
+            name
+            for position in map(self.refs.position, party.candidates or ())
+            if position is not None
+            for name in self.index.entity_names[position]
+            if self._near(held, name)
         ]
-        if not near:
+        if not names:
             return False
         if party.identifiers:
             return True  # an identifier hit is scored whatever its name score: no bar to test
         config = self.config
         weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
         query_sides = [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
-        names = [n for position in near for n in self.index.entity_names[position]]
         prepared = _listed(self.listed, self.index.forms, names, weight, words)
         bar = _name_bar(self.screener, party, self.cutoff)
         return ceiling_of(query_sides, prepared, config.names, bar) >= bar
 
-    def _near(self, held: set[str], position: int) -> bool:
+    def _near(self, held: set[str], name: int) -> bool:
+        """Whether a word held is within two edits of a word or key of the name (a position
+        of the index's names)."""
         return any(
             abs(len(w) - len(v)) <= 2 and DamerauLevenshtein.distance(w, v, score_cutoff=2) <= 2
             for w in held
-            for v in self._entry_words(position)
+            for v in self._name_words(name)
         )
 
-    def _positions_by_ref(self) -> dict[str, int]:
-        # Made once, on the first party that holds such a word (every entity read).
-        if self._positions is None:
-            self._positions = {ref(e): p for p, e in enumerate(self.index.entities)}
-        return self._positions
-
-    def _entry_words(self, position: int) -> set[str]:
-        found = self._words.get(position)
+    def _name_words(self, name: int) -> set[str]:
+        found = self._words.get(name)
         if found is None:
-            forms = (self.index.forms[n] for n in self.index.entity_names[position])
-            found = self._words[position] = {
-                w for form in forms for tokens in (*form.variants, *form.keys) for w in tokens
+            form = self.index.forms[name]
+            found = self._words[name] = {
+                w for tokens in (*form.variants, *form.keys) for w in tokens
             }
         return found
+
+
+class _Refs:
+    """An entry's position in the full index by its ref ("source:id"), mapped on the first
+    question (every entity read once): only parties that lost a candidate or hold a word no
+    list holds any more ask."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._positions: dict[str, int] | None = None
+
+    def position(self, entry: str) -> int | None:
+        if self._positions is None:
+            self._positions = {ref(e): p for p, e in enumerate(self.index.entities)}
+        return self._positions.get(entry)
 
 
 def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
@@ -762,6 +787,43 @@ def _loses_a_candidate(party: Party, gone: set[str]) -> bool:
     if len(offered) >= CANDIDATES or party.identifiers:
         return True
     return offered[0] in gone
+
+
+def _left_far_behind(
+    screener: Screener,
+    party: Party,
+    gone: set[str],
+    config: MatchConfig,
+    cutoff: float,
+    listed: dict[int, list[Listed]],
+    refs: _Refs,
+) -> ScreeningOutcome | None:
+    """For a party offered fewer than ten entries, one of them gone (its best: see
+    `_loses_a_candidate`), without the index lookup `_moved_up` makes: every entry covering
+    enough was offered, so the unchanged entries it is offered now are those left (the new
+    contents are judged apart, as for any party). The gap screen() allows moves with the
+    best, so those left unscored behind the old best may be scored now: when the name
+    ceiling of none of them, on all its names (screen() compares a few of them), reaches the
+    name score the party needs, its alerts stand and the outcome without the gone entries is
+    returned; None when one may (then the lookup). 840 of the 2,712 parties that lose a
+    candidate in `bench/rescreen.py`'s change are such parties."""
+    offered = party.candidates or ()
+    if party.identifiers or len(offered) >= CANDIDATES:
+        return None
+    left = tuple(entry for entry in offered if entry not in gone)
+    bar = _name_bar(screener, party, cutoff)
+    variants, keys, _ = party.tokens
+    weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
+    query_sides = [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
+    index = screener.index
+    for entry in left:
+        position = refs.position(entry)
+        if position is None:
+            return None  # not in the index it was offered from: looked up again
+        names = _listed(listed, index.forms, index.entity_names[position], weight, words)
+        if ceiling_of(query_sides, names, config.names, bar) >= bar:
+            return None
+    return ScreeningOutcome(party.near_miss, party.floor or MIN_COVERAGE, party.tokens, left)
 
 
 def _moved_up(
