@@ -819,7 +819,7 @@ def _left_far_behind(
     for entry in left:
         position = refs.position(entry)
         if position is None:
-            return None  # not in the index it was offered from: looked up again
+            return None  # not in the index now (a list this delta leaves out changed)
         names = _listed(listed, index.forms, index.entity_names[position], weight, words)
         if ceiling_of(query_sides, names, config.names, bar) >= bar:
             return None
