@@ -223,9 +223,15 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
             passed_over += 1
             assert not found, party.name
         offered += bool(found)
-    # Both answers are well represented, and common words alone open names here.
+    # Both answers are well represented, and common words alone open names here, but not
+    # beside a rarer word: such a party is passed over though its common word reaches names.
     assert passed_over > 300
     assert offered > 500
+    assert any(
+        prepared.reaches_nothing(party) and not prepared._common_words.isdisjoint(words)
+        for party in parties
+        for words in party.tokens[0]
+    )
     assert any(
         prepared.covered(party, 0.0) and all(w in common for w in party.tokens[0][0])
         for party in parties

@@ -214,9 +214,12 @@ class ChangedIndex(Index):
         # The names here holding a word near a looked-up word that is common in the full
         # index: they only add to names other words opened (`Index._cover`).
         self._found_common: dict[Lookup, set[int]] = {}
-        # The words (and two words written as one) whose lookup found a name here.
-        self._reaching_words: set[str] = set()
+        # The two words written as one whose lookup found a name here, and the words that
+        # did: those that open names on their own (neither initials nor common in the full
+        # index: `Index._word_roles`), and those that do only beside common words alone.
         self._reaching_joins: set[str] = set()
+        self._opening_words: set[str] = set()
+        self._common_words: set[str] = set()
         # What `_may_reach` tests a word against: the words here, their one-deletion forms,
         # their sounds and the beginnings a completion looks for.
         own = set(self.token_ids.keys())
@@ -349,8 +352,12 @@ class ChangedIndex(Index):
             token, key, joined = lookup
             (names, similarity), common = self._token_lookup(token, key, joined=joined)
             found = dict(zip(names.tolist(), similarity.tolist(), strict=True))
-            if found:
-                (self._reaching_joins if joined else self._reaching_words).add(token)
+            if found and joined:
+                self._reaching_joins.add(token)
+            elif found:
+                _, initial, frequent = self._word_role(token, key)
+                if not initial:
+                    (self._common_words if frequent else self._opening_words).add(token)
             if len(common):
                 # Not a reaching word for `reaches_nothing`: these names are only added to.
                 self._found_common[lookup] = set(common.tolist())
@@ -358,20 +365,31 @@ class ChangedIndex(Index):
         return found
 
     def reaches_nothing(self, party: Party) -> bool:
-        """Whether none of the party's words (nor two of them written as one) reaches a
-        name here, its name equals none and it has no identifiers: then `covered` finds
-        nothing. Valid for a party whose lookups `prepare` made (as `affected` does), and
-        many times cheaper than `covered` for the half of a population a change passes by."""
+        """Whether no word of the party that reaches a name here opens it (`_reached`: an
+        initial never does, a word common in the full index only beside common words alone),
+        no two of its words written as one reach one, its name equals none and it has no
+        identifiers: then `covered` finds nothing. Valid for a party whose lookups `prepare`
+        made (as `affected` does), and many times cheaper than `covered` for the half of a
+        population a change passes by. Words are told apart by spelling, the most a lookup of
+        any key of theirs could do: a word that opened names under one key opens here."""
         if party.identifiers:
             return False
-        variants, _, sorted_keys = party.tokens
-        words, joins = self._reaching_words, self._reaching_joins
-        for variant in variants:
-            if not words.isdisjoint(variant):
+        variants, keys, sorted_keys = party.tokens
+        opening, common, joins = self._opening_words, self._common_words, self._reaching_joins
+        for variant, keyed in zip(variants, keys, strict=True):
+            if not opening.isdisjoint(variant):
                 return False
             if joins and not joins.isdisjoint(map(operator.add, variant, variant[1:])):
                 return False
+            if not common.isdisjoint(variant) and self._all_common(variant, keyed):
+                return False
         return all(tuple(keys) not in self._exact for keys in sorted_keys)
+
+    def _all_common(self, variant: Sequence[str], keyed: Sequence[str]) -> bool:
+        """Whether every word of the variant but its initials is common in the full index:
+        then its common words open names (`Index._word_roles`)."""
+        roles = map(self._word_role, variant, keyed)
+        return all(common for _, initial, common in roles if not initial)
 
     def _may_reach(
         self, token: str, key: str, one_edit: bool | None = None, *, joined: bool = False
