@@ -124,3 +124,41 @@ def test_renderings_prepared_once_give_every_party_its_own_ceiling(sdn: Sdn, ind
                 compared += 1
     assert compared > 2_000
     assert sum(len(one.rows) for renderings in shared.values() for one in renderings) > 5_000
+
+
+def test_a_ceiling_asked_against_a_bar_answers_as_the_exact_one(sdn: Sdn, index: Index) -> None:
+    """Asked only whether a pair reaches a bar (`enough`, as the delta asks), the ceiling
+    may stop at a cheaper bound under the bar: it must reach the bar exactly when the exact
+    ceiling does, and under the bar never fall under the exact one. On the candidates of real
+    names and of listed names with typos and words written as one, at the bars the delta
+    uses."""
+    rng = random.Random(11)
+    faker = Faker(["en_US", "es_ES", "ar_AA", "fa_IR", "ko_KR"])
+    faker.seed_instance(11)
+    people = [e for e in sdn.entities if e.names]
+    names = [faker.name() for _ in range(200)]
+    for _ in range(200):
+        words = rng.choice(people).names[0].full.replace(",", "").split()
+        names.append(" ".join(mangled(w, rng) for w in words))
+        if len(words) > 2:
+            at = rng.randrange(len(words) - 1)
+            names.append(" ".join([*words[:at], words[at] + words[at + 1], *words[at + 2 :]]))
+    weight, words = index.token_weight, index.token_ids
+    bounded = reached = 0
+    for text in names:
+        query = Query(text)
+        form = query_forms(query)[0]
+        sides = [side(v, k, weight, words) for v, k in zip(form.variants, form.keys, strict=True)]
+        for candidate in index.candidates(query, (form,), limit=10, min_coverage=0.3):
+            for position in index.entity_names[candidate.entity]:
+                listed = listed_of(index.forms[position], weight, words)
+                exact = ceiling_of(sides, listed, RULES)
+                for bar in (0.5, 0.65, 0.79):
+                    asked = ceiling_of(sides, listed, RULES, bar)
+                    assert (asked >= bar) == (exact >= bar), (text, index.names[position])
+                    if asked < bar:  # a ceiling still (one that reaches it stops there)
+                        assert asked >= exact, (text, index.names[position])
+                        bounded += asked > exact
+                    reached += asked >= bar
+    assert bounded > 1_000  # the bound spares work
+    assert reached > 500  # and the bar is met often enough to matter
