@@ -153,45 +153,32 @@ def name_ceiling(
 
 
 def ceiling_of(
-    query: Sequence[Side], listed: Sequence[Listed], rules: NameRules, enough: float | None = None
+    query: Sequence[Side], listed: Sequence[Listed], rules: NameRules, enough: float = 1.0
 ) -> float:
-    """`name_ceiling` of renderings made already. Given `enough` (a caller asking only
-    whether some pair reaches it), it stops at the first pair whose ceiling does, and a pair
-    whose cheap bound stays under it is not worked out further: the answer is then whether
-    it reaches `enough`, exactly, but under it only a ceiling, perhaps a looser one."""
+    """`name_ceiling` of renderings made already; it stops at the first pair whose ceiling
+    reaches `enough` (a caller asking only whether some pair reaches it)."""
     best = 0.0
     for q in query:
         for c in listed:
-            best = max(best, _ceiling(q, c, rules, enough))
-            if enough is not None and best >= enough:
+            best = max(best, _ceiling(q, c, rules))
+            if best >= enough:
                 return best
     return best
 
 
-def _ceiling(q: Side, listed: Listed, rules: NameRules, enough: float | None = None) -> float:
+def _ceiling(q: Side, listed: Listed, rules: NameRules) -> float:
     c = listed.side
     if not q.tokens or not c.tokens:
         return 0.0
     rows = listed.rows
-    found: list[Row] = []
+    q_best: list[float] = []
+    c_best: Sequence[float] | None = None
     for item in q.items:
         row = rows.get(item)
         if row is None:
             row = rows[item] = _row(item, c, rules)
-        found.append(row)
-    q_best = [best for best, _ in found]
-    if enough is not None:
-        # The query's side at its highest (every word of a span that may pair at 1.0) and
-        # the listed name's wholly covered: half the pairs a delta tests stay under
-        # `enough` so (52,941 of 102,113 in `bench/rescreen.py`'s change), without the
-        # listed side's bests and the spans' similarities worked out.
-        raised = _spans_at_most(listed, q, q_best, rules)
-        covered: float = sum(map(operator.mul, raised, q.weights)) / q.total
-        bound = QUERY_SHARE * covered + (1 - QUERY_SHARE)
-        if bound < enough:
-            return bound
-    c_best: Sequence[float] | None = None
-    for best, options in found:
+        best, options = row
+        q_best.append(best)
         if best:
             c_best = options if c_best is None else list(map(max, c_best, options))
     if q.spans:
@@ -273,23 +260,6 @@ def _joined_with_query(
             if j not in heads:
                 sim = _joined_similarity(tokens[j], span, joined, first_length, rules)
                 _raise(q_best, span, sim, c_best, j)
-
-
-def _spans_at_most(listed: Listed, q: Side, q_best: list[float], rules: NameRules) -> list[float]:
-    """`q_best` with every word of a span of the query that `_joined_with_query` may pair
-    with a listed token raised to 1.0, the most a pairing gives."""
-    raised: list[float] | None = None
-    by_spelling = listed.by_spelling if rules.short_joins else {}
-    for span, joined, first_head, last_tail, _ in q.spans:
-        if (
-            (len(span) == 2 and joined in by_spelling)
-            or first_head in listed.by_head
-            or last_tail in listed.by_tail
-        ):
-            raised = list(q_best) if raised is None else raised
-            for k in span:
-                raised[k] = 1.0
-    return q_best if raised is None else raised
 
 
 def _joined_similarity(
