@@ -383,7 +383,7 @@ class ChangedIndex(Index):
                 return False
             if not common.isdisjoint(variant) and self._all_common(variant, keyed):
                 return False
-        return all(tuple(keys) not in self._exact for keys in sorted_keys)
+        return all(tuple(words) not in self._exact for words in sorted_keys)
 
     def _all_common(self, variant: Sequence[str], keyed: Sequence[str]) -> bool:
         """Whether every word of the variant but its initials is common in the full index:
