@@ -75,7 +75,7 @@ from proscribe.match.compare import score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.match.names import ruled_vocabulary
 from proscribe.model import Entity, Query, Schema
-from proscribe.monitor.ceiling import Listed, Weight, ceiling_of, listed_of, side
+from proscribe.monitor.ceiling import Listed, Side, Weight, ceiling_of, listed_of, side
 from proscribe.monitor.parties import query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
@@ -753,11 +753,10 @@ class _Unlisted:
         if party.identifiers:
             return True  # an identifier hit is scored whatever its name score: no bar to test
         config = self.config
-        weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
-        query_sides = [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
+        weight, words = _ruled(config)
         prepared = _listed(self.listed, self.index.forms, names, weight, words)
         bar = _name_bar(self.screener, party, self.cutoff)
-        return ceiling_of(query_sides, prepared, config.names, bar) >= bar
+        return ceiling_of(_party_sides(party, config), prepared, config.names, bar) >= bar
 
     def _near(self, held: set[str], name: int) -> bool:
         """Whether a word held is within two edits of a word or key of the name (a position
@@ -830,9 +829,8 @@ def _left_far_behind(
         return None
     left = tuple(entry for entry in offered if entry not in gone)
     bar = _name_bar(screener, party, cutoff)
-    variants, keys, _ = party.tokens
-    weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
-    query_sides = [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
+    weight, words = _ruled(config)
+    query_sides = _party_sides(party, config)
     index = screener.index
     for entry in left:
         position = refs.position(entry)
@@ -869,7 +867,7 @@ def _moved_up(
     before = set(offered)
     best_gone = bool(offered) and offered[0] in gone
     bar = _name_bar(screener, party, cutoff)
-    weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
+    weight, words = _ruled(config)
     query_sides = [
         side(v, k, weight, words) for f in forms for v, k in zip(f.variants, f.keys, strict=True)
     ]
@@ -919,9 +917,8 @@ def _offered_and_close(
     # drops an entry unscored), cannot make the party affected: proven on the stored
     # tokens, before the party's query and name forms are built.
     bar = _name_bar(screener, party, cutoff)
-    variants, keys, _ = party.tokens
-    weight, words = config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
-    query_sides = [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
+    weight, words = _ruled(config)
+    query_sides = _party_sides(party, config)
     entities = {
         entity: reach
         for entity, reach in reached.items()
@@ -937,6 +934,20 @@ def _offered_and_close(
         _best_score(index, query, forms, entity, reach, config, screener, bar) >= cutoff
         for entity, reach in sorted(entities.items())
     )
+
+
+def _ruled(config: MatchConfig) -> tuple[Weight, Container[str]]:
+    """The token weight and the vocabulary the ceiling is given, as the aligner is given
+    them under `config` (`match.names.ruled_vocabulary`)."""
+    return config.token_weight, ruled_vocabulary(config.names, config.vocabulary)
+
+
+def _party_sides(party: Party, config: MatchConfig) -> list[Side]:
+    """The renderings of the party's name, from the tokens its last screening stored, as the
+    ceiling reads them: the delta tests a party before building its query and name forms."""
+    variants, keys, _ = party.tokens
+    weight, words = _ruled(config)
+    return [side(v, k, weight, words) for v, k in zip(variants, keys, strict=True)]
 
 
 def _name_bar(screener: Screener, party: Party, cutoff: float) -> float:
