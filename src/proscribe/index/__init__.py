@@ -16,7 +16,8 @@ vector operations that cover a query; `packed.py` keeps lists far larger than th
 ones (a million entities) in memory: entities and their names' forms packed and decoded on
 demand, exact names and identifiers by hash; `views.py` reads names and forms by position
 from the packed entities; `spelling.py` says how alike whole names are spelled, where coverage
-says too little (screen() scores a candidate far behind the best when spelled alike).
+says too little (screen() scores a candidate far behind the best when spelled alike);
+`twins.py` finds the entries of other lists holding an offered entry's words, offered with it.
 """
 
 from proscribe.index.build import Candidate, Index, build_index

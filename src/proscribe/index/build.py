@@ -43,6 +43,7 @@ from proscribe.index.filing import (
 from proscribe.index.fragments import FRAGMENT_SIZE, Filing, Fragment, make_fragment
 from proscribe.index.packed import Coders, Entities, HashLookup
 from proscribe.index.spelling import form_texts, spelled_alike
+from proscribe.index.twins import NO_TWINS, find_twins, with_twins
 from proscribe.index.views import EntityNames, Forms, Names
 from proscribe.model import Entity, Name, Query, Schema
 from proscribe.text import phonetic_key
@@ -50,9 +51,10 @@ from proscribe.text.forms import NameForm
 from proscribe.text.phonetic import begin_alike
 from proscribe.text.weights import is_legal_word, is_patronymic, legal_words
 
-# 7: exact and id keys hashed with XXH3; 6: packed entities compressed with Zstandard; 5:
-# each name's initials; 4: packed entities, hashed exact and id keys.
-SNAPSHOT_FORMAT = 7
+# 8: twins across lists; 7: exact and id keys hashed with XXH3; 6: packed entities
+# compressed with Zstandard; 5: each name's initials; 4: packed entities, hashed exact and id
+# keys.
+SNAPSHOT_FORMAT = 8
 # Tokens in more names than this are too common to open candidates on their own ('al',
 # 'mohammad', 'company'): they only add to names that a rarer token already found.
 COMMON_DF = 400
@@ -107,6 +109,9 @@ class Candidate:
     coverage: float
     names: tuple[int, ...]  # positions in Index.names of the names hit, best covered first
     identifier_hit: bool = False
+    # Offered beyond the ranking as the twin of an entry offered (`index.twins`): not one of
+    # the `limit` places, so not what the last of them covers (monitor.delta's floor).
+    twin: bool = False
 
 
 def _fixed_weight(token: str) -> float | None:
@@ -210,6 +215,7 @@ class Index:
         # The sorted variant keys of every name: the same words in any order are found by one
         # lookup, however common the words ("Muhammad al-Muhammad").
         self.exact = HashLookup()
+        self.twins = NO_TWINS  # names of entries on other lists holding the same words
         self.weights: dict[str, float] = {}
         self._weights_limit = 0  # set by finish: list tokens plus room for query tokens
         self._building: Filing | None = Filing(self.token_ids, self.source_codes)
@@ -288,6 +294,8 @@ class Index:
         self.post_start = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         self._weights_limit = len(self.weights) + 200_000
         self._finish_name_arrays(building)
+        hashes, names = self.exact.sorted_pairs()
+        self.twins = find_twins(hashes, names, self.name_entity, self.entity_source)
 
     def _finish_tokens(self, typo_tokens: set[str], counts: list[int], total: int) -> None:
         # A token's number is its place in `token_ids` (`Filing` numbers them as they come),
@@ -387,7 +395,20 @@ class Index:
             top = _by_coverage(names, coverage, agree, rank, cut, TIED_NAMES * budget)
             ordered, hits = self._entities(names, coverage, agree, top, rank)
             ranked = _with_ties(ordered, limit, int(TIED_SHARE * limit))
-        out = [Candidate(entity, value, tuple(hits[entity])) for entity, value in ranked]
+        # The same words on another list (`index.twins`): offered with the entry they twin.
+        ranked, twinned = with_twins(
+            ranked,
+            hits,
+            self.twins,
+            (names, coverage),
+            self.entity_first,
+            self.name_entity,
+            limit // 2,
+        )
+        out = [
+            Candidate(entity, value, tuple(hits[entity]), twin=entity in twinned)
+            for entity, value in ranked
+        ]
         found = {candidate.entity for candidate in out}
         out += [
             Candidate(entity, 0.0, (), identifier_hit=True)

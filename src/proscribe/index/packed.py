@@ -317,5 +317,9 @@ class HashLookup:
         end = int(np.searchsorted(self._hashes, wanted, side="right"))
         return self._values[start:end].tolist() if end > start else default
 
+    def sorted_pairs(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int32]]:
+        """Every (hash, position) pair, ordered by hash (views, never modified)."""
+        return self._hashes, self._values
+
     def __len__(self) -> int:
         return len(self._hashes)

@@ -148,7 +148,9 @@ def _offered(index: Index, query: Query, forms: tuple[NameForm, ...]) -> list[Ca
 def _outcome_of(
     index: Index, found: Sequence[Candidate], forms: tuple[NameForm, ...], near: float | None
 ) -> ScreeningOutcome:
-    named = [c for c in found if not c.identifier_hit]
+    # Twins (`index.twins`) come beside the ranked entries, not in their places: the floor is
+    # what the last of those covers.
+    named = [c for c in found if not c.identifier_hit and not c.twin]
     # Not raised to the best's less the gap screen() allows: an entry that far behind is
     # still scored when spelled like the party's name (`screen.competing`).
     floor = MIN_COVERAGE
