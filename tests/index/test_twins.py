@@ -48,6 +48,19 @@ def test_entries_of_one_list_sharing_a_name_are_no_twins() -> None:
     assert "a:a-again" not in offered(index, "Abubakar Zawahri")
 
 
+def test_a_name_on_both_lists_brings_no_entry_of_the_same_list() -> None:
+    # The same words twice on list a and once on b: one group, but a's second entry is
+    # another person, not a twin of a:a0.
+    index = build_index(
+        family(
+            listed("a", "a-again", "Givenaname ABUBAKAR"), listed("b", "b0", "ABUBAKAR Givenaname")
+        )
+    )
+    found = offered(index, "Abubakar Zawahri")
+    assert found["b:b0"] is True
+    assert "a:a-again" not in found
+
+
 def test_a_twin_not_covering_as_much_is_not_brought() -> None:
     # The twin of a name the entry holds, but not the name that covers the query.
     entry = Entity(

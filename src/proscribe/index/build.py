@@ -403,6 +403,7 @@ class Index:
             (names, coverage),
             self.entity_first,
             self.name_entity,
+            self.entity_source,
             limit // 2,
         )
         out = [

@@ -95,6 +95,7 @@ def with_twins(
     reached: tuple[Positions, Values],
     entity_first: Positions,
     name_entity: Positions,
+    entity_source: npt.NDArray[np.int16],
     most: int,
 ) -> tuple[list[tuple[int, float]], set[int]]:
     """`ranked` (entity, coverage), best first, with the twins of their names that cover the
@@ -123,7 +124,9 @@ def with_twins(
         equal = inside & (np.abs(coverage[places] - value) <= TIE)
         for name in others[equal].tolist():
             twin = int(name_entity[name])
-            if twin in offered:
+            # A group holds every name with these words: those of the entry's own list are
+            # other people.
+            if twin in offered or entity_source[twin] == entity_source[entity]:
                 continue
             offered.add(twin)
             hits[twin] = [name, *(n for n in hits.get(twin, ()) if n != name)]
