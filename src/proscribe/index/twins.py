@@ -26,7 +26,7 @@ from proscribe.index.arrays import NO_POSITIONS, Positions, Values, find_in
 TIE = 1e-9  # coverages are sums of the same shares: equal up to rounding (as `build.TIE`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Twins:
     """The names that have a twin: `names` sorted, `groups[i]` the group of `names[i]` (a
     name with several variants may be in several groups, once each); a group's names are
@@ -39,6 +39,17 @@ class Twins:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def __eq__(self, other: object) -> bool:
+        # By content, array by array (indexes built by fragments are compared with one built
+        # in one process).
+        if not isinstance(other, Twins):
+            return NotImplemented
+        mine = (self.names, self.groups, self.start, self.members)
+        theirs = (other.names, other.groups, other.start, other.members)
+        return all(np.array_equal(a, b) for a, b in zip(mine, theirs, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
 
     def of(self, positions: Positions) -> list[Positions]:
         """The twins of each of the names at `positions` (itself left out; none for most)."""
