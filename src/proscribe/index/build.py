@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 from proscribe.index import packed
 from proscribe.index.arrays import (
     NO_POSITIONS,
+    TIE,
     Hits,
     Positions,
     Values,
@@ -88,7 +89,6 @@ RANKED_NAMES_PER_CANDIDATE = 8
 # that the matcher scores far above the threshold.
 TIED_SHARE = 1.5
 TIED_NAMES = 3  # ... chosen among this many times the names ranked at first
-TIE = 1e-9  # coverages are sums of the same shares: equal up to rounding
 # Ties are looked for only from this coverage up. Below, an entry's name similarity is 0.9 at
 # best (its names wholly explained by the query) and ties are the rule: two in three queries
 # of the speed benchmark tie at the cut, one in fifty from here up. At a million synthetic

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from proscribe.index.arrays import NO_POSITIONS, Positions, Values, find_in
-
-TIE = 1e-9  # coverages are sums of the same shares: equal up to rounding (as `build.TIE`)
+from proscribe.index.arrays import NO_POSITIONS, TIE, Positions, Values, find_in
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -21,7 +21,8 @@ COMPATIBLE: dict[Schema, frozenset[Schema]] = {
     Schema.AIRPLANE: frozenset({Schema.AIRPLANE}),
 }
 CANDIDATES = 10  # entities scored per query, ranked by name coverage (with up to 5 tied with
-# the tenth from a coverage of 0.8 up: `index.build.TIED_SHARE`)
+# the tenth from a coverage of 0.8 up: `index.build.TIED_SHARE`; and up to 5 twins of those
+# offered, entries of another list holding the same words: `index.twins`)
 # Candidates covering less of the query than this cannot reach a match on their names: with
 # the best possible coverage of the listed name, the name similarity stays under 0.62.
 MIN_COVERAGE = 0.3
