@@ -14,6 +14,7 @@ from proscribe.index.arrays import (
     best_per_name,
     find_in,
     sorted_unique,
+    spans,
     summed,
 )
 
@@ -141,3 +142,13 @@ def test_find_in() -> None:
     assert inside.tolist() == [True, False, True, False]
     assert places[inside].tolist() == [2, 1]
     assert find_in(ordered[:0], ordered)[1].tolist() == [False, False, False]
+
+
+def test_spans_are_the_ranges_one_after_another() -> None:
+    low = np.array([10, 0, 7, 3], dtype=np.int32)
+    counts = np.array([2, 0, 3, 1], dtype=np.int32)
+    at, span = spans(low, counts)
+    pairs = enumerate(zip(low.tolist(), counts.tolist(), strict=True))
+    expected = [(i, a) for i, (lo, n) in pairs for a in range(lo, lo + n)]
+    assert list(zip(span.tolist(), at.tolist(), strict=True)) == expected
+    assert len(spans(low[:0], counts[:0])[0]) == 0

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from proscribe.index import Index, build_index
-from proscribe.index.twins import find_twins
+from proscribe.index.twins import GROUP_AT_MOST, find_twins
 from proscribe.model import Designation, Entity, Name, Query, Schema
 from proscribe.monitor.delta import outcome
 from proscribe.screen import query_forms
@@ -80,6 +80,15 @@ def test_twins_are_found_from_the_exact_names_lookup() -> None:
     a0 = index.entity_names[0][0]
     b0 = index.entity_names[len(index.entities) - 1][0]
     assert [t.tolist() for t in again.of(np.array([a0], dtype=np.int32))] == [[b0]]
+
+
+def test_a_name_held_by_crowds_on_both_lists_has_no_twins() -> None:
+    # Over GROUP_AT_MOST names with the same words: a common name of many people, whose pairs
+    # (the group's size squared) are not worked out.
+    crowd = GROUP_AT_MOST // 2 + 1
+    same = [listed(s, f"{s}{i}", "Givenaname ABUBAKAR") for s in "ab" for i in range(crowd)]
+    assert len(build_index(same).twins) == 0
+    assert len(build_index(same[1:-1]).twins) == 2 * crowd - 2
 
 
 def test_the_delta_floor_is_the_last_ranked_entry_not_a_twin() -> None:

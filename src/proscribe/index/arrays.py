@@ -36,6 +36,18 @@ def find_in(
     return slots, ordered[slots] == values
 
 
+def spans(
+    low: npt.NDArray[np.integer], counts: npt.NDArray[np.integer]
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Every index of the spans `low[i]` to `low[i] + counts[i]`, one after another, and the
+    span (i) each comes from."""
+    span = np.repeat(np.arange(len(counts)), counts)
+    at: npt.NDArray[np.intp] = np.arange(len(span)) + np.repeat(
+        low - np.cumsum(counts) + counts, counts
+    )
+    return at, span
+
+
 def among(codes: npt.NDArray[np.integer], wanted: list[int], size: int) -> npt.NDArray[np.bool_]:
     """Whether each of `codes` (small non-negative integers below `size`) is one of `wanted`:
     np.isin by a table of `size` flags, several times cheaper for the few codes of a filter."""

@@ -52,10 +52,10 @@ from proscribe.text.forms import NameForm
 from proscribe.text.phonetic import begin_alike
 from proscribe.text.weights import is_legal_word, is_patronymic, legal_words
 
-# 8: twins across lists; 7: exact and id keys hashed with XXH3; 6: packed entities
-# compressed with Zstandard; 5: each name's initials; 4: packed entities, hashed exact and id
-# keys.
-SNAPSHOT_FORMAT = 8
+# 9: each name's twins worked out at build; 8: twins across lists; 7: exact and id keys
+# hashed with XXH3; 6: packed entities compressed with Zstandard; 5: each name's initials; 4:
+# packed entities, hashed exact and id keys.
+SNAPSHOT_FORMAT = 9
 # Tokens in more names than this are too common to open candidates on their own ('al',
 # 'mohammad', 'company'): they only add to names that a rarer token already found.
 COMMON_DF = 400
@@ -403,7 +403,6 @@ class Index:
             (names, coverage),
             self.entity_first,
             self.name_entity,
-            self.entity_source,
             limit // 2,
         )
         out = [

@@ -11,7 +11,10 @@ twins along. Only across lists: within one list, entries sharing a name are diff
 person is the case the reviewer must see whole.
 
 Twins are found from the index's exact-name lookup (`HashLookup` of each name's sorted variant
-keys): names whose keys hash alike and whose entities come from more than one source.
+keys): names whose keys hash alike and whose entities come from more than one source. Each
+name's twins on the other lists are worked out once, when the index is built, so that a
+query pays only for the few names it reaches that have any (a quarter of a screening's time
+went on the twins when they were worked out per query: `docs/benchmarks.md`).
 """
 
 from __future__ import annotations
@@ -21,19 +24,17 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from proscribe.index.arrays import NO_POSITIONS, TIE, Positions, Values, find_in
+from proscribe.index.arrays import NO_POSITIONS, TIE, Positions, Values, find_in, spans
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Twins:
-    """The names that have a twin: `names` sorted, `groups[i]` the group of `names[i]` (a
-    name with several variants may be in several groups, once each); a group's names are
-    `members[start[g]:start[g + 1]]`."""
+    """The names that have a twin, `names` sorted; the twins of `names[i]` (names on other
+    lists holding the same words, by position) are `others[start[i]:start[i + 1]]`."""
 
     names: Positions
-    groups: Positions
     start: Positions
-    members: Positions
+    others: Positions
 
     def __len__(self) -> int:
         return len(self.names)
@@ -43,28 +44,27 @@ class Twins:
         # in one process).
         if not isinstance(other, Twins):
             return NotImplemented
-        mine = (self.names, self.groups, self.start, self.members)
-        theirs = (other.names, other.groups, other.start, other.members)
+        mine = (self.names, self.start, self.others)
+        theirs = (other.names, other.start, other.others)
         return all(np.array_equal(a, b) for a, b in zip(mine, theirs, strict=True))
 
     __hash__ = None  # type: ignore[assignment]
 
     def of(self, positions: Positions) -> list[Positions]:
-        """The twins of each of the names at `positions` (itself left out; none for most)."""
-        out: list[Positions] = []
-        for position in positions.tolist():
-            low = int(self.names.searchsorted(position, side="left"))
-            high = int(self.names.searchsorted(position, side="right"))
-            found = [
-                self.members[self.start[g] : self.start[g + 1]]
-                for g in self.groups[low:high].tolist()
-            ]
-            every = np.unique(np.concatenate(found)) if found else NO_POSITIONS
-            out.append(every[every != position])
-        return out
+        """The twins of each of the names at `positions` (none for most)."""
+        places, found = find_in(self.names, positions)
+        return [
+            self.others[self.start[p] : self.start[p + 1]] if there else NO_POSITIONS
+            for p, there in zip(places.tolist(), found.tolist(), strict=True)
+        ]
 
 
-NO_TWINS = Twins(NO_POSITIONS, NO_POSITIONS, np.zeros(1, dtype=np.int32), NO_POSITIONS)
+NO_TWINS = Twins(NO_POSITIONS, np.zeros(1, dtype=np.int32), NO_POSITIONS)
+# A group of more names than this holds a common name of many people, not one person on
+# several lists: with every list loaded (SDN, UN, the UK's two, the EU's, BIS, CSL; 25,191
+# entries) the largest group has 17 names. The bound keeps the pairs of a group (its size
+# squared) from growing with a list of a million look-alike names.
+GROUP_AT_MOST = 64
 
 
 def find_twins(
@@ -91,10 +91,32 @@ def find_twins(
     pairs = np.unique((run_of[kept].astype(np.int64) << 32) | names[kept].astype(np.int64))
     members = (pairs & 0xFFFFFFFF).astype(np.int32)
     _, groups = np.unique(pairs >> 32, return_inverse=True)  # runs numbered 0.. in order
-    counts = np.bincount(groups)
-    start = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
-    order = np.argsort(members, kind="stable")
-    return Twins(members[order], groups[order].astype(np.int32), start, members)
+    sizes = np.bincount(groups)
+    first = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    small = sizes <= GROUP_AT_MOST
+    left_place, right_place = _within_groups(first[small], sizes[small])
+    left, right = members[left_place], members[right_place]
+    # Twins on other lists only: a name's own list's names are other people.
+    other = entity_source[name_entity[left]] != entity_source[name_entity[right]]
+    # A name in two groups (two variants) has the twins of both, once each.
+    twin_pairs = np.unique((left[other].astype(np.int64) << 32) | right[other].astype(np.int64))
+    owners = (twin_pairs >> 32).astype(np.int32)
+    with_twin = np.unique(owners)
+    start = np.searchsorted(owners, np.append(with_twin, np.iinfo(np.int32).max))
+    others = (twin_pairs & 0xFFFFFFFF).astype(np.int32)
+    return Twins(with_twin, start.astype(np.int32), others)
+
+
+def _within_groups(
+    first: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every ordered pair of places within each group (the group `first[g]` to
+    `first[g] + sizes[g]`), each place paired with the others."""
+    step, group = spans(np.zeros(len(sizes), dtype=np.int64), sizes * sizes)
+    left = first[group] + step // sizes[group]
+    right = first[group] + step % sizes[group]
+    apart = left != right
+    return left[apart], right[apart]
 
 
 def with_twins(
@@ -104,7 +126,6 @@ def with_twins(
     reached: tuple[Positions, Values],
     entity_first: Positions,
     name_entity: Positions,
-    entity_source: npt.NDArray[np.int16],
     most: int,
 ) -> tuple[list[tuple[int, float]], set[int]]:
     """`ranked` (entity, coverage), best first, with the twins of their names that cover the
@@ -114,35 +135,37 @@ def with_twins(
     if not len(twins) or not ranked or most <= 0:
         return ranked, set()
     names, coverage = reached
-    # Every name of the ranked entities at once: most queries' have no twin at all.
+    # An entity's names lie side by side (`entity_first`), and so do those that have twins in
+    # `twins.names`: two binary searches find each ranked entity's (none in two queries of
+    # five).
     entities = np.array([entity for entity, _ in ranked], dtype=np.int32)
-    firsts = entity_first[entities]
-    counts = entity_first[entities + 1] - firsts
-    owned = np.repeat(np.arange(len(entities)), counts)  # the slot in `ranked` of each name
-    within = np.arange(len(owned)) - np.repeat(np.cumsum(counts) - counts, counts)
-    own = (np.repeat(firsts, counts) + within).astype(np.int32)
-    twinned = find_in(twins.names, own)[1]
-    if not twinned.any():
+    low = twins.names.searchsorted(entity_first[entities])
+    counts = twins.names.searchsorted(entity_first[entities + 1]) - low
+    if not counts.any():
         return ranked, set()
+    rows, slots = spans(low, counts)  # the names of `twins.names`, and their entity's slot
+    first = twins.start[rows]
+    at, twin_of = spans(first, twins.start[rows + 1] - first)
+    others = twins.others[at]
+    owner = slots[twin_of]  # the slot of the entity whose name each twins
+    values = np.array([value for _, value in ranked])[owner]
+    at, inside = find_in(names, others)
+    equal = inside & (np.abs(coverage[at] - values) <= TIE)
     offered = set(entities.tolist())
     added: dict[int, list[tuple[int, float]]] = {}
     twinned_entities: set[int] = set()
-    for slot, others in zip(owned[twinned].tolist(), twins.of(own[twinned]), strict=True):
-        entity, value = ranked[slot]
-        places, inside = find_in(names, others)
-        equal = inside & (np.abs(coverage[places] - value) <= TIE)
-        for name in others[equal].tolist():
-            twin = int(name_entity[name])
-            # A group holds every name with these words: those of the entry's own list are
-            # other people.
-            if twin in offered or entity_source[twin] == entity_source[entity]:
-                continue
-            offered.add(twin)
-            hits[twin] = [name, *(n for n in hits.get(twin, ()) if n != name)]
-            added.setdefault(entity, []).append((twin, value))
-            twinned_entities.add(twin)
-            if len(twinned_entities) >= most:
-                return _placed(ranked, added), twinned_entities
+    brought = others[equal]
+    for slot, name, twin in zip(
+        owner[equal].tolist(), brought.tolist(), name_entity[brought].tolist(), strict=True
+    ):
+        if twin in offered:
+            continue
+        offered.add(twin)
+        hits[twin] = [name, *(n for n in hits.get(twin, ()) if n != name)]
+        added.setdefault(ranked[slot][0], []).append((twin, ranked[slot][1]))
+        twinned_entities.add(twin)
+        if len(twinned_entities) >= most:
+            break
     return _placed(ranked, added), twinned_entities
 
 
