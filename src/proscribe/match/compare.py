@@ -39,13 +39,21 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
     return evidence(best_alignment(pair, config))
 
 
-def best_alignment(pair: Pair, config: MatchConfig) -> Best | None:
+# Alignments already found within one screening, by query form (its place) and the listed
+# form's renderings and variants, which decide an alignment (a token's key is its
+# `canonical_token`): entries of two lists often hold the same name (`index.twins`), and an
+# entry its aliases written alike.
+Aligned = dict[tuple[int, tuple[tuple[str, ...], ...], tuple[str, ...]], Alignment | None]
+
+
+def best_alignment(pair: Pair, config: MatchConfig, aligned: Aligned | None = None) -> Best | None:
     """`best_names` before its evidence is gathered: a caller that drops weak pairings checks
-    the score first and never pays for the conflict of a pairing it drops."""
+    the score first and never pays for the conflict of a pairing it drops. `aligned`: the
+    alignments already found for these query forms, kept and added to."""
     best: Best | None = None
-    for query_form in pair.query_forms:
+    for place, query_form in enumerate(pair.query_forms):
         for name, form in pair.entity_forms:
-            found = align(query_form, form, config.token_weight, config.names, config.vocabulary)
+            found = _aligned(place, query_form, form, config, aligned)
             if found is None or (best is not None and found.score <= best[0].score):
                 continue
             best = (found, query_form, name, form)
@@ -54,6 +62,19 @@ def best_alignment(pair: Pair, config: MatchConfig) -> Best | None:
         if best is not None and best[0].score >= GOOD_ENOUGH:
             break
     return best
+
+
+def _aligned(
+    place: int, query_form: NameForm, form: NameForm, config: MatchConfig, aligned: Aligned | None
+) -> Alignment | None:
+    if aligned is None:
+        return align(query_form, form, config.token_weight, config.names, config.vocabulary)
+    key = (place, form.variants, form.renderings)
+    if key not in aligned:
+        found = align(query_form, form, config.token_weight, config.names, config.vocabulary)
+        aligned[key] = found
+        return found
+    return aligned[key]
 
 
 def evidence(best: Best | None) -> NameEvidence | None:

@@ -71,7 +71,7 @@ from proscribe.index.build import (
 )
 from proscribe.index.filing import entity_forms, name_tokens
 from proscribe.match import MatchConfig, Pair
-from proscribe.match.compare import score_pair, with_names
+from proscribe.match.compare import Aligned, score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.match.names import ruled_vocabulary
 from proscribe.model import Entity, Query, Schema
@@ -873,6 +873,7 @@ def _moved_up(
     query_sides = [
         side(v, k, weight, words) for f in forms for v, k in zip(f.variants, f.keys, strict=True)
     ]
+    aligned: Aligned = {}  # as in screen(): twins and aliases written alike aligned once
     for candidate in competing(found, index, forms):
         entry = ref(index.entities[candidate.entity])
         if entry in before and entry not in gone and not best_gone:
@@ -883,7 +884,7 @@ def _moved_up(
         names = _listed(listed, index.forms, positions, weight, words)
         if positions and ceiling_of(query_sides, names, config.names, bar) < bar:
             continue
-        comparison = compared(query, forms, index, candidate, screener.algorithm, config)
+        comparison = compared(query, forms, index, candidate, screener.algorithm, config, aligned)
         if comparison is not None and comparison.score >= cutoff:
             return None
     return _outcome_of(index, found, forms, party.near_miss)

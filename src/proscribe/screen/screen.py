@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from proscribe.index import Candidate, Index
 from proscribe.match import Algorithm, Comparison, MatchConfig, Pair
-from proscribe.match.compare import best_alignment, evidence, score_pair
+from proscribe.match.compare import Aligned, best_alignment, evidence, score_pair
 from proscribe.model import Query, Schema
 from proscribe.screen.result import Match, ScreeningResult
 from proscribe.text.forms import NameForm, name_form
@@ -79,8 +79,9 @@ def screen(
         sources=sources,
     )
     matches: list[Match] = []
+    aligned: Aligned = {}  # twins and aliases written alike are aligned once
     for candidate in competing(found, index, forms):
-        comparison = compared(query, forms, index, candidate, algorithm, config)
+        comparison = compared(query, forms, index, candidate, algorithm, config, aligned)
         if comparison is not None:
             entity = index.entities[candidate.entity]
             matches.append(Match(entity, comparison.score, comparison.score >= cutoff, comparison))
@@ -117,15 +118,17 @@ def compared(
     candidate: Candidate,
     algorithm: Algorithm,
     config: MatchConfig,
+    aligned: Aligned | None = None,
 ) -> Comparison | None:
-    """One candidate scored, or None when its names are too far from the query's."""
+    """One candidate scored, or None when its names are too far from the query's. `aligned`:
+    the alignments this screening has found (`match.compare.best_alignment`)."""
     # Only the names the index reached can align well; the others share no token with the
     # query. An identifier hit has no name hit to go by, so all its names count.
     positions = candidate.names[:NAMES_PER_CANDIDATE] or index.entity_names[candidate.entity]
     listed, forms_of = index.names, index.forms  # properties: read once, not per name
     names = tuple((listed[p], forms_of[p]) for p in positions)
     entity = index.entities[candidate.entity]
-    best = best_alignment(Pair(query, forms, entity, names), config)
+    best = best_alignment(Pair(query, forms, entity, names), config, aligned)
     if not candidate.identifier_hit and (best is None or best[0].score < MIN_NAME_SIMILARITY):
         return None  # not a near miss worth a reviewer's look: nothing in common but a word
     return score_pair(Pair(query, forms, entity, names, evidence(best)), algorithm, config)
