@@ -13,7 +13,7 @@ person is the case the reviewer must see whole.
 Twins are found from the index's exact-name lookup (`HashLookup` of each name's sorted variant
 keys): names whose keys hash alike and whose entities come from more than one source. Each
 name's twins on the other lists are worked out once, when the index is built, so that a
-query pays only for the few names it reaches that have any (a quarter of a screening's time
+query pays only for the few names it reaches that have any (a sixth of a screening's time
 went on the twins when they were worked out per query: `docs/benchmarks.md`).
 """
 
@@ -51,7 +51,7 @@ class Twins:
     __hash__ = None  # type: ignore[assignment]
 
     def of(self, positions: Positions) -> list[Positions]:
-        """The twins of each of the names at `positions` (none for most)."""
+        """The twins of each of the names at `positions` (on other lists; none for most)."""
         places, found = find_in(self.names, positions)
         return [
             self.others[self.start[p] : self.start[p + 1]] if there else NO_POSITIONS
@@ -61,8 +61,9 @@ class Twins:
 
 NO_TWINS = Twins(NO_POSITIONS, np.zeros(1, dtype=np.int32), NO_POSITIONS)
 # A group of more names than this holds a common name of many people, not one person on
-# several lists: with every list loaded (SDN, UN, the UK's two, the EU's, BIS, CSL; 25,191
-# entries) the largest group has 17 names. The bound keeps the pairs of a group (its size
+# several lists: with the latest file of every list loaded (SDN, OFAC's consolidated list, UN,
+# the UK's two, the EU's excerpt, BIS, the CSL excerpt; 25,191 entries) the largest group has
+# 17 names. The bound keeps the pairs of a group (its size
 # squared) from growing with a list of a million look-alike names.
 GROUP_AT_MOST = 64
 
