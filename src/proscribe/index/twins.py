@@ -63,8 +63,8 @@ NO_TWINS = Twins(NO_POSITIONS, np.zeros(1, dtype=np.int32), NO_POSITIONS)
 # A group of more names than this holds a common name of many people, not one person on
 # several lists: with the latest file of every list loaded (SDN, OFAC's consolidated list, UN,
 # the UK's two, the EU's excerpt, BIS, the CSL excerpt; 25,191 entries) the largest group has
-# 17 names. The bound keeps the pairs of a group (its size
-# squared) from growing with a list of a million look-alike names.
+# 17 names. The bound keeps the pairs of a group (its size squared) from growing with a list
+# of a million look-alike names.
 GROUP_AT_MOST = 64
 
 
