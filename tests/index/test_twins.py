@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from proscribe.index import Index, build_index
@@ -79,7 +78,9 @@ def test_twins_are_found_from_the_exact_names_lookup() -> None:
     again = find_twins(hashes, names, index.name_entity, index.entity_source)
     a0 = index.entity_names[0][0]
     b0 = index.entity_names[len(index.entities) - 1][0]
-    assert [t.tolist() for t in again.of(np.array([a0], dtype=np.int32))] == [[b0]]
+    place = int(again.names.searchsorted(a0))
+    assert again.names[place] == a0
+    assert again.others[again.start[place] : again.start[place + 1]].tolist() == [b0]
 
 
 def test_a_name_held_by_crowds_on_both_lists_has_no_twins() -> None:

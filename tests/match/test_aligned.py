@@ -8,7 +8,7 @@ from proscribe.match import ALGORITHMS, MatchConfig, Pair
 from proscribe.match.compare import Aligned, best_alignment
 from proscribe.model import Designation, Entity, Name, Query, Schema
 from proscribe.screen import query_forms
-from proscribe.screen.screen import compared, screen
+from proscribe.screen.screen import compared, competing, screen
 from proscribe.text.forms import name_form
 
 
@@ -56,7 +56,7 @@ def test_a_screening_scores_as_without_reuse() -> None:
     config = MatchConfig(index.token_weight, algorithm.names, index.token_ids)
     found = index.candidates(query, forms, limit=10, min_coverage=0.3)
     alone = {}
-    for candidate in found:
+    for candidate in competing(found, index, forms):
         comparison = compared(query, forms, index, candidate, algorithm, config)
         if comparison is not None:
             alone[index.entities[candidate.entity].ref] = comparison

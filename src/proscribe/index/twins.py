@@ -50,14 +50,6 @@ class Twins:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def of(self, positions: Positions) -> list[Positions]:
-        """The twins of each of the names at `positions` (on other lists; none for most)."""
-        places, found = find_in(self.names, positions)
-        return [
-            self.others[self.start[p] : self.start[p + 1]] if there else NO_POSITIONS
-            for p, there in zip(places.tolist(), found.tolist(), strict=True)
-        ]
-
 
 NO_TWINS = Twins(NO_POSITIONS, np.zeros(1, dtype=np.int32), NO_POSITIONS)
 # A group of more names than this holds a common name of many people, not one person on

@@ -44,16 +44,24 @@ def best_names(pair: Pair, config: MatchConfig) -> NameEvidence | None:
 # `canonical_token`): entries of two lists often hold the same name (`index.twins`), and an
 # entry its aliases written alike.
 Aligned = dict[tuple[int, tuple[tuple[str, ...], ...], tuple[str, ...]], Alignment | None]
+_UNSEEN = Alignment(-1.0, (), "", "")  # a key not aligned yet (None: aligned, no tokens)
 
 
 def best_alignment(pair: Pair, config: MatchConfig, aligned: Aligned | None = None) -> Best | None:
     """`best_names` before its evidence is gathered: a caller that drops weak pairings checks
     the score first and never pays for the conflict of a pairing it drops. `aligned`: the
-    alignments already found for these query forms, kept and added to."""
+    alignments a screening has found for these query forms, kept and added to (this pair's
+    own when not given: an entry's aliases written alike are aligned once)."""
+    known: Aligned = {} if aligned is None else aligned
     best: Best | None = None
     for place, query_form in enumerate(pair.query_forms):
         for name, form in pair.entity_forms:
-            found = _aligned(place, query_form, form, config, aligned)
+            key = (place, form.variants, form.renderings)
+            found = known.get(key, _UNSEEN)
+            if found is _UNSEEN:
+                found = known[key] = align(
+                    query_form, form, config.token_weight, config.names, config.vocabulary
+                )
             if found is None or (best is not None and found.score <= best[0].score):
                 continue
             best = (found, query_form, name, form)
@@ -62,19 +70,6 @@ def best_alignment(pair: Pair, config: MatchConfig, aligned: Aligned | None = No
         if best is not None and best[0].score >= GOOD_ENOUGH:
             break
     return best
-
-
-def _aligned(
-    place: int, query_form: NameForm, form: NameForm, config: MatchConfig, aligned: Aligned | None
-) -> Alignment | None:
-    if aligned is None:
-        return align(query_form, form, config.token_weight, config.names, config.vocabulary)
-    key = (place, form.variants, form.renderings)
-    if key not in aligned:
-        found = align(query_form, form, config.token_weight, config.names, config.vocabulary)
-        aligned[key] = found
-        return found
-    return aligned[key]
 
 
 def evidence(best: Best | None) -> NameEvidence | None:
