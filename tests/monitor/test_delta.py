@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from faker import Faker
@@ -18,6 +19,7 @@ from proscribe.monitor.delta import (
     JOINED_LENGTH,
     ChangedIndex,
     _summed,
+    covering_floor,
     lookup_tokens,
     outcome,
     ref,
@@ -189,10 +191,11 @@ def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
 
 
 def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path: Path) -> None:
-    """`reaches_nothing` spares `covered` for most of a population: it must never pass over a
-    party that `covered` finds an entry for (at the lowest floor). On the changed names
-    with particles before them or a word written as two, on names made of words common in
-    the full index only (whose common words then open names), and on ordinary names."""
+    """`worth_covering` spares `covered` for most of a population: it must never pass over a
+    party that `covered` finds an entry for at the party's floor. On the changed names with
+    particles before them or a word written as two, on names made of words common in the
+    full index only (whose common words then open names), on ordinary names, at floors from
+    the lowest to none a coverage reaches (only an equal name or an identifier then)."""
     index, changed = the_change(sdn, tmp_path)
     rng = random.Random(5)
     listed = [n.full for e in changed for n in e.names if len(n.full.split()) > 1]
@@ -213,29 +216,31 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
     # (its first two letters apart: too short to be looked up).
     names += [split_word(rng.choice(listed), rng) for _ in range(300)]
     names += [f"{w[:2]} {w[2:]} {fakers[2].first_name()}" for w in rng.sample(rare, 200)]
-    parties = [party_named(f"p{n}", name) for n, name in enumerate(names)]
+    names += [" ".join(mangled(w, rng) for w in rng.choice(listed).split()) for _ in range(300)]
+    names += rng.sample(listed, 100)
+    floors = (MIN_COVERAGE, 0.5, 0.7, 0.9, 2.0)
+    parties = [
+        replace(party_named(f"p{n}", name), floor=rng.choice(floors))
+        for n, name in enumerate(names)
+    ]
+    passport = (("passport", "no such number"),)
+    parties += [replace(p, id=f"i{p.id}", identifiers=passport) for p in parties[:20]]
     prepared = ChangedIndex(index, changed)
-    prepared.prepare(prepared.lookups(parties))
-    passed_over = offered = 0
+    worth = {party.id for party in prepared.worth_covering(parties)}
+    passed_over = offered = equal = 0
     for party in parties:
-        found = prepared.covered(party, 0.0)
-        if prepared.reaches_nothing(party):
+        found = prepared.covered(party, covering_floor(party))
+        if party.id not in worth:
             passed_over += 1
-            assert not found, party.name
+            assert not found, (party.name, party.floor)
         offered += bool(found)
-    # Both answers are well represented, and common words alone open names here, but not
-    # beside a rarer word: such a party is passed over though its common word reaches names.
-    assert passed_over > 300
+        equal += bool(found) and party.floor == 2.0 and not party.identifiers
+    # Both answers are well represented, names equal to a changed name are kept where no
+    # coverage reaches the floor, and parties with identifiers are kept.
+    assert passed_over > 1000
     assert offered > 500
-    assert any(
-        prepared.reaches_nothing(party) and not prepared._common_words.isdisjoint(words)
-        for party in parties
-        for words in party.tokens[0]
-    )
-    assert any(
-        prepared.covered(party, 0.0) and all(w in common for w in party.tokens[0][0])
-        for party in parties
-    )
+    assert equal > 5
+    assert all(f"i{p.id}" in worth for p in parties[:20])
 
 
 def party_named(party_id: str, name: str) -> Party:
