@@ -7,7 +7,8 @@ from rapidfuzz.distance import OSA
 
 from proscribe.index import Index
 from proscribe.index.build import COMMON_DF
-from proscribe.model import Query
+from proscribe.index.filing import INITIALS_BITS, INITIALS_MOST, initials_counts
+from proscribe.model import Query, parse_date_spec
 from proscribe.text.forms import name_form
 from tests.engine import bench_screener, story_screener
 
@@ -68,6 +69,38 @@ def test_names_that_cover_a_query_alike_are_ranked_by_its_initials() -> None:
     assert sum("RANA" in caption for caption in captions) == 2, captions
     coverages = [c.coverage for c in found]
     assert coverages == sorted(coverages, reverse=True)  # coverage still ranks first
+
+
+def test_each_initial_needs_a_word_of_its_own() -> None:
+    # Some fifty AL-TIKRITI entries cover 'AL-TIKRITI, S. A. A.' alike, and most hold an S
+    # and an A (SADDAM, AL): SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI (UN and OFAC), which the
+    # matcher scores a match, has a word for each initial beside the AL the query spells out.
+    # Counted as letters held, it was 44th.
+    index = bench_screener().index
+    found = offered(index, "AL-TIKRITI, S. A. A.")
+    assert {"un_sc:IQi.055", "us_ofac_sdn:7897"} <= set(found), found
+
+
+def test_an_entry_offered_brings_the_names_the_ranking_left_out() -> None:
+    # Its Latin name ties with some fifty AL-TIKRITI names covering the query in full; its
+    # Arabic-script name covers 0.85 (TAKRITI) and was not ranked, yet it is the one the
+    # matcher scores a match (its renderings are shorter: SD ABD ALMJID ALFISL ALTKRITI).
+    screener = bench_screener()
+    index = screener.index
+    query = Query("AL-TIKRITI, S. A. A.", birth_date=parse_date_spec("1944"))
+    found = index.candidates(query, [name_form(query.name, None)], limit=10, min_coverage=0.3)
+    [entry] = [c for c in found if index.entities[c.entity].ref == "un_sc:IQi.055"]
+    texts = [index.names[p].full for p in entry.names]
+    assert texts[0] == "SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI"
+    assert texts[1:] == ["سعد عبد المجيد الفيصل التكريتي"]
+    matched = {m.entity.ref for m in screener.screen(query).matches if m.match}
+    assert "un_sc:IQi.055" in matched
+
+
+def test_initials_counts_packs_the_most_words_a_rendering_begins_with_each_letter() -> None:
+    counts = initials_counts([["sad", "abd", "al", "al", "al", "faisal"], ["sa", "x1"]])
+    held = {chr(97 + n): (counts >> (INITIALS_BITS * n)) & INITIALS_MOST for n in range(26)}
+    assert {letter: n for letter, n in held.items() if n} == {"s": 1, "a": 3, "f": 1, "x": 1}
 
 
 def offered(index: Index, name: str) -> list[str]:

@@ -7,7 +7,7 @@ import gc
 import math
 import pickle
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -36,10 +36,11 @@ from proscribe.index.arrays import (
     summed,
 )
 from proscribe.index.filing import (
+    INITIALS_BITS,
+    INITIALS_MOST,
     SCHEMA_CODES,
     entity_forms,
     identifier_key,
-    initials_mask,
 )
 from proscribe.index.fragments import FRAGMENT_SIZE, Filing, Fragment, make_fragment
 from proscribe.index.packed import Coders, Entities, HashLookup
@@ -52,10 +53,10 @@ from proscribe.text.forms import NameForm
 from proscribe.text.phonetic import begin_alike
 from proscribe.text.weights import is_legal_word, is_patronymic, legal_words
 
-# 9: each name's twins worked out at build; 8: twins across lists; 7: exact and id keys
-# hashed with XXH3; 6: packed entities compressed with Zstandard; 5: each name's initials; 4:
-# packed entities, hashed exact and id keys.
-SNAPSHOT_FORMAT = 9
+# 10: the initials of each name counted; 9: each name's twins worked out at build; 8: twins
+# across lists; 7: exact and id keys hashed with XXH3; 6: packed entities compressed with
+# Zstandard; 5: each name's initials; 4: packed entities, hashed exact and id keys.
+SNAPSHOT_FORMAT = 10
 # Tokens in more names than this are too common to open candidates on their own ('al',
 # 'mohammad', 'company'): they only add to names that a rarer token already found.
 COMMON_DF = 400
@@ -210,8 +211,8 @@ class Index:
         self.long_tokens: dict[str, list[str]] = {}  # first letter + length -> long tokens
         self.sorted_tokens: list[str] = []  # for prefix lookups of names cut short
         self.name_length: Positions = NO_POSITIONS  # tokens in each name's first rendering
-        # The first letters of each name's words, one bit a letter (see `initials_mask`).
-        self.name_initials: npt.NDArray[np.uint32] = np.zeros(0, dtype=np.uint32)
+        # How many of each name's words begin with each letter (see `initials_counts`).
+        self.name_initials: npt.NDArray[np.uint64] = np.zeros(0, dtype=np.uint64)
         # The sorted variant keys of every name: the same words in any order are found by one
         # lookup, however common the words ("Muhammad al-Muhammad").
         self.exact = HashLookup()
@@ -322,7 +323,7 @@ class Index:
         self.name_entity = np.array(building.name_entity, dtype=np.int32)
         self.name_slot = np.array(building.name_slot, dtype=np.uint16)
         self.name_length = np.array(building.name_length, dtype=np.int32)
-        self.name_initials = np.array(building.name_initials, dtype=np.uint32)
+        self.name_initials = np.array(building.name_initials, dtype=np.uint64)
         first = [*building.entity_first, len(building.name_entity)]
         self.entity_first = np.array(first, dtype=np.int32)
         self.entity_schema = np.array(building.entity_schema, dtype=np.int8)
@@ -395,6 +396,8 @@ class Index:
             top = _by_coverage(names, coverage, agree, rank, cut, TIED_NAMES * budget)
             ordered, hits = self._entities(names, coverage, agree, top, rank)
             ranked = _with_ties(ordered, limit, int(TIED_SHARE * limit))
+        if len(top) < len(names):
+            _add_unranked(ranked, hits, (names, coverage), self.entity_first)
         # The same words on another list (`index.twins`): offered with the entry they twin.
         ranked, twinned = with_twins(
             ranked,
@@ -463,19 +466,23 @@ class Index:
         return spelled_alike(query, texts, at_least)
 
     def _initials_agreement(self, names: Positions, forms: Sequence[NameForm]) -> Values:
-        """For each name, the share of the query's initials that begin one of its words (0
-        for every name when the query has none)."""
-        letters = [
-            t for t in (forms[0].variants[0] if forms and forms[0].variants else ()) if len(t) == 1
-        ]
-        wanted = [bit for bit in (initials_mask([letter]) for letter in letters) if bit]
-        if not wanted:
+        """For each name, the share of the query's initials that begin a word of their own
+        (0 for every name when the query has none): the name's words with an initial's letter,
+        less those the query's whole words beginning with it stand for, give that many
+        initials a word. 'AL-TIKRITI, S. A. A.' agrees wholly with SA'D ABD-AL-MAJID
+        AL-FAISAL AL-TIKRITI, a third with AL-TIKRITI, Qusay Saddam Hussein."""
+        words = forms[0].variants[0] if forms and forms[0].variants else ()
+        letters = Counter(t for t in words if len(t) == 1 and "a" <= t <= "z")
+        if not letters:
             return np.zeros(len(names))
+        spelled = Counter(t[0] for t in words if len(t) > 1)
         held = self.name_initials[names]
         agree = np.zeros(len(names))
-        for bit in wanted:
-            agree += (held & bit) != 0
-        return agree / len(wanted)
+        for letter, wanted in letters.items():
+            shift = np.uint64(INITIALS_BITS * (ord(letter) - 97))
+            count = ((held >> shift) & np.uint64(INITIALS_MOST)).astype(np.int64)
+            agree += np.clip(count - spelled[letter], 0, wanted)
+        return agree / letters.total()
 
     def _admitted(
         self,
@@ -801,6 +808,37 @@ def _near_common_added(
     order = np.argsort(merged, kind="stable")
     values = np.concatenate((similarity, np.full(len(added), NEAR_SIMILARITY)))
     return merged[order], values[order]
+
+
+def _add_unranked(
+    ranked: Sequence[tuple[int, float]],
+    hits: dict[int, list[int]],
+    reached: Hits,
+    entity_first: Positions,
+) -> None:
+    """Give each ranked entity the names it holds among those `reached` (ascending, with
+    their coverage) that the ranking left out, after its ranked ones, best covered first:
+    an entry offered is compared on its names as screen() takes them (the first few), and
+    one whose ranked names align poorly may have another that aligns well. Only the ranked
+    names make the cut: the rest, covering less than the cut or past the names ranked, are
+    many only for entries whose names the query's words all reach ('AL-TIKRITI, S. A. A.'
+    covers SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI in full, the same name in Arabic script
+    0.85, and scores a match only against the latter)."""
+    names, coverage = reached
+    for entity, _ in ranked:
+        low, high = names.searchsorted((entity_first[entity], entity_first[entity + 1])).tolist()
+        own = hits.setdefault(entity, [])
+        if high - low <= len(own):
+            continue  # every name of it reached was ranked
+        held = set(own)
+        more = [
+            (-value, name)
+            for name, value in zip(
+                names[low:high].tolist(), coverage[low:high].tolist(), strict=True
+            )
+            if name not in held
+        ]
+        own += [name for _, name in sorted(more)]
 
 
 def _by_coverage(

@@ -5,7 +5,7 @@ for the fragments made apart from it alike)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import islice
 from operator import add
 
@@ -31,15 +31,27 @@ def person_hint(schema: Schema) -> bool | None:
     return None
 
 
-def initials_mask(tokens: Iterable[str]) -> int:
-    """The first letters (a to z) of `tokens` as bits of one integer: what a name's words
-    begin with, compared with a query's initials by a bitwise and."""
-    mask = 0
-    for token in tokens:
-        offset = ord(token[0]) - 97 if token else -1
-        if 0 <= offset < 26:
-            mask |= 1 << offset
-    return mask
+INITIALS_BITS = 2  # a count of words per first letter, up to INITIALS_MOST
+INITIALS_MOST = (1 << INITIALS_BITS) - 1
+
+
+def initials_counts(variants: Iterable[Sequence[str]]) -> int:
+    """How many words of a name begin with each letter (a to z), up to INITIALS_MOST, as
+    INITIALS_BITS bits a letter of one integer (the most any rendering of it has): each
+    initial of a query needs a word of its own ('AL-TIKRITI, S. A. A.': an A for each A.
+    beside the AL the query spells out)."""
+    most = [0] * 26
+    for tokens in variants:
+        counts = [0] * 26
+        for token in tokens:
+            offset = ord(token[0]) - 97 if token else -1
+            if 0 <= offset < 26:
+                counts[offset] += 1
+        most = [max(a, b) for a, b in zip(most, counts, strict=True)]
+    packed = 0
+    for offset, count in enumerate(most):
+        packed |= min(count, INITIALS_MOST) << (INITIALS_BITS * offset)
+    return packed
 
 
 def name_tokens(form: NameForm) -> dict[str, None]:

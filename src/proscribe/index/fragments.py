@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -28,7 +27,7 @@ from proscribe.index.filing import (
     MIN_IDENTIFIER_LENGTH,
     SCHEMA_CODES,
     identifier_key,
-    initials_mask,
+    initials_counts,
     name_tokens,
     person_hint,
     requested_forms,
@@ -61,7 +60,7 @@ class Fragment(NamedTuple):
     name_entity: bytes  # i
     name_slot: bytes  # H: the name's place among its entity's names
     name_length: bytes  # i: tokens in its first rendering
-    name_initials: bytes  # I: `filing.initials_mask`
+    name_initials: bytes  # Q: `filing.initials_counts`
     tokens: tuple[str, ...]  # the fragment's tokens, in the order the names first hold them
     post_tokens: bytes  # i: a place in `tokens`, one per (name, token) posting
     post_names: bytes  # i: the name of each posting
@@ -88,7 +87,7 @@ class Filing:
         self.name_entity = array("i")
         self.name_slot = array("H")
         self.name_length = array("i")
-        self.name_initials = array("I")
+        self.name_initials = array("Q")
         # One (token number, name position) pair per token of every name.
         self.post_tokens = array("i")
         self.post_names = array("i")
@@ -126,7 +125,7 @@ class Filing:
         self.name_entity.append(number)
         self.name_slot.append(slot)
         self.name_length.append(len(variants[0]))
-        self.name_initials.append(initials_mask(chain.from_iterable(variants)))
+        self.name_initials.append(initials_counts(variants))
         # One call per name rather than two per token: a large list adds millions of
         # postings (the numbers are given in the order a loop over the tokens gives them).
         known = self.tokens
