@@ -396,8 +396,6 @@ class Index:
             top = _by_coverage(names, coverage, agree, rank, cut, TIED_NAMES * budget)
             ordered, hits = self._entities(names, coverage, agree, top, rank)
             ranked = _with_ties(ordered, limit, int(TIED_SHARE * limit))
-        if len(top) < len(names):
-            _add_unranked(ranked, hits, (names, coverage), self.entity_first)
         # The same words on another list (`index.twins`): offered with the entry they twin.
         ranked, twinned = with_twins(
             ranked,
@@ -408,6 +406,8 @@ class Index:
             self.name_entity,
             limit // 2,
         )
+        if len(top) < len(names):
+            _add_unranked(ranked, hits, (names, coverage), self.entity_first)
         out = [
             Candidate(entity, value, tuple(hits[entity]), twin=entity in twinned)
             for entity, value in ranked
@@ -816,14 +816,14 @@ def _add_unranked(
     reached: Hits,
     entity_first: Positions,
 ) -> None:
-    """Give each ranked entity the names it holds among those `reached` (ascending, with
-    their coverage) that the ranking left out, after its ranked ones, best covered first:
-    an entry offered is compared on its names as screen() takes them (the first few), and
-    one whose ranked names align poorly may have another that aligns well. Only the ranked
-    names make the cut: the rest, covering less than the cut or past the names ranked, are
-    many only for entries whose names the query's words all reach ('AL-TIKRITI, S. A. A.'
-    covers SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI in full, the same name in Arabic script
-    0.85, and scores a match only against the latter)."""
+    """Give each entity offered (twins too) the names it holds among those `reached`
+    (ascending, with their coverage) that the ranking left out, best covered first, after its
+    ranked ones (a twin's: the name it twins). screen() compares an entry on the first few of
+    its names, and one whose ranked names align poorly may hold another that aligns well.
+    The names left out cover less than the cut or came past the names ranked, so there are
+    some only when the names reached outnumber those ranked. 'AL-TIKRITI, S. A. A.' covers
+    SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI in full and the same name in Arabic script 0.85,
+    and scores a match only against the latter."""
     names, coverage = reached
     for entity, _ in ranked:
         low, high = names.searchsorted((entity_first[entity], entity_first[entity + 1])).tolist()
