@@ -388,7 +388,8 @@ class Index:
         top = first(names, rank, budget)
         ordered, hits = self._entities(names, coverage, agree, top)
         ranked = ordered[:limit]
-        if _tied_at_the_cut(ordered, limit, coverage, top):
+        tied = _tied_at_the_cut(ordered, limit, coverage, top)
+        if tied:
             # Rare (a family of entries, a common name): ranked again with room for the ties,
             # the names covering at least the cut taken by coverage, then by the query's
             # initials they agree with (the entities' own order), then by the estimate.
@@ -406,7 +407,7 @@ class Index:
             self.name_entity,
             limit // 2,
         )
-        if len(top) < len(names):
+        if tied and len(top) < len(names):
             _add_unranked(ranked, hits, (names, coverage), self.entity_first)
         out = [
             Candidate(entity, value, tuple(hits[entity]), twin=entity in twinned)
@@ -820,10 +821,12 @@ def _add_unranked(
     (ascending, with their coverage) that the ranking left out, best covered first, after its
     ranked ones (a twin's: the name it twins). screen() compares an entry on the first few of
     its names, and one whose ranked names align poorly may hold another that aligns well.
-    The names left out cover less than the cut or came past the names ranked, so there are
-    some only when the names reached outnumber those ranked. 'AL-TIKRITI, S. A. A.' covers
-    SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI in full and the same name in Arabic script 0.85,
-    and scores a match only against the latter."""
+    Called when entries tied at the cut: the names ranked then are only those covering at
+    least the cut, so an entry's names covering less are left out however few the names
+    reached ('AL-TIKRITI, S. A. A.' covers SA'D ABD-AL-MAJID AL-FAISAL AL-TIKRITI in full
+    and the same name in Arabic script 0.85, and scores a match only against the latter).
+    Otherwise a name is left out only past the names ranked, behind many better ones: giving
+    those too aligned 9 % more names in the speed benchmark's 2,200 queries, ties alone 1 %."""
     names, coverage = reached
     for entity, _ in ranked:
         low, high = names.searchsorted((entity_first[entity], entity_first[entity + 1])).tolist()
