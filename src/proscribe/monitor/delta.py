@@ -319,14 +319,9 @@ class ChangedIndex(Index):
         vectorised pass each."""
         pending = set(lookups).difference(self._found)
         near_one = self._within_one_edit({token for token, _, _ in pending})
-        # Two words written as one, most of a population's lookups, are told apart by set
-        # operations, not one call each (see `_joins_reaching`).
-        joins = [lookup for lookup in pending if lookup[2]]
-        reaching_joins = self._joins_reaching({token for token, _, _ in joins}, near_one)
-        reaching: list[Lookup] = [j for j in joins if j[0] in reaching_joins]
-        self._found.update((j, _NOTHING) for j in joins if j[0] not in reaching_joins)
         undecided: list[Lookup] = []
-        for lookup in pending.difference(joins):
+        reaching: list[Lookup] = []
+        for lookup in pending:
             token, key, joined = lookup
             reach = self._may_reach(token, key, token in near_one, joined=joined)
             if reach is None:
@@ -349,18 +344,6 @@ class ChangedIndex(Index):
             self._look_up(lookup, lookup[0] in near)
         for lookup in reaching:
             self._look_up(lookup, True)
-
-    def _joins_reaching(self, joins: set[str], near_one: set[str]) -> set[str]:
-        """Those of `joins` (two words written as one) that `_may_reach` lets through, found
-        as it finds them (a word here, one edit from one, sounding like one, or beginning
-        one when the full index does not know it), each test over the whole set at once:
-        only the sound needs each word's key."""
-        short = {token for token in joins if len(token) < MIN_DELETE_LENGTH - 1}
-        cheap = (joins & self._own) | ((joins - short) & near_one)
-        begins = {token for token in joins & self._prefixes if len(token) >= PREFIX_LENGTH}
-        cheap |= begins - self.full.token_ids.keys() - short
-        sounds, key = self._sounds, phonetic_key.__wrapped__
-        return cheap | {token for token in joins - cheap - short if key(token) in sounds}
 
     def _look_up(self, lookup: Lookup, reach: bool) -> dict[int, float]:
         found: dict[int, float] = {}
@@ -703,7 +686,6 @@ class _Reached(NamedTuple):
 
 
 _NONE: set[int] = set()  # never modified
-_NOTHING: dict[int, float] = {}  # what a lookup reaching no name here finds; never modified
 
 
 def _summed(reached: _Reached) -> dict[int, float]:
