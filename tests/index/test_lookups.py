@@ -133,3 +133,15 @@ def test_a_word_one_slip_from_two_list_words_written_as_one_reaches_them() -> No
     index = bench_screener().index
     assert "us_ofac_sdn:18668" in offered(index, "RI, Songchol")
     assert "us_ofac_sdn:23090" in offered(index, "JO YONGCHOL")
+
+
+def test_a_list_word_offers_the_names_holding_its_beginning() -> None:
+    # CANALVE is a list word (CANALVE LTDA., alias of CANALES VENECIA LTDA.), and CANAL S.A.
+    # scores 0.5 against it, a word cut short: beginnings were looked up for unknown words
+    # only, and brute force flagged an entry the index never offered.
+    screener = bench_screener()
+    index = screener.index
+    assert "canalve" in index.token_ids
+    assert "us_ofac_sdn:10241" in offered(index, "CANALVE LTDA.")
+    matched = {m.entity.ref for m in screener.screen(Query("CANALVE LTDA.")).matches if m.match}
+    assert {"us_ofac_sdn:11558", "us_ofac_sdn:10241"} <= matched

@@ -689,6 +689,12 @@ class Index:
             if not near and not split and len(token) >= DISTANCE_TWO_LENGTH:
                 near.update(self._two_edits(token))
             near.update(beginnings)
+        elif not joined:
+            # A list word the token starts with, when the lists hold the token too: the
+            # matcher pairs a word with its beginning as a word cut short (CANALVE LTDA. / CANAL
+            # S.A. scores 0.5), and brute force flagged that pair where the index, looking up
+            # beginnings of unknown words only, never offered it.
+            near.update(self._beginnings(token))
         if not joined and len(token) >= MIN_DELETE_LENGTH + 2:
             near.update(self._joined_near(token))
         return near

@@ -383,9 +383,10 @@ class ChangedIndex(Index):
         sound = phonetic_key.__wrapped__(token) if joined else phonetic_key(token)
         if sound in self._sounds:
             return True
-        if token in self.full.token_ids:
-            return False  # completions, beginnings and two edits are for unknown words only
-        if len(token) >= PREFIX_LENGTH and token in self._prefixes:
+        # Completions and two edits are for unknown words only; beginnings for every single
+        # word, and none for two words written as one.
+        known = token in self.full.token_ids
+        if not known and len(token) >= PREFIX_LENGTH and token in self._prefixes:
             return True
         if joined:
             return False
@@ -393,6 +394,8 @@ class ChangedIndex(Index):
             token[:end] in own for end in range(PREFIX_LENGTH, len(token))
         ):
             return True
+        if known:
+            return False
         # Two edits (tried by the index only when nothing nearer exists: a bound, not more).
         return None if len(token) >= DISTANCE_TWO_LENGTH else False
 
