@@ -108,7 +108,8 @@ def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_pa
     names += ["".join(rng.sample(plain, 2)) for _ in range(300)]
     # And list words that begin with a changed word: found by their beginning too.
     starts = {w.lower() for w in plain if len(w) >= 4}
-    longer = sorted(t for t in index.token_ids if t.isalpha() and t[:4] in {w[:4] for w in starts})
+    heads = {w[:4] for w in starts}
+    longer = sorted(t for t in index.token_ids if t.isalpha() and t[:4] in heads)
     names += [t for t in longer if any(t.startswith(w) and t != w for w in starts)]
     pairs = sorted(lookups(names))
 

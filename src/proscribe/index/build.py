@@ -659,10 +659,10 @@ class Index:
         return len(postings) > COMMON_DF
 
     def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
-        """List tokens one edit from `token`, sounding like it, or completing it; two edits
-        away when nothing nearer exists. `joined`: two query words written as one, looked up
-        for the list word that writes them as one (Ryong Hae / RYONGHAE): its near spellings
-        and completions only."""
+        """List tokens one edit from `token`, sounding like it, completing it or beginning it
+        (completions for a word no list holds only); two edits away when nothing nearer
+        exists. `joined`: two query words written as one, looked up for the list word that
+        writes them as one (Ryong Hae / RYONGHAE): its near spellings and completions only."""
         near = self._delete_neighbours(token)
         # Sound-alikes only when they start alike and are of about the same length, as written
         # or once folded (DZHINMYONG / JINMYONG): phonetic keys are coarse, and each neighbour
