@@ -145,3 +145,19 @@ def test_a_list_word_offers_the_names_holding_its_beginning() -> None:
     assert "us_ofac_sdn:10241" in offered(index, "CANALVE LTDA.")
     matched = {m.entity.ref for m in screener.screen(Query("CANALVE LTDA.")).matches if m.match}
     assert {"us_ofac_sdn:11558", "us_ofac_sdn:10241"} <= matched
+
+
+def test_a_name_the_query_explains_whole_is_offered_beyond_the_ranking() -> None:
+    # UN KPi.040's alias Cho Ch'o'l holds two of the query's three words: it covers 0.66 of
+    # the query where some twenty entries sharing CHOL and a near YONG cover 0.86 and more,
+    # and came 25th; the matcher scores it a match with the birth date (the query explains
+    # all of the alias). Offered beyond the ten, with its OFAC twin.
+    screener = bench_screener()
+    index = screener.index
+    query = Query("CHO, Kyo'ng-ch'o'l", birth_date=parse_date_spec("1944/1945"))
+    found = index.candidates(query, [name_form(query.name, None)], limit=10, min_coverage=0.3)
+    extra = {index.entities[c.entity].ref for c in found if c.explained}
+    assert {"un_sc:KPi.040", "us_ofac_sdn:19791"} <= extra
+    assert sum(not c.explained for c in found) >= 10
+    matched = {m.entity.ref for m in screener.screen(query).matches if m.match}
+    assert {"un_sc:KPi.040", "us_ofac_sdn:19791"} <= matched

@@ -223,6 +223,11 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
     names += [f"{w[:2]} {w[2:]} {fakers[2].first_name()}" for w in rng.sample(rare, 200)]
     names += [" ".join(mangled(w, rng) for w in rng.choice(listed).split()) for _ in range(300)]
     names += rng.sample(listed, 100)
+    # A changed name inside a longer one: explained whole, offered whatever the floor.
+    inside = len(names)
+    names += [
+        f"{fakers[3].first_name()} {rng.choice(listed)} {fakers[4].last_name()}" for _ in range(200)
+    ]
     floors = (MIN_COVERAGE, 0.5, 0.7, 0.9, 2.0)
     parties = [
         replace(party_named(f"p{n}", name), floor=rng.choice(floors))
@@ -232,19 +237,22 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
     parties += [replace(p, id=f"i{p.id}", identifiers=passport) for p in parties[:20]]
     prepared = ChangedIndex(index, changed)
     worth = {party.id for party in prepared.worth_covering(parties)}
-    passed_over = offered = equal = 0
-    for party in parties:
+    passed_over = offered = equal = whole = 0
+    for number, party in enumerate(parties):
         found = prepared.covered(party, covering_floor(party))
         if party.id not in worth:
             passed_over += 1
             assert not found, (party.name, party.floor)
         offered += bool(found)
-        equal += bool(found) and party.floor == 2.0 and not party.identifiers
-    # Both answers are well represented, names equal to a changed name are kept where no
-    # coverage reaches the floor, and parties with identifiers are kept.
+        beyond = bool(found) and party.floor == 2.0 and not party.identifiers
+        equal += beyond and number < inside
+        whole += beyond and inside <= number < len(names)
+    # Both answers are well represented, names equal to a changed name or holding one whole
+    # are kept where no coverage reaches the floor, and parties with identifiers are kept.
     assert passed_over > 1000
     assert offered > 500
     assert equal > 5
+    assert whole > 10
     assert all(f"i{p.id}" in worth for p in parties[:20])
 
 

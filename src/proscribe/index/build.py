@@ -89,6 +89,12 @@ RANKED_NAMES_PER_CANDIDATE = 8
 # 'Saddam Hussein AL-TIKRITI' alike), and a cut among equals by position left out entries
 # that the matcher scores far above the threshold.
 TIED_SHARE = 1.5
+# A name the query's words explain whole (each of its words met exactly, their weights summed
+# to the name's own) is offered beyond the ranking: the matcher scores such a name well (the
+# query explains all of it) however little of a longer query it covers ('CHO, Kyo'ng-ch'o'l'
+# and the alias Cho Ch'o'l of UN KPi.040, 25th by coverage). Float sums in another order.
+EXPLAINED = 0.999
+NAME_WEIGHTS_CACHE = 200_000  # names' weights remembered (cleared whole when full)
 TIED_NAMES = 3  # ... chosen among this many times the names ranked at first
 # Ties are looked for only from this coverage up. Below, an entry's name similarity is 0.9 at
 # best (its names wholly explained by the query) and ties are the rule: two in three queries
@@ -113,6 +119,9 @@ class Candidate:
     # Offered beyond the ranking as the twin of an entry offered (`index.twins`): not one of
     # the `limit` places, so not what the last of them covers (monitor.delta's floor).
     twin: bool = False
+    # Offered beyond the ranking because the query explains one of its names whole
+    # (`EXPLAINED`): not one of the `limit` places either.
+    explained: bool = False
 
 
 def _fixed_weight(token: str) -> float | None:
@@ -357,12 +366,14 @@ class Index:
         them: `TIED_SHARE`), and every identifier hit."""
         reached: list[Positions] = []
         values: list[Values] = []
+        explained: set[int] = set()
         for form in forms:
             for variant, keys in zip(form.variants, form.keys, strict=True):
                 names, cover = self._cover(variant, keys)
                 kept = cover >= min_coverage
                 reached.append(names[kept])
                 values.append(cover[kept])
+                explained.update(self._explained(variant, keys, names[kept], cover[kept]))
             for sorted_keys in form.sorted_keys:
                 exact = np.array(self.exact.get(sorted_keys, ()), dtype=np.int32)
                 reached.append(exact)
@@ -409,10 +420,12 @@ class Index:
         )
         if tied and len(top) < len(names):
             _add_unranked(ranked, hits, (names, coverage), self.entity_first)
+        whole = _explained_entities(ranked, explained, (names, coverage), self.name_entity)
         out = [
             Candidate(entity, value, tuple(hits[entity]), twin=entity in twinned)
             for entity, value in ranked
         ]
+        out += [Candidate(entity, value, held, explained=True) for entity, value, held in whole]
         found = {candidate.entity for candidate in out}
         out += [
             Candidate(entity, 0.0, (), identifier_hit=True)
@@ -594,6 +607,42 @@ class Index:
         if len(joined_names) == 1:
             return names, cover
         return added_to(names, cover, joined_names[1:], joined_cover[1:], len(self.name_entity))
+
+    def _explained(
+        self, variant: Sequence[str], keys: Sequence[str], names: Positions, cover: Values
+    ) -> list[int]:
+        """Those of `names` (reached by this query variant, with its `cover` of them) whose
+        words the variant explains whole (`EXPLAINED`): names of two words or more, no more
+        than the variant's, their weights (`name_weight`) summed by the words that reach them.
+        """
+        lengths = self.name_length[names]
+        maybe = (lengths >= 2) & (lengths <= len(variant))
+        if not maybe.any():
+            return []
+        total = sum(self._word_roles(variant, keys)[0]) or 1.0
+        return [
+            name
+            for name, value in zip(names[maybe].tolist(), cover[maybe].tolist(), strict=True)
+            if value * total >= EXPLAINED * self.name_weight(name)
+        ]
+
+    def name_weight(self, position: int) -> float:
+        """The summed weights of a name's words (its first rendering), as a query variant's
+        are summed (`_word_roles`); infinite when one is an initial, which weighs nothing in
+        a query and so would let any query explain the name. Remembered."""
+        cache: dict[int, float] = self.__dict__.setdefault("_name_weights", {})
+        found = cache.get(position)
+        if found is None:
+            form = self.forms[position]
+            variant, keys = form.variants[0], form.keys[0]
+            if any(len(token) == 1 for token in variant):
+                found = math.inf
+            else:
+                found = sum(self._word_roles(variant, keys)[0]) or math.inf
+            if len(cache) >= NAME_WEIGHTS_CACHE:
+                cache.clear()
+            cache[position] = found
+        return found
 
     def _frequency(self, token: str, key: str) -> int:
         return max(len(self._postings(token)), len(self._postings(key)))
@@ -815,6 +864,35 @@ def _near_common_added(
     order = np.argsort(merged, kind="stable")
     values = np.concatenate((similarity, np.full(len(added), NEAR_SIMILARITY)))
     return merged[order], values[order]
+
+
+def _explained_entities(
+    ranked: Sequence[tuple[int, float]],
+    explained: set[int],
+    reached: Hits,
+    name_entity: Positions,
+) -> list[tuple[int, float, tuple[int, ...]]]:
+    """The entities not offered yet holding a name the query explains whole (`explained`,
+    positions among the names `reached` with their coverage), best covered first, each with
+    those names (best covered first) and its best coverage."""
+    if not explained:
+        return []
+    offered = {entity for entity, _ in ranked}
+    names, coverage = reached
+    at = names.searchsorted(np.array(sorted(explained), dtype=names.dtype))
+    found: dict[int, list[tuple[float, int]]] = {}
+    for place, name in zip(at.tolist(), sorted(explained), strict=True):
+        if place >= len(names) or names[place] != name:
+            continue  # its entity's schema or source was not asked for
+        entity = int(name_entity[name])
+        if entity not in offered:
+            found.setdefault(entity, []).append((-float(coverage[place]), name))
+    out = []
+    for entity, held in found.items():
+        held.sort()
+        out.append((entity, -held[0][0], tuple(name for _, name in held)))
+    out.sort(key=lambda item: (-item[1], item[0]))
+    return out
 
 
 def _add_unranked(

@@ -52,6 +52,7 @@ scores, which the parties with alerts and near misses cover).
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from typing import Any, NamedTuple
@@ -66,6 +67,7 @@ from proscribe.index.arrays import Positions, spans
 from proscribe.index.build import (
     COMMON_DF,
     DISTANCE_TWO_LENGTH,
+    EXPLAINED,
     MIN_DELETE_LENGTH,
     NEAR_SIMILARITY,
     PREFIX_LENGTH,
@@ -151,9 +153,9 @@ def _offered(index: Index, query: Query, forms: tuple[NameForm, ...]) -> list[Ca
 def _outcome_of(
     index: Index, found: Sequence[Candidate], forms: tuple[NameForm, ...], near: float | None
 ) -> ScreeningOutcome:
-    # Twins (`index.twins`) come beside the ranked entries, not in their places: the floor is
-    # what the last of those covers.
-    named = [c for c in found if not c.identifier_hit and not c.twin]
+    # Twins (`index.twins`) and entries whose name the party explains whole come beside the
+    # ranked entries, not in their places: the floor is what the last of those covers.
+    named = [c for c in found if not c.identifier_hit and not c.twin and not c.explained]
     # Not raised to the best's less the gap screen() allows: an entry that far behind is
     # still scored when spelled like the party's name (`screen.competing`).
     floor = MIN_COVERAGE
@@ -244,6 +246,14 @@ class ChangedIndex(Index):
             for words in form.sorted_keys:
                 self._exact[tuple(words)].append(position)
         self._listed: dict[int, list[Listed]] = {}
+        # Each name's weight as `Index.name_weight` sums it (with the full index's weights,
+        # as they are by now), and the lightest a query can explain (`EXPLAINED`): a party
+        # whose words weigh less explains none of these names.
+        self._name_weights = np.array(
+            [self.name_weight(p) for p in range(len(self.name_entity))] or [math.inf]
+        )
+        explainable = self._name_weights[: len(self.name_entity)][self.name_length >= 2]
+        self._lightest = float(explainable.min()) if len(explainable) else math.inf
 
     def listed(
         self, positions: Iterable[int], weight: Weight, vocabulary: Container[str]
@@ -453,14 +463,22 @@ class ChangedIndex(Index):
         variants, keys, sorted_keys = party.tokens
         reached = [one for one in map(self._reached, variants, keys) if one is not None]
         exact = {name for words in sorted_keys for name in self._exact.get(tuple(words), ())}
-        if not exact and not party.identifiers and all(r.share < floor for r in reached):
+        if (
+            not exact
+            and not party.identifiers
+            and all(r.share < floor and not self._may_explain(r) for r in reached)
+        ):
             return {}  # the words that reach a name here weigh less than the floor
         best: dict[int, float] = {}
+        whole: set[int] = set()  # names the party explains whole, offered whatever the floor
         for one in reached:
-            for name, value in _summed(one).items():
+            summed = _summed(one)
+            for name, value in summed.items():
                 if value > best.get(name, 0.0):
                     best[name] = value
-        reaching = {name for name, value in best.items() if value >= floor} | exact
+            if self._may_explain(one):
+                whole.update(self._explained_here(one, summed))
+        reaching = {name for name, value in best.items() if value >= floor} | exact | whole
         if not reaching and not party.identifiers:
             return {}  # most parties that reach a name here reach it under their floor
         comparable = {n for n, value in best.items() if value >= MIN_COVERAGE - COVERAGE_MARGIN}
@@ -479,6 +497,23 @@ class ChangedIndex(Index):
             for e, found in out.items()
             if schemas is None or self.entities[e].schema in schemas
         }
+
+    def _may_explain(self, reached: _Reached) -> bool:
+        """Whether a variant's words weigh enough to explain some name here whole."""
+        return reached.share * reached.total + FLOAT_SLACK >= EXPLAINED * self._lightest
+
+    def _explained_here(self, reached: _Reached, summed: dict[int, float]) -> list[int]:
+        """The names a variant explains whole (`Index._explained`), from coverages `summed`
+        at least as the full index sums them, of names it may pass on at all."""
+        size = len(reached.weights)
+        least = MIN_COVERAGE - COVERAGE_MARGIN
+        return [
+            name
+            for name, value in summed.items()
+            if value >= least
+            and 2 <= self.name_length[name] <= size
+            and value * reached.total + FLOAT_SLACK >= EXPLAINED * self._name_weights[name]
+        ]
 
     def worth_covering(self, parties: Sequence[Party]) -> list[Party]:
         """Those of `parties` that `covered` may find an entry for at their floors
@@ -504,9 +539,11 @@ class ChangedIndex(Index):
         plain = np.array([not initial for _, initial, _ in roles] or [False])
         hits = [self._with_common((token, key, False)) for token, key in singles]
         hits += [self._found[(j, j, True)] for j in joins]
-        bound = gathered.bound(weight, rare, plain, hits, len(self.name_entity))
+        size = len(self.name_entity)
+        whole = (self._name_weights[:size], self.name_length)
+        bound, explains = gathered.bound(weight, rare, plain, hits, whole)
         floors = np.array([covering_floor(party) for party in parties])
-        kept = bound + FLOAT_SLACK >= floors
+        kept = (bound + FLOAT_SLACK >= floors) | explains
         # Identifier hits, and names equal to one here, are found whatever the coverage: a
         # name can equal one here only when each key of one of its variants is a word here.
         own = self._own
@@ -593,6 +630,7 @@ class _Gathered:
             itertools.chain.from_iterable(itertools.chain.from_iterable(t[1] for t in tokens))
         )
         sizes = np.fromiter(map(len, variants), dtype=np.int64, count=len(variants))
+        self.row_size = sizes
         self.row_party = np.repeat(
             np.arange(len(parties)),
             np.fromiter((len(t[0]) for t in tokens), dtype=np.int64, count=len(tokens)),
@@ -625,11 +663,14 @@ class _Gathered:
         rare: npt.NDArray[np.bool_],
         plain: npt.NDArray[np.bool_],
         hits: Sequence[dict[int, float]],
-        size: int,
-    ) -> npt.NDArray[np.float64]:
-        """Each party's bound of the coverage of any name (see `worth_covering`): `weight`,
-        `rare` and `plain` (not an initial) by single word, `hits` by single word then by
-        joined pair, `size` the names there are."""
+        names_whole: tuple[npt.NDArray[np.float64], Positions],
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+        """Each party's bound of the coverage of any name (see `worth_covering`), and
+        whether it may explain a name whole (`Index._explained`, with these bounds):
+        `weight`, `rare` and `plain` (not an initial) by single word, `hits` by single word
+        then by joined pair, `names_whole` each name's weight and length."""
+        name_weight, name_length = names_whole
+        size = len(name_weight)
         rows = len(self.row_party)
         single_rows, single_words, join_rows = self.single_rows, self.single_words, self.join_rows
         first, second = self.join_firsts, self.join_seconds
@@ -668,7 +709,19 @@ class _Gathered:
         np.maximum.at(best, distinct[opened] // size, summed[opened])
         out = np.zeros(self.count)
         np.maximum.at(out, self.row_party, best)
-        return out
+        # A name explained whole: its words' weights (the bound times the variant's total)
+        # reach the name's, and it covers what the index passes on at all.
+        row, name = distinct[opened] // size, distinct[opened] % size
+        lengths = name_length[name]
+        whole = (
+            (summed[opened] * total[row] + FLOAT_SLACK >= EXPLAINED * name_weight[name])
+            & (summed[opened] + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN)
+            & (lengths >= 2)
+            & (lengths <= self.row_size[row])
+        )
+        explains = np.zeros(self.count, dtype=np.bool_)
+        explains[self.row_party[row[whole]]] = True
+        return out, explains
 
 
 def _numbered(items: Iterable[Any]) -> dict[Any, int]:
