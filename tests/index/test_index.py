@@ -77,6 +77,14 @@ def test_snapshot_round_trip_gives_the_same_candidates() -> None:
         assert candidates(again, name) == candidates(index, name)
 
 
+def test_a_snapshot_taken_after_queries_holds_none_of_what_they_remembered() -> None:
+    index = build_index([entity("1", "CHO CHOL"), entity("2", "CHO, Kyong Chol")])
+    before = index.to_bytes()
+    candidates(index, "CHO, Kyo'ng-ch'o'l")  # fills the lookups' and names' caches
+    assert {"_hits_cache", "_name_weights"} <= set(index.__dict__)
+    assert index.to_bytes() == before
+
+
 def test_the_collector_is_paused_while_a_snapshot_loads_and_as_it_was_after() -> None:
     data = build_index([entity("1", "SMITH, Jon")]).to_bytes()
     collecting: list[bool] = []

@@ -65,7 +65,8 @@ LEGAL_WEIGHT = 0.1  # LTD, COMPANY, OOO: the same company may be written with or
 INITIAL_WEIGHT = 0.5  # an initial says less than the name it stands for
 PATRONYMIC_WEIGHT = 0.3  # Vladimirovich: often left out
 HITS_CACHE_SIZE = 50_000  # token lookups remembered (cleared whole when full)
-_CACHES = ("_hits_cache", "_edits_cache")  # what a query fills in: never in a snapshot
+# What a query fills in: never in a snapshot.
+_CACHES = ("_hits_cache", "_edits_cache", "_name_weights")
 EXACT_COVERAGE = 1.5  # ranks names with exactly the query's words above partial covers
 # Query tokens this long that the lists do not hold are also compared, by edit distance up to
 # two, with the list tokens sharing their first letter: the delete-neighbourhoods find only

@@ -249,10 +249,10 @@ class ChangedIndex(Index):
         # Each name's weight as `Index.name_weight` sums it (with the full index's weights,
         # as they are by now), and the lightest a query can explain (`EXPLAINED`): a party
         # whose words weigh less explains none of these names.
-        self._name_weights = np.array(
+        self._weights_of_names = np.array(
             [self.name_weight(p) for p in range(len(self.name_entity))] or [math.inf]
         )
-        explainable = self._name_weights[: len(self.name_entity)][self.name_length >= 2]
+        explainable = self._weights_of_names[: len(self.name_entity)][self.name_length >= 2]
         self._lightest = float(explainable.min()) if len(explainable) else math.inf
 
     def listed(
@@ -512,7 +512,7 @@ class ChangedIndex(Index):
             for name, value in summed.items()
             if value >= least
             and 2 <= self.name_length[name] <= size
-            and value * reached.total + FLOAT_SLACK >= EXPLAINED * self._name_weights[name]
+            and value * reached.total + FLOAT_SLACK >= EXPLAINED * self._weights_of_names[name]
         ]
 
     def worth_covering(self, parties: Sequence[Party]) -> list[Party]:
@@ -540,7 +540,7 @@ class ChangedIndex(Index):
         hits = [self._with_common((token, key, False)) for token, key in singles]
         hits += [self._found[(j, j, True)] for j in joins]
         size = len(self.name_entity)
-        whole = (self._name_weights[:size], self.name_length)
+        whole = (self._weights_of_names[:size], self.name_length)
         bound, explains = gathered.bound(weight, rare, plain, hits, whole)
         floors = np.array([covering_floor(party) for party in parties])
         kept = (bound + FLOAT_SLACK >= floors) | explains
