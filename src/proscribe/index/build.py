@@ -90,12 +90,6 @@ RANKED_NAMES_PER_CANDIDATE = 8
 # 'Saddam Hussein AL-TIKRITI' alike), and a cut among equals by position left out entries
 # that the matcher scores far above the threshold.
 TIED_SHARE = 1.5
-# A name the query's words explain whole (each of its words met exactly, their weights summed
-# to the name's own) is offered beyond the ranking: the matcher scores such a name well (the
-# query explains all of it) however little of a longer query it covers ('CHO, Kyo'ng-ch'o'l'
-# and the alias Cho Ch'o'l of UN KPi.040, 25th by coverage). Float sums in another order.
-EXPLAINED = 0.999
-NAME_WEIGHTS_CACHE = 200_000  # names' weights remembered (cleared whole when full)
 TIED_NAMES = 3  # ... chosen among this many times the names ranked at first
 # Ties are looked for only from this coverage up. Below, an entry's name similarity is 0.9 at
 # best (its names wholly explained by the query) and ties are the rule: two in three queries
@@ -103,6 +97,13 @@ TIED_NAMES = 3  # ... chosen among this many times the names ranked at first
 # entities (whose Faker names repeat, so most customers tie) the cost shows: p99 18-22 ms
 # from 0.6 up to 30 or from 0.8 up to 20, 14 ms up to 15 (13-14 ms without ties).
 TIED_FROM = 0.8
+# A name the query's words explain whole (the weights of the query words meeting it, times
+# their similarity, sum to the name's own: as a rule each of its words met exactly) is offered
+# beyond the ranking: the matcher scores such a name well (the query explains all of it)
+# however little of a longer query it covers ('CHO, Kyo'ng-ch'o'l' and the alias Cho Ch'o'l
+# of UN KPi.040, 25th by coverage). Short of 1.0 for floats summed in another order.
+EXPLAINED = 0.999
+NAME_WEIGHTS_CACHE = 200_000  # names' weights remembered (cleared whole when full)
 
 # A word's lookup: the names it reaches, and those holding a common word near it.
 TokenLookup = tuple[Hits, Positions]
@@ -364,7 +365,8 @@ class Index:
     ) -> list[Candidate]:
         """The entities most worth scoring for `query`, best first: those whose names cover
         at least `min_coverage` of the query (up to `limit`, and those tied with the last of
-        them: `TIED_SHARE`), and every identifier hit."""
+        them: `TIED_SHARE`), then those holding a name the query explains whole
+        (`EXPLAINED`), and every identifier hit."""
         reached: list[Positions] = []
         values: list[Values] = []
         explained: set[int] = set()
