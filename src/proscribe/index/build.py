@@ -372,11 +372,13 @@ class Index:
         explained: set[int] = set()
         for form in forms:
             for variant, keys in zip(form.variants, form.keys, strict=True):
-                names, cover = self._cover(variant, keys)
+                roles = self._word_roles(variant, keys)
+                names, cover = self._covered(variant, keys, *roles)
                 kept = cover >= min_coverage
                 reached.append(names[kept])
                 values.append(cover[kept])
-                explained.update(self._explained(variant, keys, names[kept], cover[kept]))
+                total = sum(roles[0]) or 1.0
+                explained.update(self._explained(len(variant), total, names[kept], cover[kept]))
             for sorted_keys in form.sorted_keys:
                 exact = np.array(self.exact.get(sorted_keys, ()), dtype=np.int32)
                 reached.append(exact)
@@ -556,7 +558,12 @@ class Index:
     def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> Hits:
         """The names reached by this query variant, and for each the weighted share of the
         variant it covers."""
-        weights, opens = self._word_roles(variant, keys)
+        return self._covered(variant, keys, *self._word_roles(variant, keys))
+
+    def _covered(
+        self, variant: Sequence[str], keys: Sequence[str], weights: list[float], opens: list[bool]
+    ) -> Hits:
+        """`_cover`, given the variant's `_word_roles`."""
         total = sum(weights) or 1.0
         lookups = [self._token_lookup(token, key) for token, key in zip(variant, keys, strict=True)]
         singles = [
@@ -611,22 +618,26 @@ class Index:
             return names, cover
         return added_to(names, cover, joined_names[1:], joined_cover[1:], len(self.name_entity))
 
-    def _explained(
-        self, variant: Sequence[str], keys: Sequence[str], names: Positions, cover: Values
-    ) -> list[int]:
-        """Those of `names` (reached by this query variant, with its `cover` of them) whose
-        words the variant explains whole (`EXPLAINED`): names of two words or more, no more
-        than the variant's, their weights (`name_weight`) summed by the words that reach them.
-        """
+    def _explained(self, size: int, total: float, names: Positions, cover: Values) -> list[int]:
+        """Those of `names` (reached by a query variant of `size` words whose weights sum to
+        `total`, with its `cover` of them) that it explains whole: names of two words or
+        more, no more than the variant's (`explained_by`)."""
         lengths = self.name_length[names]
-        maybe = (lengths >= 2) & (lengths <= len(variant))
+        maybe = (lengths >= 2) & (lengths <= size)
         if not maybe.any():
             return []
-        total = sum(self._word_roles(variant, keys)[0]) or 1.0
+        return self.explained_by(total, names[maybe].tolist(), cover[maybe].tolist())
+
+    def explained_by(
+        self, total: float, names: Sequence[int], cover: Sequence[float], slack: float = 0.0
+    ) -> list[int]:
+        """Those of `names` whose weight (`name_weight`) the words of a query variant reaching
+        them sum to (`EXPLAINED`): its `cover` of each times its words' `total` weight, give
+        or take `slack` (a caller summing the cover in another order)."""
         return [
             name
-            for name, value in zip(names[maybe].tolist(), cover[maybe].tolist(), strict=True)
-            if value * total >= EXPLAINED * self.name_weight(name)
+            for name, value in zip(names, cover, strict=True)
+            if value * total + slack >= EXPLAINED * self.name_weight(name)
         ]
 
     def name_weight(self, position: int) -> float:
@@ -882,9 +893,10 @@ def _explained_entities(
         return []
     offered = {entity for entity, _ in ranked}
     names, coverage = reached
-    at = names.searchsorted(np.array(sorted(explained), dtype=names.dtype))
+    asked = sorted(explained)
+    at = names.searchsorted(np.array(asked, dtype=names.dtype))
     found: dict[int, list[tuple[float, int]]] = {}
-    for place, name in zip(at.tolist(), sorted(explained), strict=True):
+    for place, name in zip(at.tolist(), asked, strict=True):
         if place >= len(names) or names[place] != name:
             continue  # its entity's schema or source was not asked for
         entity = int(name_entity[name])

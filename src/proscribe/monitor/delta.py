@@ -250,10 +250,10 @@ class ChangedIndex(Index):
         # as they are by now), and the lightest a query can explain (`EXPLAINED`): a party
         # whose words weigh less explains none of these names.
         self._weights_of_names = np.array(
-            [self.name_weight(p) for p in range(len(self.name_entity))] or [math.inf]
+            [self.name_weight(p) for p in range(len(self.name_entity))], dtype=np.float64
         )
-        explainable = self._weights_of_names[: len(self.name_entity)][self.name_length >= 2]
-        self._lightest = float(explainable.min()) if len(explainable) else math.inf
+        explainable = self._weights_of_names[self.name_length >= 2]
+        self._lightest = float(explainable.min(initial=math.inf))
 
     def listed(
         self, positions: Iterable[int], weight: Weight, vocabulary: Container[str]
@@ -503,17 +503,16 @@ class ChangedIndex(Index):
         return reached.share * reached.total + FLOAT_SLACK >= EXPLAINED * self._lightest
 
     def _explained_here(self, reached: _Reached, summed: dict[int, float]) -> list[int]:
-        """The names a variant explains whole (`Index._explained`), from coverages `summed`
+        """The names a variant explains whole (`Index.explained_by`), from coverages `summed`
         at least as the full index sums them, of names it may pass on at all."""
         size = len(reached.weights)
         least = MIN_COVERAGE - COVERAGE_MARGIN
-        return [
+        names = [
             name
             for name, value in summed.items()
-            if value >= least
-            and 2 <= self.name_length[name] <= size
-            and value * reached.total + FLOAT_SLACK >= EXPLAINED * self._weights_of_names[name]
+            if value >= least and 2 <= self.name_length[name] <= size
         ]
+        return self.explained_by(reached.total, names, [summed[n] for n in names], FLOAT_SLACK)
 
     def worth_covering(self, parties: Sequence[Party]) -> list[Party]:
         """Those of `parties` that `covered` may find an entry for at their floors
@@ -539,8 +538,7 @@ class ChangedIndex(Index):
         plain = np.array([not initial for _, initial, _ in roles] or [False])
         hits = [self._with_common((token, key, False)) for token, key in singles]
         hits += [self._found[(j, j, True)] for j in joins]
-        size = len(self.name_entity)
-        whole = (self._weights_of_names[:size], self.name_length)
+        whole = (self._weights_of_names, self.name_length)
         bound, explains = gathered.bound(weight, rare, plain, hits, whole)
         floors = np.array([covering_floor(party) for party in parties])
         kept = (bound + FLOAT_SLACK >= floors) | explains
