@@ -8,7 +8,7 @@ from rapidfuzz.distance import OSA
 from proscribe.index import Index
 from proscribe.index.build import COMMON_DF
 from proscribe.index.filing import INITIALS_BITS, INITIALS_MOST, initials_counts
-from proscribe.model import Query, parse_date_spec
+from proscribe.model import Query, Schema, parse_date_spec
 from proscribe.text.forms import name_form
 from tests.engine import bench_screener, story_screener
 
@@ -161,3 +161,21 @@ def test_a_name_the_query_explains_whole_is_offered_beyond_the_ranking() -> None
     assert sum(not c.explained for c in found) >= 10
     matched = {m.entity.ref for m in screener.screen(query).matches if m.match}
     assert {"un_sc:KPi.040", "us_ofac_sdn:19791"} <= matched
+
+
+def test_an_initial_counts_for_the_word_it_may_stand_for_in_a_name_explained_whole() -> None:
+    # SDN 28697's alias AL-ADNANI, Muhammad: the query's AL and ADNANI meet two of its words,
+    # and its initial M (which weighs nothing in the coverage) may stand for the third. By
+    # coverage the entry came 11th, behind eight entries holding ABU, AL and a word near
+    # ADNANI; the matcher flags it.
+    screener = bench_screener()
+    index = screener.index
+    query = Query("AL-ADNANI, Abu M.", Schema.PERSON)
+    found = index.candidates(query, [name_form(query.name, None)], limit=10, min_coverage=0.3)
+    assert "us_ofac_sdn:28697" in {index.entities[c.entity].ref for c in found if c.explained}
+    assert sum(not c.explained for c in found) >= 10
+    assert "us_ofac_sdn:28697" in {m.entity.ref for m in screener.screen(query).matches if m.match}
+    # The same query without the initial explains no more than two of the alias's words.
+    bare = Query("AL-ADNANI, Abu", Schema.PERSON)
+    found = index.candidates(bare, [name_form(bare.name, None)], limit=10, min_coverage=0.3)
+    assert "us_ofac_sdn:28697" not in {index.entities[c.entity].ref for c in found}

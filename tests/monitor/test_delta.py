@@ -200,7 +200,8 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
     party that `covered` finds an entry for at the party's floor. On the changed names with
     particles before them or a word written as two, on names made of words common in the
     full index only (whose common words then open names), on ordinary names, at floors from
-    the lowest to none a coverage reaches (only an equal name or an identifier then)."""
+    the lowest to none a coverage reaches (only an equal name, a name explained whole, or an
+    identifier then)."""
     index, changed = the_change(sdn, tmp_path)
     rng = random.Random(5)
     listed = [n.full for e in changed for n in e.names if len(n.full.split()) > 1]
@@ -228,6 +229,13 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
     names += [
         f"{fakers[3].first_name()} {rng.choice(listed)} {fakers[4].last_name()}" for _ in range(200)
     ]
+    # A changed name with one word given as its initial: explained whole all the same (the
+    # initial counts for the word it may stand for), whatever the floor.
+    initialled = len(names)
+    for name in rng.sample(listed, 200):
+        words = name_form(name, True).variants[0]
+        at = rng.randrange(len(words))
+        names.append(" ".join([*words[:at], words[at][0], *words[at + 1 :]]))
     floors = (MIN_COVERAGE, 0.5, 0.7, 0.9, 2.0)
     parties = [
         replace(party_named(f"p{n}", name), floor=rng.choice(floors))
@@ -237,7 +245,7 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
     parties += [replace(p, id=f"i{p.id}", identifiers=passport) for p in parties[:20]]
     prepared = ChangedIndex(index, changed)
     worth = {party.id for party in prepared.worth_covering(parties)}
-    passed_over = offered = equal = whole = 0
+    passed_over = offered = equal = whole = by_initial = 0
     for number, party in enumerate(parties):
         found = prepared.covered(party, covering_floor(party))
         if party.id not in worth:
@@ -246,13 +254,15 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
         offered += bool(found)
         beyond = bool(found) and party.floor == 2.0 and not party.identifiers
         equal += beyond and number < inside
-        whole += beyond and inside <= number < len(names)
+        whole += beyond and inside <= number < initialled
+        by_initial += beyond and initialled <= number < len(names)
     # Both answers are well represented, names equal to a changed name or holding one whole
     # are kept where no coverage reaches the floor, and parties with identifiers are kept.
     assert passed_over > 1000
     assert offered > 500
     assert equal > 5
     assert whole > 10
+    assert by_initial > 10
     assert all(f"i{p.id}" in worth for p in parties[:20])
 
 

@@ -101,8 +101,12 @@ TIED_FROM = 0.8
 # their similarity, sum to the name's own: as a rule each of its words met exactly) is offered
 # beyond the ranking: the matcher scores such a name well (the query explains all of it)
 # however little of a longer query it covers ('CHO, Kyo'ng-ch'o'l' and the alias Cho Ch'o'l
-# of UN KPi.040, 25th by coverage). Short of 1.0 for floats summed in another order.
+# of UN KPi.040, 25th by coverage). Short of 1.0 for floats summed in another order. A query's
+# initial weighs nothing in the coverage, but here it counts for a word of the name that it
+# may stand for ('AL-ADNANI, Abu M.' explains the alias AL-ADNANI, Muhammad of SDN 28697,
+# which the matcher flags, 11th by coverage behind eight entries holding ABU and AL).
 EXPLAINED = 0.999
+MOST_WEIGHT = 1.0  # no word weighs more (`Index.token_weight`)
 NAME_WEIGHTS_CACHE = 200_000  # names' weights remembered (cleared whole when full)
 
 # A word's lookup: the names it reaches, and those holding a common word near it.
@@ -378,7 +382,7 @@ class Index:
                 reached.append(names[kept])
                 values.append(cover[kept])
                 total = sum(roles[0]) or 1.0
-                explained.update(self._explained(len(variant), total, names[kept], cover[kept]))
+                explained.update(self._explained(variant, total, names[kept], cover[kept]))
             for sorted_keys in form.sorted_keys:
                 exact = np.array(self.exact.get(sorted_keys, ()), dtype=np.int32)
                 reached.append(exact)
@@ -618,27 +622,66 @@ class Index:
             return names, cover
         return added_to(names, cover, joined_names[1:], joined_cover[1:], len(self.name_entity))
 
-    def _explained(self, size: int, total: float, names: Positions, cover: Values) -> list[int]:
-        """Those of `names` (reached by a query variant of `size` words whose weights sum to
-        `total`, with its `cover` of them) that it explains whole: names of two words or
-        more, no more than the variant's (`explained_by`)."""
+    def _explained(
+        self, variant: Sequence[str], total: float, names: Positions, cover: Values
+    ) -> list[int]:
+        """Those of `names` (reached by a query variant whose words' weights sum to `total`,
+        with its `cover` of them) that it explains whole: names of two words or more, no
+        more than the variant's (`explained_by`)."""
         lengths = self.name_length[names]
-        maybe = (lengths >= 2) & (lengths <= size)
+        maybe = (lengths >= 2) & (lengths <= len(variant))
         if not maybe.any():
             return []
-        return self.explained_by(total, names[maybe].tolist(), cover[maybe].tolist())
+        return self.explained_by(variant, total, names[maybe].tolist(), cover[maybe].tolist())
 
     def explained_by(
-        self, total: float, names: Sequence[int], cover: Sequence[float], slack: float = 0.0
+        self,
+        variant: Sequence[str],
+        total: float,
+        names: Sequence[int],
+        cover: Sequence[float],
+        slack: float = 0.0,
     ) -> list[int]:
-        """Those of `names` whose weight (`name_weight`) the words of a query variant reaching
-        them sum to (`EXPLAINED`): its `cover` of each times its words' `total` weight, give
-        or take `slack` (a caller summing the cover in another order)."""
-        return [
-            name
-            for name, value in zip(names, cover, strict=True)
-            if value * total + slack >= EXPLAINED * self.name_weight(name)
-        ]
+        """Those of `names` whose weight (`name_weight`) the words of a query `variant`
+        reaching them sum to (`EXPLAINED`): its `cover` of each times its words' `total`
+        weight, give or take `slack` (a caller summing the cover in another order), plus
+        what its initials may stand for (`initials_credit`)."""
+        initials = sum(1 for token in variant if len(token) == 1)
+        out = []
+        for name, value in zip(names, cover, strict=True):
+            needed = EXPLAINED * self.name_weight(name) - value * total - slack
+            # The initials are asked only when they could make up the rest at all: the words
+            # a name holds are read for the few that pass.
+            if needed <= 0.0 or (
+                initials
+                and needed <= initials * MOST_WEIGHT
+                and self.initials_credit(variant, name) >= needed
+            ):
+                out.append(name)
+        return out
+
+    def initials_credit(self, variant: Sequence[str], name: int) -> float:
+        """The weight of the words of a name (a position; its first rendering, as
+        `name_weight` sums it) that the initials of a query variant may stand for: for each
+        letter, as many of the name's words beginning with it as the variant has initials of
+        it, less those its whole words beginning with it may stand for (as
+        `_initials_agreement` counts), the heaviest first: the matcher pairs an initial
+        with a word it begins."""
+        letters = Counter(token for token in variant if len(token) == 1)
+        if not letters:
+            return 0.0
+        spelled = Counter(token[0] for token in variant if len(token) > 1)
+        form = self.forms[name]
+        words, keys = form.variants[0], form.keys[0]
+        weights = self._word_roles(words, keys)[0]
+        credit = 0.0
+        for letter, wanted in letters.items():
+            held = sorted(
+                (w for token, w in zip(words, weights, strict=True) if token[0] == letter),
+                reverse=True,
+            )
+            credit += sum(held[: min(wanted, max(0, len(held) - spelled[letter]))])
+        return credit
 
     def name_weight(self, position: int) -> float:
         """The summed weights of a name's words (its first rendering), as a query variant's

@@ -69,6 +69,7 @@ from proscribe.index.build import (
     DISTANCE_TWO_LENGTH,
     EXPLAINED,
     MIN_DELETE_LENGTH,
+    MOST_WEIGHT,
     NEAR_SIMILARITY,
     PREFIX_LENGTH,
     RANKED_NAMES_PER_CANDIDATE,
@@ -499,8 +500,11 @@ class ChangedIndex(Index):
         }
 
     def _may_explain(self, reached: _Reached) -> bool:
-        """Whether a variant's words weigh enough to explain some name here whole."""
-        return reached.share * reached.total + FLOAT_SLACK >= EXPLAINED * self._lightest
+        """Whether a variant's words weigh enough to explain some name here whole, with
+        what its initials may stand for (`Index.initials_credit`: a word's weight at most)."""
+        credit = MOST_WEIGHT * sum(1 for token in reached.variant if len(token) == 1)
+        weighed = reached.share * reached.total + credit + FLOAT_SLACK
+        return weighed >= EXPLAINED * self._lightest
 
     def _explained_here(self, reached: _Reached, summed: dict[int, float]) -> list[int]:
         """The names a variant explains whole (`Index.explained_by`), from coverages `summed`
@@ -512,7 +516,8 @@ class ChangedIndex(Index):
             for name, value in summed.items()
             if value >= least and 2 <= self.name_length[name] <= size
         ]
-        return self.explained_by(reached.total, names, [summed[n] for n in names], FLOAT_SLACK)
+        values = [summed[n] for n in names]
+        return self.explained_by(reached.variant, reached.total, names, values, FLOAT_SLACK)
 
     def worth_covering(self, parties: Sequence[Party]) -> list[Party]:
         """Those of `parties` that `covered` may find an entry for at their floors
@@ -609,7 +614,7 @@ class ChangedIndex(Index):
         share = reaching / total + FLOAT_SLACK
         if share < MIN_COVERAGE - COVERAGE_MARGIN:
             return None
-        return _Reached(singles, joins, weights, opening, total, share, adds)
+        return _Reached(singles, joins, weights, opening, total, share, adds, variant)
 
 
 class _Gathered:
@@ -708,11 +713,16 @@ class _Gathered:
         out = np.zeros(self.count)
         np.maximum.at(out, self.row_party, best)
         # A name explained whole: its words' weights (the bound times the variant's total)
+        # and what the variant's initials may stand for (a word's weight at most, each)
         # reach the name's, and it covers what the index passes on at all.
+        initials = np.bincount(
+            single_rows, weights=(~plain[single_words]).astype(np.float64), minlength=rows
+        )
         row, name = distinct[opened] // size, distinct[opened] % size
         lengths = name_length[name]
+        weighed = summed[opened] * total[row] + MOST_WEIGHT * initials[row] + FLOAT_SLACK
         whole = (
-            (summed[opened] * total[row] + FLOAT_SLACK >= EXPLAINED * name_weight[name])
+            (weighed >= EXPLAINED * name_weight[name])
             & (summed[opened] + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN)
             & (lengths >= 2)
             & (lengths <= self.row_size[row])
@@ -737,6 +747,7 @@ class _Reached(NamedTuple):
     total: float
     share: float  # a bound of any name's coverage
     adds: list[set[int]]  # each word's names holding a word near it that is common
+    variant: Sequence[str]  # its words
 
 
 _NONE: set[int] = set()  # never modified
@@ -744,7 +755,7 @@ _NONE: set[int] = set()  # never modified
 
 def _summed(reached: _Reached) -> dict[int, float]:
     """The coverage of each name reached, summed as `Index._cover` sums it."""
-    singles, joins, weights, opening, total, _, adds = reached
+    singles, joins, weights, opening, total, _, adds, _ = reached
     cover: dict[int, float] = {}
     for weight, found, opens in zip(weights, singles, opening, strict=True):
         if opens:
