@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, compress, islice
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -107,10 +107,28 @@ TIED_FROM = 0.8
 # which the matcher flags, 11th by coverage behind eight entries holding ABU and AL).
 EXPLAINED = 0.999
 MOST_WEIGHT = 1.0  # no word weighs more (`Index.token_weight`)
-NAME_WEIGHTS_CACHE = 200_000  # names' weights remembered (cleared whole when full)
 
 # A word's lookup: the names it reaches, and those holding a common word near it.
 TokenLookup = tuple[Hits, Positions]
+
+
+class Initials(NamedTuple):
+    """A query variant's initials (its one-letter words) as `Index.initials_credit` reads
+    them: how many, how many of each letter, and how many of its whole words begin with each
+    letter."""
+
+    number: int
+    letters: dict[str, int]
+    spelled: dict[str, int]
+
+    @classmethod
+    def of(cls, variant: Sequence[str]) -> Initials | None:
+        """The variant's initials; None when it has none (most queries)."""
+        if all(len(token) != 1 for token in variant):
+            return None
+        letters = Counter(token for token in variant if len(token) == 1)
+        spelled = Counter(token[0] for token in variant if len(token) > 1)
+        return cls(letters.total(), dict(letters), dict(spelled))
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,74 +650,83 @@ class Index:
         maybe = (lengths >= 2) & (lengths <= len(variant))
         if not maybe.any():
             return []
-        return self.explained_by(variant, total, names[maybe].tolist(), cover[maybe].tolist())
+        return self.explained_by(variant, total, names[maybe], cover[maybe])
 
     def explained_by(
         self,
         variant: Sequence[str],
         total: float,
-        names: Sequence[int],
-        cover: Sequence[float],
+        names: Positions,
+        cover: Values,
         slack: float = 0.0,
     ) -> list[int]:
         """Those of `names` whose weight (`name_weight`) the words of a query `variant`
         reaching them sum to (`EXPLAINED`): its `cover` of each times its words' `total`
         weight, give or take `slack` (a caller summing the cover in another order), plus
         what its initials may stand for (`initials_credit`)."""
-        initials = sum(1 for token in variant if len(token) == 1)
-        out = []
-        for name, value in zip(names, cover, strict=True):
-            needed = EXPLAINED * self.name_weight(name) - value * total - slack
-            # The initials are asked only when they could make up the rest at all: the words
-            # a name holds are read for the few that pass.
-            if needed <= 0.0 or (
-                initials
-                and needed <= initials * MOST_WEIGHT
-                and self.initials_credit(variant, name) >= needed
-            ):
-                out.append(name)
+        needed = EXPLAINED * self._name_weights_at(names) - cover * total - slack
+        whole = needed <= 0.0
+        initials = Initials.of(variant)
+        if initials is not None:
+            # Asked only where the initials could make up the rest at all: the words a name
+            # holds are read for the few that pass.
+            short = np.flatnonzero(~whole & (needed <= initials.number * MOST_WEIGHT))
+            for at in short.tolist():
+                whole[at] = self.initials_credit(initials, int(names[at])) >= needed[at]
+        out: list[int] = names[whole].tolist()
         return out
 
-    def initials_credit(self, variant: Sequence[str], name: int) -> float:
+    def initials_credit(self, initials: Initials, name: int) -> float:
         """The weight of the words of a name (a position; its first rendering, as
-        `name_weight` sums it) that the initials of a query variant may stand for: for each
+        `name_weight` sums it) that a query variant's `initials` may stand for: for each
         letter, as many of the name's words beginning with it as the variant has initials of
         it, less those its whole words beginning with it may stand for (as
         `_initials_agreement` counts), the heaviest first: the matcher pairs an initial
         with a word it begins."""
-        letters = Counter(token for token in variant if len(token) == 1)
-        if not letters:
-            return 0.0
-        spelled = Counter(token[0] for token in variant if len(token) > 1)
         form = self.forms[name]
         words, keys = form.variants[0], form.keys[0]
-        weights = self._word_roles(words, keys)[0]
+        weights = self._words_weights(words, keys)
         credit = 0.0
-        for letter, wanted in letters.items():
-            held = sorted(
-                (w for token, w in zip(words, weights, strict=True) if token[0] == letter),
-                reverse=True,
-            )
-            credit += sum(held[: min(wanted, max(0, len(held) - spelled[letter]))])
+        for letter, wanted in initials.letters.items():
+            held = [w for token, w in zip(words, weights, strict=True) if token[0] == letter]
+            room = min(wanted, len(held) - initials.spelled.get(letter, 0))
+            if room > 0:
+                credit += sum(sorted(held, reverse=True)[:room])
         return credit
 
     def name_weight(self, position: int) -> float:
         """The summed weights of a name's words (its first rendering), as a query variant's
         are summed (`_word_roles`); infinite when one is an initial, which weighs nothing in
         a query and so would let any query explain the name. Remembered."""
-        cache: dict[int, float] = self.__dict__.setdefault("_name_weights", {})
-        found = cache.get(position)
-        if found is None:
+        return float(self._name_weights_at(np.array([position], dtype=np.int32))[0])
+
+    def _name_weights_at(self, names: Positions) -> Values:
+        """`name_weight` of each of `names`, remembered in an array over all names (NaN for
+        those not asked yet; 8 bytes a name, fewer than the index's own arrays hold): a
+        screening asks for hundreds, nearly all asked before."""
+        known: Values | None = self.__dict__.get("_name_weights")
+        if known is None:
+            known = np.full(len(self.name_entity), np.nan)
+            self.__dict__["_name_weights"] = known
+        found = known[names]
+        for at in np.flatnonzero(np.isnan(found)).tolist():
+            position = int(names[at])
             form = self.forms[position]
             variant, keys = form.variants[0], form.keys[0]
-            if any(len(token) == 1 for token in variant):
-                found = math.inf
-            else:
-                found = sum(self._word_roles(variant, keys)[0]) or math.inf
-            if len(cache) >= NAME_WEIGHTS_CACHE:
-                cache.clear()
-            cache[position] = found
+            weight = math.inf
+            if all(len(token) != 1 for token in variant):
+                weight = sum(self._words_weights(variant, keys)) or math.inf
+            found[at] = known[position] = weight
         return found
+
+    def _words_weights(self, variant: Sequence[str], keys: Sequence[str]) -> list[float]:
+        """Each word's weight as `_word_roles` weighs a query's, without the frequencies it
+        also looks up (whether a word is common): a name's weight needs none of them, and
+        they were most of its cost (a screening reads the weights of hundreds of names)."""
+        return [
+            0.0 if len(token) == 1 else self.token_weight(key)
+            for token, key in zip(variant, keys, strict=True)
+        ]
 
     def _frequency(self, token: str, key: str) -> int:
         return max(len(self._postings(token)), len(self._postings(key)))

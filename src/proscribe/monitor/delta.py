@@ -250,8 +250,8 @@ class ChangedIndex(Index):
         # Each name's weight as `Index.name_weight` sums it (with the full index's weights,
         # as they are by now), and the lightest a query can explain (`EXPLAINED`): a party
         # whose words weigh less explains none of these names.
-        self._weights_of_names = np.array(
-            [self.name_weight(p) for p in range(len(self.name_entity))], dtype=np.float64
+        self._weights_of_names = self._name_weights_at(
+            np.arange(len(self.name_entity), dtype=np.int32)
         )
         explainable = self._weights_of_names[self.name_length >= 2]
         self._lightest = float(explainable.min(initial=math.inf))
@@ -516,8 +516,9 @@ class ChangedIndex(Index):
             for name, value in summed.items()
             if value >= least and 2 <= self.name_length[name] <= size
         ]
-        values = [summed[n] for n in names]
-        return self.explained_by(reached.variant, reached.total, names, values, FLOAT_SLACK)
+        values = np.array([summed[n] for n in names], dtype=np.float64)
+        positions = np.array(names, dtype=np.int32)
+        return self.explained_by(reached.variant, reached.total, positions, values, FLOAT_SLACK)
 
     def worth_covering(self, parties: Sequence[Party]) -> list[Party]:
         """Those of `parties` that `covered` may find an entry for at their floors
