@@ -660,11 +660,11 @@ class Index:
         cover: Values,
         slack: float = 0.0,
     ) -> list[int]:
-        """Those of `names` whose weight (`name_weight`) the words of a query `variant`
+        """Those of `names` whose weight (`name_weights`) the words of a query `variant`
         reaching them sum to (`EXPLAINED`): its `cover` of each times its words' `total`
         weight, give or take `slack` (a caller summing the cover in another order), plus
         what its initials may stand for (`initials_credit`)."""
-        needed = EXPLAINED * self._name_weights_at(names) - cover * total - slack
+        needed = EXPLAINED * self.name_weights(names) - cover * total - slack
         whole = needed <= 0.0
         initials = Initials.of(variant)
         if initials is not None:
@@ -678,7 +678,7 @@ class Index:
 
     def initials_credit(self, initials: Initials, name: int) -> float:
         """The weight of the words of a name (a position; its first rendering, as
-        `name_weight` sums it) that a query variant's `initials` may stand for: for each
+        `name_weights` sums it) that a query variant's `initials` may stand for: for each
         letter, as many of the name's words beginning with it as the variant has initials of
         it, less those its whole words beginning with it may stand for (as
         `_initials_agreement` counts), the heaviest first: the matcher pairs an initial
@@ -694,16 +694,12 @@ class Index:
                 credit += sum(sorted(held, reverse=True)[:room])
         return credit
 
-    def name_weight(self, position: int) -> float:
-        """The summed weights of a name's words (its first rendering), as a query variant's
-        are summed (`_word_roles`); infinite when one is an initial, which weighs nothing in
-        a query and so would let any query explain the name. Remembered."""
-        return float(self._name_weights_at(np.array([position], dtype=np.int32))[0])
-
-    def _name_weights_at(self, names: Positions) -> Values:
-        """`name_weight` of each of `names`, remembered in an array over all names (NaN for
-        those not asked yet; 8 bytes a name, fewer than the index's own arrays hold): a
-        screening asks for hundreds, nearly all asked before."""
+    def name_weights(self, names: Positions) -> Values:
+        """The summed weights of each name's words (its first rendering), as a query
+        variant's are summed (`_word_roles`); infinite when one is an initial, which weighs
+        nothing in a query and so would let any query explain the name. Remembered in an
+        array over all names (NaN for those not asked yet; 8 bytes a name, fewer than the
+        index's own arrays hold): a screening asks for hundreds, nearly all asked before."""
         known: Values | None = self.__dict__.get("_name_weights")
         if known is None:
             known = np.full(len(self.name_entity), np.nan)

@@ -247,12 +247,10 @@ class ChangedIndex(Index):
             for words in form.sorted_keys:
                 self._exact[tuple(words)].append(position)
         self._listed: dict[int, list[Listed]] = {}
-        # Each name's weight as `Index.name_weight` sums it (with the full index's weights,
+        # Each name's weight as `Index.name_weights` sums it (with the full index's weights,
         # as they are by now), and the lightest a query can explain (`EXPLAINED`): a party
         # whose words weigh less explains none of these names.
-        self._weights_of_names = self._name_weights_at(
-            np.arange(len(self.name_entity), dtype=np.int32)
-        )
+        self._weights_of_names = self.name_weights(np.arange(len(self.name_entity), dtype=np.int32))
         explainable = self._weights_of_names[self.name_length >= 2]
         self._lightest = float(explainable.min(initial=math.inf))
 
