@@ -573,9 +573,8 @@ class Index:
         # Initials are left out: the index cannot look them up, the matcher pairs them. An
         # initial is told by the token, not its key: "O." and "U." have the keys of the
         # Korean surnames Oh and Woo, yet stand for Oleg and Uladzimir.
-        initial = len(token) == 1
-        weight = 0.0 if initial else self.token_weight(key)
-        return weight, initial, self._frequency(token, key) > COMMON_DF
+        common = self._frequency(token, key) > COMMON_DF
+        return self._word_weight(token, key), len(token) == 1, common
 
     def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> Hits:
         """The names reached by this query variant, and for each the weighted share of the
@@ -719,10 +718,12 @@ class Index:
         """Each word's weight as `_word_roles` weighs a query's, without the frequencies it
         also looks up (whether a word is common): a name's weight needs none of them, and
         they were most of its cost (a screening reads the weights of hundreds of names)."""
-        return [
-            0.0 if len(token) == 1 else self.token_weight(key)
-            for token, key in zip(variant, keys, strict=True)
-        ]
+        return list(map(self._word_weight, variant, keys))
+
+    def _word_weight(self, token: str, key: str) -> float:
+        """A word's weight in the coverage: an initial weighs nothing (the index cannot look
+        it up; the matcher pairs it)."""
+        return 0.0 if len(token) == 1 else self.token_weight(key)
 
     def _frequency(self, token: str, key: str) -> int:
         return max(len(self._postings(token)), len(self._postings(key)))

@@ -73,6 +73,7 @@ from proscribe.index.build import (
     NEAR_SIMILARITY,
     PREFIX_LENGTH,
     RANKED_NAMES_PER_CANDIDATE,
+    Initials,
     _deletes,
 )
 from proscribe.index.filing import entity_forms, name_tokens
@@ -462,20 +463,21 @@ class ChangedIndex(Index):
         variants, keys, sorted_keys = party.tokens
         reached = [one for one in map(self._reached, variants, keys) if one is not None]
         exact = {name for words in sorted_keys for name in self._exact.get(tuple(words), ())}
+        explaining = [self._may_explain(r) for r in reached]
         if (
             not exact
             and not party.identifiers
-            and all(r.share < floor and not self._may_explain(r) for r in reached)
+            and all(r.share < floor and not e for r, e in zip(reached, explaining, strict=True))
         ):
             return {}  # the words that reach a name here weigh less than the floor
         best: dict[int, float] = {}
         whole: set[int] = set()  # names the party explains whole, offered whatever the floor
-        for one in reached:
+        for one, may_explain in zip(reached, explaining, strict=True):
             summed = _summed(one)
             for name, value in summed.items():
                 if value > best.get(name, 0.0):
                     best[name] = value
-            if self._may_explain(one):
+            if may_explain:
                 whole.update(self._explained_here(one, summed))
         reaching = {name for name, value in best.items() if value >= floor} | exact | whole
         if not reaching and not party.identifiers:
@@ -500,7 +502,8 @@ class ChangedIndex(Index):
     def _may_explain(self, reached: _Reached) -> bool:
         """Whether a variant's words weigh enough to explain some name here whole, with
         what its initials may stand for (`Index.initials_credit`: a word's weight at most)."""
-        credit = MOST_WEIGHT * sum(1 for token in reached.variant if len(token) == 1)
+        initials = Initials.of(reached.variant)
+        credit = MOST_WEIGHT * initials.number if initials is not None else 0.0
         weighed = reached.share * reached.total + credit + FLOAT_SLACK
         return weighed >= EXPLAINED * self._lightest
 
