@@ -82,7 +82,7 @@ from proscribe.match.compare import Aligned, score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.match.names import ruled_vocabulary
 from proscribe.model import Entity, Query, Schema
-from proscribe.monitor.ceiling import Listed, Side, Weight, ceiling_of, listed_of, side
+from proscribe.monitor.ceiling import Listed, Side, Weight, listed_of, reaches, side
 from proscribe.monitor.parties import query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
@@ -99,6 +99,7 @@ from proscribe.screener import Screener
 from proscribe.store.monitoring import Party, ScreeningOutcome
 from proscribe.text.forms import NameForm
 from proscribe.text.phonetic import phonetic_key
+from proscribe.text.variants import canonical_token
 
 # Coverages in the small index are at least the full index's; the margin only absorbs float
 # rounding and the slight move of weights between the screening that set the floor and now.
@@ -631,9 +632,6 @@ class _Gathered:
         tokens = [party.tokens for party in parties]
         variants = list(itertools.chain.from_iterable(t[0] for t in tokens))
         words = list(itertools.chain.from_iterable(variants))
-        keys = list(
-            itertools.chain.from_iterable(itertools.chain.from_iterable(t[1] for t in tokens))
-        )
         sizes = np.fromiter(map(len, variants), dtype=np.int64, count=len(variants))
         self.row_size = sizes
         self.row_party = np.repeat(
@@ -641,10 +639,14 @@ class _Gathered:
             np.fromiter((len(t[0]) for t in tokens), dtype=np.int64, count=len(tokens)),
         )
         self.single_rows = np.repeat(np.arange(len(variants)), sizes)
-        pairs = list(zip(words, keys, strict=True))
-        self.singles = _numbered(pairs)
+        # Numbered by the word alone, and keyed once per distinct word: a word's key is a
+        # function of the word (`text.forms.name_form` keys each token by `canonical_token`),
+        # and pairing every word with its stored key cost a tuple and its hash per word (a
+        # third of the gathering).
+        numbered = _numbered(words)
+        self.singles = {(word, canonical_token(word)): number for word, number in numbered.items()}
         self.single_words = np.fromiter(
-            map(self.singles.__getitem__, pairs), dtype=np.int64, count=len(pairs)
+            map(numbered.__getitem__, words), dtype=np.int64, count=len(words)
         )
         # Two adjacent words of one variant, long enough together to be looked up as one.
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
@@ -929,7 +931,7 @@ class _Unlisted:
         weight, words = _ruled(config)
         prepared = _listed(self.listed, self.index.forms, names, weight, words)
         bar = _name_bar(self.screener, party, self.cutoff)
-        return ceiling_of(_party_sides(party, config), prepared, config.names, bar) >= bar
+        return reaches(_party_sides(party, config), prepared, config.names, bar)
 
     def _near(self, held: set[str], name: int) -> bool:
         """Whether a word held is within two edits of a word or key of the name (a position
@@ -1010,7 +1012,7 @@ def _left_far_behind(
         if position is None:
             return None  # not in the index now (a list this delta leaves out changed)
         names = _listed(listed, index.forms, index.entity_names[position], weight, words)
-        if ceiling_of(query_sides, names, config.names, bar) >= bar:
+        if reaches(query_sides, names, config.names, bar):
             return None
     return ScreeningOutcome(party.near_miss, party.floor or MIN_COVERAGE, party.tokens, left)
 
@@ -1053,7 +1055,7 @@ def _moved_up(
         # alignment to make (most entries that move up share one common word with the party).
         positions = candidate.names[:NAMES_PER_CANDIDATE]
         names = _listed(listed, index.forms, positions, weight, words)
-        if positions and ceiling_of(query_sides, names, config.names, bar) < bar:
+        if positions and not reaches(query_sides, names, config.names, bar):
             continue
         comparison = compared(query, forms, index, candidate, screener.algorithm, config, aligned)
         if comparison is not None and comparison.score >= cutoff:
@@ -1102,8 +1104,7 @@ def _offered_and_close(
         entity: reach
         for entity, reach in reached.items()
         if reach.identifier_hit
-        or ceiling_of(query_sides, index.listed(reach.names, weight, words), config.names, bar)
-        >= bar
+        or reaches(query_sides, index.listed(reach.names, weight, words), config.names, bar)
     }
     if not entities:
         return False
