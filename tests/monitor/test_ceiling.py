@@ -12,15 +12,7 @@ from proscribe.index import Index, build_index
 from proscribe.match import ALGORITHMS, DEFAULT_ALGORITHM
 from proscribe.match.names import NameRules, align
 from proscribe.model import Query
-from proscribe.monitor.ceiling import (
-    Listed,
-    ceiling_of,
-    listed_of,
-    name_ceiling,
-    query_ceiling,
-    reaches,
-    side,
-)
+from proscribe.monitor.ceiling import Listed, ceiling_of, listed_of, name_ceiling, side
 from proscribe.screen.screen import MIN_NAME_SIMILARITY, query_forms
 from proscribe.text.forms import NameForm, name_form
 from tests.monitor.conftest import Sdn
@@ -132,47 +124,3 @@ def test_renderings_prepared_once_give_every_party_its_own_ceiling(sdn: Sdn, ind
                 compared += 1
     assert compared > 2_000
     assert sum(len(one.rows) for renderings in shared.values() for one in renderings) > 5_000
-
-
-def test_the_query_side_alone_bounds_the_ceiling_and_settles_most_entries(
-    sdn: Sdn, index: Index
-) -> None:
-    """`query_ceiling` reads each query token's best option with any rendering of an entry
-    and counts the listed name's share whole: never under the pairs' ceiling, and under the
-    bar a party stating nothing beside its name needs (about 0.79) for most entries the
-    index sends real names, typos and words written as one, which then need no pair's
-    ceiling (`reaches`)."""
-    rng = random.Random(11)
-    faker = Faker(["en_US", "fr_FR", "ru_RU", "ar_AA", "tr_TR"])
-    faker.seed_instance(11)
-    people = [e for e in sdn.entities if e.names]
-    names = [faker.name() for _ in range(200)]
-    for _ in range(200):
-        words = rng.choice(people).names[0].full.replace(",", "").split()
-        names.append(" ".join(mangled(w, rng) for w in words))
-        if len(words) > 2:
-            at = rng.randrange(len(words) - 1)
-            names.append(" ".join([*words[:at], words[at] + words[at + 1], *words[at + 2 :]]))
-    weight, words = index.token_weight, index.token_ids
-    bar = 0.79
-    asked = settled = reaching = 0
-    for text in names:
-        query = Query(text)
-        form = query_forms(query)[0]
-        sides = [side(v, k, weight, words) for v, k in zip(form.variants, form.keys, strict=True)]
-        for candidate in index.candidates(query, (form,), limit=10, min_coverage=0.3):
-            listed = [
-                one
-                for position in index.entity_names[candidate.entity]
-                for one in listed_of(index.forms[position], weight, words)
-            ]
-            ceiling = ceiling_of(sides, listed, RULES)
-            bound = query_ceiling(sides, listed, RULES)
-            assert bound >= ceiling, (text, candidate.entity)
-            assert reaches(sides, listed, RULES, bar) == (ceiling >= bar), (text, candidate.entity)
-            asked += 1
-            settled += bound < bar
-            reaching += ceiling >= bar
-    assert asked > 2_000
-    assert reaching > 200  # the mangled names' own entries among them
-    assert settled > (asked - reaching) / 2

@@ -166,44 +166,6 @@ def ceiling_of(
     return best
 
 
-def reaches(query: Sequence[Side], listed: Sequence[Listed], rules: NameRules, bar: float) -> bool:
-    """Whether `ceiling_of` the renderings reaches `bar`. Most pairs a delta asks about are
-    settled by the query's side alone (`query_ceiling`), which costs a fraction of the pairs'
-    ceilings: 21,130 of the 30,629 questions of the SDN change of `bench/rescreen.py`."""
-    if query_ceiling(query, listed, rules) < bar:
-        return False
-    return ceiling_of(query, listed, rules, bar) >= bar
-
-
-def query_ceiling(query: Sequence[Side], listed: Sequence[Listed], rules: NameRules) -> float:
-    """A ceiling of `ceiling_of` from the query's side only: each query token's best option
-    with any of the `listed` renderings (alone, or in adjacent words written as one), and the
-    whole of the listed name's share. Never under `ceiling_of`: each token's best here is at
-    least its best against any one rendering, the listed share of a pair is at most 1.0 (its
-    weighted sum with bests of 1.0 is its total, exactly), and products and sums keep their
-    order."""
-    best = 0.0
-    for q in query:
-        if not q.tokens:
-            continue
-        q_best = [0.0] * len(q.items)
-        for c in listed:
-            if not c.side.tokens:
-                continue
-            rows = c.rows
-            for i, item in enumerate(q.items):
-                row = rows.get(item)
-                if row is None:
-                    row = rows[item] = _row(item, c.side, rules)
-                if row[0] > q_best[i]:
-                    q_best[i] = row[0]
-            if q.spans:  # the listed tokens' bests it raises are not needed
-                _joined_with_query(c, q, [0.0] * len(c.side.tokens), q_best, rules)
-        covered_q: float = sum(map(operator.mul, q_best, q.weights)) / q.total
-        best = max(best, QUERY_SHARE * covered_q + (1 - QUERY_SHARE) * 1.0)
-    return best
-
-
 def _ceiling(q: Side, listed: Listed, rules: NameRules) -> float:
     c = listed.side
     if not q.tokens or not c.tokens:

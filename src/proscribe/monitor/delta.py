@@ -82,7 +82,7 @@ from proscribe.match.compare import Aligned, score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.match.names import ruled_vocabulary
 from proscribe.model import Entity, Query, Schema
-from proscribe.monitor.ceiling import Listed, Side, Weight, listed_of, reaches, side
+from proscribe.monitor.ceiling import Listed, Side, Weight, ceiling_of, listed_of, side
 from proscribe.monitor.parties import query_of
 from proscribe.screen import ScreeningResult
 from proscribe.screen.screen import (
@@ -931,7 +931,7 @@ class _Unlisted:
         weight, words = _ruled(config)
         prepared = _listed(self.listed, self.index.forms, names, weight, words)
         bar = _name_bar(self.screener, party, self.cutoff)
-        return reaches(_party_sides(party, config), prepared, config.names, bar)
+        return ceiling_of(_party_sides(party, config), prepared, config.names, bar) >= bar
 
     def _near(self, held: set[str], name: int) -> bool:
         """Whether a word held is within two edits of a word or key of the name (a position
@@ -1012,7 +1012,7 @@ def _left_far_behind(
         if position is None:
             return None  # not in the index now (a list this delta leaves out changed)
         names = _listed(listed, index.forms, index.entity_names[position], weight, words)
-        if reaches(query_sides, names, config.names, bar):
+        if ceiling_of(query_sides, names, config.names, bar) >= bar:
             return None
     return ScreeningOutcome(party.near_miss, party.floor or MIN_COVERAGE, party.tokens, left)
 
@@ -1055,7 +1055,7 @@ def _moved_up(
         # alignment to make (most entries that move up share one common word with the party).
         positions = candidate.names[:NAMES_PER_CANDIDATE]
         names = _listed(listed, index.forms, positions, weight, words)
-        if positions and not reaches(query_sides, names, config.names, bar):
+        if positions and ceiling_of(query_sides, names, config.names, bar) < bar:
             continue
         comparison = compared(query, forms, index, candidate, screener.algorithm, config, aligned)
         if comparison is not None and comparison.score >= cutoff:
@@ -1104,7 +1104,8 @@ def _offered_and_close(
         entity: reach
         for entity, reach in reached.items()
         if reach.identifier_hit
-        or reaches(query_sides, index.listed(reach.names, weight, words), config.names, bar)
+        or ceiling_of(query_sides, index.listed(reach.names, weight, words), config.names, bar)
+        >= bar
     }
     if not entities:
         return False
