@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -18,13 +19,12 @@ from proscribe.model import Designation, Entity, Name, NameKind, Query, Schema
 from proscribe.monitor.delta import (
     JOINED_LENGTH,
     ChangedIndex,
-    _summed,
-    covering_floor,
     lookup_tokens,
     outcome,
     ref,
 )
-from proscribe.screen.screen import MIN_COVERAGE
+from proscribe.monitor.parties import query_of
+from proscribe.screen.screen import COMPATIBLE, MIN_COVERAGE
 from proscribe.screener import Screener
 from proscribe.store.monitoring import Party
 from proscribe.text.forms import name_form
@@ -32,20 +32,6 @@ from tests.engine import story_screener
 from tests.monitor.conftest import Monitored, Sdn
 
 LOCALES = ("en_US", "de_DE", "ru_RU", "ar_AA", "fa_IR", "ko_KR", "zh_CN")
-
-
-class LooksEverythingUp(ChangedIndex):
-    """Looks every word up: what the filter must never change."""
-
-    def _may_reach(
-        self,
-        token: str,  # noqa: ARG002
-        key: str,  # noqa: ARG002
-        one_edit: bool | None = None,  # noqa: ARG002
-        *,
-        joined: bool = False,  # noqa: ARG002
-    ) -> bool | None:
-        return True
 
 
 def mangled(word: str, rng: random.Random) -> str:
@@ -115,9 +101,10 @@ def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_pa
 
     prepared = ChangedIndex(index, changed)
     prepared.prepare(pairs)
-    everything = LooksEverythingUp(index, changed)
-    found = {pair: prepared.hits(*pair) for pair in pairs}
-    expected = {pair: everything.hits(*pair) for pair in pairs}
+    everything = ChangedIndex(index, changed)
+    found = {pair: prepared._found[pair] for pair in pairs}
+    # Each word looked up, whatever the tests say.
+    expected = {pair: everything._look_up(pair, True) for pair in pairs}
     assert found == expected
     reaching = sum(1 for hits in expected.values() if hits)
     assert 500 < reaching < len(pairs) / 2  # both kinds are well represented
@@ -177,31 +164,41 @@ def test_the_changed_index_bounds_the_coverage_the_full_index_gives_new_names(
     names += [misspell_common(index, rng.choice(common), rng) for _ in range(300)]
     prepared = ChangedIndex(index, changed)
     refs = {ref(e) for e in changed}
-    checked = added = 0
-    for name in names:
-        form = name_form(name, True)
-        for variant, keys in zip(form.variants, form.keys, strict=True):
-            names_found, coverages = index._cover(variant, keys)
+    parties = [party_named(f"p{n}", name) for n, name in enumerate(names)]
+    gathered, coverage = prepared.covering(parties)
+    by_row: dict[int, dict[int, float]] = defaultdict(dict)
+    for row, name, value in zip(
+        coverage.rows.tolist(), coverage.names.tolist(), coverage.values.tolist(), strict=True
+    ):
+        by_row[row][name] = value
+    checked = row = 0
+    for party in parties:
+        variants, keys, _ = party.tokens
+        for variant, keyed in zip(variants, keys, strict=True):
+            assert gathered.variants[row] == variant
+            names_found, coverages = index._cover(variant, keyed)
             full = by_entry(index, zip(names_found.tolist(), coverages.tolist(), strict=True), refs)
-            reached = prepared._reached(variant, keys)
-            bounds = {} if reached is None else _summed(reached)
-            added += reached is not None and any(reached.adds)
-            bound = by_entry(prepared, bounds.items(), refs)
-            for entry, coverage in full.items():
-                if coverage >= MIN_COVERAGE:
+            bound = by_entry(prepared, by_row[row].items(), refs)
+            row += 1
+            for entry, value in full.items():
+                if value >= MIN_COVERAGE:
                     checked += 1
-                    assert bound.get(entry, 0.0) >= coverage - 1e-9, (name, variant, entry)
+                    assert bound.get(entry, 0.0) >= value - 1e-9, (party.name, variant, entry)
+    # Words near a common word, which only add to names other words opened.
+    near_common = {w for w, k in gathered.singles if prepared._near_common((w, k, False))}
     assert checked > 500
-    assert added > 50  # the names near common words are well represented
+    assert len(near_common) > 20  # the names near common words are well represented
 
 
-def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path: Path) -> None:
-    """`worth_covering` spares `covered` for most of a population: it must never pass over a
-    party that `covered` finds an entry for at the party's floor. On the changed names with
-    particles before them or a word written as two, on names made of words common in the
-    full index only (whose common words then open names), on ordinary names, at floors from
-    the lowest to none a coverage reaches (only an equal name, a name explained whole, or an
-    identifier then)."""
+def test_reach_finds_every_new_entry_the_full_index_offers_a_party(
+    sdn: Sdn, tmp_path: Path
+) -> None:
+    """What the delta judges of a party: every new content the full index would offer it, by
+    a name covering its floor, a name equal to the party's, a name the party explains whole,
+    or an identifier, must be among the entities `ChangedIndex.reach` gives the party. On
+    the changed names with particles before them or a word written as two, on names made of
+    words common in the full index only (whose common words then open names), on ordinary
+    names, at floors from the lowest to none a coverage reaches."""
     index, changed = the_change(sdn, tmp_path)
     rng = random.Random(5)
     listed = [n.full for e in changed for n in e.names if len(n.full.split()) > 1]
@@ -241,29 +238,58 @@ def test_a_party_passed_over_is_one_covered_finds_nothing_for(sdn: Sdn, tmp_path
         replace(party_named(f"p{n}", name), floor=rng.choice(floors))
         for n, name in enumerate(names)
     ]
-    passport = (("passport", "no such number"),)
-    parties += [replace(p, id=f"i{p.id}", identifiers=passport) for p in parties[:20]]
+    # Identifiers of changed entries, given to parties whose names reach nothing.
+    numbers = [(i.type, i.value) for e in changed for i in e.identifiers][:20]
+    parties += [
+        replace(p, id=f"i{p.id}", identifiers=(number,))
+        for p, number in zip(parties, numbers, strict=False)
+    ]
     prepared = ChangedIndex(index, changed)
-    worth = {party.id for party in prepared.worth_covering(parties)}
-    passed_over = offered = equal = whole = by_initial = 0
+    reached = {party.id: entities for party, entities in prepared.reach(parties)}
+    refs = {ref(e) for e in changed}
+    offered = equal = whole = by_initial = by_identifier = 0
     for number, party in enumerate(parties):
-        found = prepared.covered(party, covering_floor(party))
-        if party.id not in worth:
-            passed_over += 1
-            assert not found, (party.name, party.floor)
-        offered += bool(found)
-        beyond = bool(found) and party.floor == 2.0 and not party.identifiers
+        expected = offered_by_the_full_index(index, party, refs)
+        found = {ref(prepared.entities[e]) for e in reached.get(party.id, {})}
+        assert expected <= found, (party.name, party.floor, expected - found)
+        offered += bool(expected)
+        beyond = bool(expected) and party.floor == 2.0 and not party.identifiers
         equal += beyond and number < inside
         whole += beyond and inside <= number < initialled
         by_initial += beyond and initialled <= number < len(names)
-    # Both answers are well represented, names equal to a changed name or holding one whole
-    # are kept where no coverage reaches the floor, and parties with identifiers are kept.
-    assert passed_over > 1000
+        by_identifier += bool(party.identifiers) and bool(expected)
+    # Both answers are well represented, and names equal to a changed name or holding one
+    # whole, and identifiers, are offered where no coverage reaches the floor.
+    assert len(parties) - offered > 1000
     assert offered > 500
     assert equal > 5
     assert whole > 10
     assert by_initial > 10
-    assert all(f"i{p.id}" in worth for p in parties[:20])
+    assert by_identifier > 5
+
+
+def offered_by_the_full_index(index: Index, party: Party, refs: set[str]) -> set[str]:
+    """The entries among `refs` the full index offers a party beside the ranking, or may
+    rank: by a name covering its floor (with the index's sums), equal to its name, explained
+    whole by it, or by an identifier; of a schema its own admits."""
+    names: set[int] = set()
+    variants, keys, sorted_keys = party.tokens
+    for variant, keyed in zip(variants, keys, strict=True):
+        weights, opens = index._word_roles(variant, keyed)
+        found, cover = index._covered(variant, keyed, weights, opens)
+        names.update(found[cover >= (party.floor or 0.0)].tolist())
+        kept = cover >= MIN_COVERAGE
+        names.update(index._explained(variant, sum(weights) or 1.0, found[kept], cover[kept]))
+    for words in sorted_keys:
+        names.update(index.exact.get(tuple(words), ()))
+    entities = {int(index.name_entity[n]) for n in names}
+    entities |= index._identifier_hits(query_of(party))
+    admitted = COMPATIBLE[Schema.PERSON]
+    return {
+        ref(index.entities[e])
+        for e in entities
+        if ref(index.entities[e]) in refs and index.entities[e].schema in admitted
+    }
 
 
 def party_named(party_id: str, name: str) -> Party:

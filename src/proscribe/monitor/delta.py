@@ -23,10 +23,10 @@ delta screens that party in full. When entries change:
   among these names, so its coverage bounds the full index's from above. A party whose stored
   tokens reach no new content, or only under its floor, cannot be offered one. The words of
   the whole population are tested cheaply before they are looked up, each once
-  (`ChangedIndex.prepare`): most reach nothing. A bound of every party's coverage is then
-  summed for all of them at once over arrays (`ChangedIndex.worth_covering`), and only the
-  parties it lets through (a fifth of the benchmark's) get the exact sum (`covered`). One
-  that is offered a new content is affected only when that entry scores within
+  (`ChangedIndex.prepare`): most reach nothing. Every party's coverage of every new name
+  is then summed for all of them at once over arrays, as the index sums it
+  (`ChangedIndex.reach`): 16,109 of the benchmark's 100,000 parties reach a new content at
+  their floors. One that is offered a new content is affected only when that entry scores within
   `SCORE_MARGIN` of the threshold (compared on each of its names that may cover
   `MIN_COVERAGE` of the party's, the only ones the index passes on to screen()): otherwise
   the entry takes a place among its candidates without changing its alerts (the one it pushes
@@ -73,8 +73,6 @@ from proscribe.index.build import (
     NEAR_SIMILARITY,
     PREFIX_LENGTH,
     RANKED_NAMES_PER_CANDIDATE,
-    Initials,
-    _deletes,
 )
 from proscribe.index.filing import entity_forms, name_tokens
 from proscribe.match import MatchConfig, Pair
@@ -224,11 +222,10 @@ class ChangedIndex(Index):
         # The names here holding a word near a looked-up word that is common in the full
         # index: they only add to names other words opened (`Index._cover`).
         self._found_common: dict[Lookup, set[int]] = {}
-        # What `_may_reach` tests a word against: the words here, their one-deletion forms,
-        # their sounds and the beginnings a completion looks for.
+        # What `_may_reach` tests a word against: the words here, their sounds and the
+        # beginnings a completion looks for (one edit: `_within_one_edit`).
         own = set(self.token_ids.keys())
         self._own = own
-        self._one_edit = own | set(self.neighbours)
         self._sounds = set(self.sounds)
         self._long = sorted({t for bucket in self.long_tokens.values() for t in bucket})
         # The words here a word of each length can be two edits from (lengths two apart at
@@ -312,22 +309,12 @@ class ChangedIndex(Index):
             near = self._two_tested[token] = token in self._within_two_edits((token,))
         return near
 
-    def hits(self, token: str, key: str, joined: bool = False) -> dict[int, float]:
-        """The names a query word (or two written as one: `joined`, looked up as
-        `Index._cover` looks them up) finds here, with the index's similarity (cached)."""
-        lookup = (token, key, joined)
-        found = self._found.get(lookup)
-        if found is None:
-            reach = self._may_reach(token, key, joined=joined)
-            if reach is None:  # only two edits can reach: the costly test, for this word alone
-                reach = self._two_apart(token)
-            found = self._look_up(lookup, reach)
-        return found
-
     def prepare(self, lookups: Iterable[Lookup]) -> None:
-        """Look many words up at once (word, key, joined): as `hits` would one by one, with
-        the one-edit and two-edit tests run for all the words that need them in one
-        vectorised pass each."""
+        """Look many words up at once (word, key, joined; two words written as one are looked
+        up as `Index._cover` looks them up), each once: the names each finds here, with the
+        index's similarity, kept in `_found`. The cheap tests of `_may_reach` run first, the
+        one-edit and two-edit tests for all the words that need them in one vectorised pass
+        each: most words reach nothing, and are not looked up."""
         pending = set(lookups).difference(self._found)
         near_one = self._within_one_edit({token for token, _, _ in pending})
         undecided: list[Lookup] = []
@@ -368,14 +355,14 @@ class ChangedIndex(Index):
         return found
 
     def _may_reach(
-        self, token: str, key: str, one_edit: bool | None = None, *, joined: bool = False
+        self, token: str, key: str, one_edit: bool, *, joined: bool = False
     ) -> bool | None:
         """False when the lookup of `_find_token` surely finds nothing here, None when only
         its two-edit step could find something: each test is the cheap half of one of its
         ways to find a word (exact, one edit, sound, completion, beginning), so a word failing
         all of them need not be looked up. Most words of a population reach none of the few
         names a change brings. `one_edit`: whether the word may be one edit from a word here,
-        when `_within_one_edit` said so for many words at once. `joined`: two words written
+        as `_within_one_edit` says for many words at once. `joined`: two words written
         as one, which the index looks up by their exact form, one edit, sound and completions
         only (`Index._near_tokens`): most of a population's lookups, and the longest."""
         own = self._own
@@ -383,9 +370,6 @@ class ChangedIndex(Index):
             return True
         if len(token) < MIN_DELETE_LENGTH - 1:
             return False
-        if one_edit is None:
-            deletes = _deletes(token) if len(token) >= MIN_DELETE_LENGTH else set()
-            one_edit = token in self._one_edit or not self._one_edit.isdisjoint(deletes)
         if one_edit:
             return True
         # Two words written as one are nearly all met once: keyed without the shared cache,
@@ -455,37 +439,139 @@ class ChangedIndex(Index):
             found.update(t for t, near_one in zip(group, close, strict=True) if near_one)
         return found
 
-    def covered(self, party: Party, floor: float) -> dict[int, Reach]:
-        """The entities whose names may cover `floor` of the party's name in the full index
-        (coverage summed as the index sums it, from lookups that find at least what the full
-        index finds among these names), by exact name or by identifier; for each, the names
-        screen() may compare (by position here): those that may cover MIN_COVERAGE, below
-        which the index passes no name on, and exact names; all names for an identifier hit."""
-        variants, keys, sorted_keys = party.tokens
-        reached = [one for one in map(self._reached, variants, keys) if one is not None]
-        exact = {name for words in sorted_keys for name in self._exact.get(tuple(words), ())}
-        explaining = [self._may_explain(r) for r in reached]
-        if (
-            not exact
-            and not party.identifiers
-            and all(r.share < floor and not e for r, e in zip(reached, explaining, strict=True))
+    def reach(self, parties: Sequence[Party]) -> list[tuple[Party, dict[int, Reach]]]:
+        """The parties that may be offered a new content, each with the entities (positions
+        here) whose names may cover its floor (`covering_floor`) in the full index, and for
+        each the names screen() may compare: those that may cover MIN_COVERAGE, below which
+        the index passes no name on, and exact names; all names for an identifier hit. Found
+        also: the entities holding a name equal to the party's or one it explains whole
+        (offered whatever the floor), and its identifier hits."""
+        gathered, coverage = self.covering(parties)
+        whole = self._explained_rows(gathered, coverage)
+        # A name equal to one here needs each key of one of the party's variants to be a
+        # word here: only such parties are looked up by their names' sorted keys.
+        own = self._own
+        unlisted = np.array([key not in own for _, key in gathered.singles] or [False])
+        left_out = np.bincount(
+            gathered.single_rows,
+            weights=unlisted[gathered.single_words].astype(np.float64),
+            minlength=len(gathered.row_party),
+        )
+        listed = set(gathered.row_party[left_out == 0].tolist())
+        return self._reaching(parties, gathered, coverage, whole, listed)
+
+    def covering(self, parties: Sequence[Party]) -> tuple[_Gathered, Coverage]:
+        """Each variant of each party (a row of `_Gathered`) with its coverage of each name
+        here its words reach, summed for all of them at once over arrays
+        (`_Gathered.coverage`) as `Index._cover` sums it, from lookups that find at least what
+        the full index finds among these names: the words of the whole population are looked
+        up first, each once (`prepare`; most reach nothing)."""
+        gathered = _Gathered(parties)
+        singles, joins = list(gathered.singles), list(gathered.joins)
+        self.prepare(
+            [(token, key, False) for token, key in singles] + [(j, j, True) for j in joins]
+        )
+        roles = [self._word_role(token, key) for token, key in singles]
+        weight = np.array([w for w, _, _ in roles] or [0.0])
+        # Words that open names on their own unless every word of the variant is common:
+        # neither initials nor common (in more than COMMON_DF names of the full index).
+        rare = np.array([not initial and not common for _, initial, common in roles] or [False])
+        plain = np.array([not initial for _, initial, _ in roles] or [False])
+        found = [self._found[(token, key, False)] for token, key in singles]
+        near_common = [self._near_common((token, key, False)) for token, key in singles]
+        joined = [self._found[(j, j, True)] for j in joins]
+        hits = (found, near_common, joined)
+        return gathered, gathered.coverage(weight, rare, plain, hits, len(self.name_entity))
+
+    def _near_common(self, lookup: Lookup) -> dict[int, float]:
+        """The names holding a word near a looked-up word that is common in the full index,
+        and that the word itself does not reach, at the index's similarity for them: the
+        word adds to them only where other words opened them (`Index._cover`)."""
+        common = self._found_common.get(lookup)
+        if not common:
+            return {}
+        found = self._found[lookup]
+        return {name: NEAR_SIMILARITY for name in common if name not in found}
+
+    def _explained_rows(self, gathered: _Gathered, coverage: Coverage) -> dict[int, list[int]]:
+        """The names each variant (row) explains whole (`Index.explained_by`), from its
+        coverages of them, of the names it may pass on at all: asked only of the few a cheap
+        test lets through (its words' weight, and a word's weight at most for each initial,
+        reach the name's)."""
+        rows, names, values, total, initials = coverage
+        lengths = self.name_length[names]
+        weighed = values * total[rows] + MOST_WEIGHT * initials[rows] + FLOAT_SLACK
+        maybe = np.flatnonzero(
+            (values + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN)
+            & (lengths >= 2)
+            & (lengths <= gathered.row_size[rows])
+            & (weighed >= EXPLAINED * self._weights_of_names[names])
+        )
+        out: dict[int, list[int]] = {}
+        for row in np.unique(rows[maybe]).tolist():
+            at = maybe[rows[maybe] == row]
+            variant, row_total = gathered.variants[row], float(total[row])
+            whole = self.explained_by(variant, row_total, names[at], values[at], FLOAT_SLACK)
+            if whole:
+                out[row] = whole
+        return out
+
+    def _reaching(
+        self,
+        parties: Sequence[Party],
+        gathered: _Gathered,
+        coverage: Coverage,
+        whole: dict[int, list[int]],
+        listed: Iterable[int],
+    ) -> list[tuple[Party, dict[int, Reach]]]:
+        """Each party's entities reached (see `reach`), from its variants' coverages, the
+        names they explain whole, and for the parties `listed` (by number: those that may
+        hold a name equal to one here) their equal names."""
+        rows, names, values, _, _ = coverage
+        comparable = values + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN
+        floors = np.array([covering_floor(party) for party in parties] or [0.0])
+        owners = gathered.row_party[rows]
+        at_floor = values + FLOAT_SLACK >= floors[owners]
+        # Per party: the names it may compare, and those that reach its floor.
+        compared: dict[int, set[int]] = defaultdict(set)
+        reaching: dict[int, set[int]] = defaultdict(set)
+        for owner, name, enough in zip(
+            owners[comparable].tolist(),
+            names[comparable].tolist(),
+            at_floor[comparable].tolist(),
+            strict=True,
         ):
-            return {}  # the words that reach a name here weigh less than the floor
-        best: dict[int, float] = {}
-        whole: set[int] = set()  # names the party explains whole, offered whatever the floor
-        for one, may_explain in zip(reached, explaining, strict=True):
-            summed = _summed(one)
-            for name, value in summed.items():
-                if value > best.get(name, 0.0):
-                    best[name] = value
-            if may_explain:
-                whole.update(self._explained_here(one, summed))
-        reaching = {name for name, value in best.items() if value >= floor} | exact | whole
-        if not reaching and not party.identifiers:
-            return {}  # most parties that reach a name here reach it under their floor
-        comparable = {n for n, value in best.items() if value >= MIN_COVERAGE - COVERAGE_MARGIN}
+            compared[owner].add(name)
+            if enough:
+                reaching[owner].add(name)
+        for row, explained in whole.items():
+            reaching[int(gathered.row_party[row])].update(explained)
+        equal: dict[int, set[int]] = {}
+        for number in sorted(listed):
+            sorted_keys = parties[number].tokens[2]
+            exact = {n for words in sorted_keys for n in self._exact.get(tuple(words), ())}
+            if exact:
+                equal[number] = exact
+                reaching[number].update(exact)
+        out = []
+        for number, party in enumerate(parties):
+            held = reaching.get(number, set())
+            if not held and not party.identifiers:
+                continue
+            entities = self._entities_reached(
+                party, held, compared.get(number, set()) | equal.get(number, set())
+            )
+            if entities:
+                out.append((party, entities))
+        return out
+
+    def _entities_reached(
+        self, party: Party, reaching: set[int], comparable: set[int]
+    ) -> dict[int, Reach]:
+        """The entities of the names `reaching`, each with its names among `comparable`
+        (ascending), and the party's identifier hits; those of a schema the party's admits."""
         names: dict[int, list[int]] = {int(self.name_entity[n]): [] for n in reaching}
-        for name in sorted(comparable | exact):
+        for name in sorted(comparable):
             found = names.get(int(self.name_entity[name]))
             if found is not None:
                 found.append(name)
@@ -500,135 +586,15 @@ class ChangedIndex(Index):
             if schemas is None or self.entities[e].schema in schemas
         }
 
-    def _may_explain(self, reached: _Reached) -> bool:
-        """Whether a variant's words weigh enough to explain some name here whole, with
-        what its initials may stand for (`Index.initials_credit`: a word's weight at most)."""
-        initials = Initials.of(reached.variant)
-        credit = MOST_WEIGHT * initials.number if initials is not None else 0.0
-        weighed = reached.share * reached.total + credit + FLOAT_SLACK
-        return weighed >= EXPLAINED * self._lightest
-
-    def _explained_here(self, reached: _Reached, summed: dict[int, float]) -> list[int]:
-        """The names a variant explains whole (`Index.explained_by`), from coverages `summed`
-        at least as the full index sums them, of names it may pass on at all."""
-        size = len(reached.weights)
-        least = MIN_COVERAGE - COVERAGE_MARGIN
-        names = [
-            name
-            for name, value in summed.items()
-            if value >= least and 2 <= self.name_length[name] <= size
-        ]
-        values = np.array([summed[n] for n in names], dtype=np.float64)
-        positions = np.array(names, dtype=np.int32)
-        return self.explained_by(reached.variant, reached.total, positions, values, FLOAT_SLACK)
-
-    def worth_covering(self, parties: Sequence[Party]) -> list[Party]:
-        """Those of `parties` that `covered` may find an entry for at their floors
-        (`covering_floor`): it need not run for the others. Their words are looked up at
-        once (`prepare`), then a bound of every name's coverage is summed for all their
-        variants in a few vector operations: each word adds its weight times its best
-        similarity with the name (a word near a common word counts as the index counts it),
-        two words written as one the weight of both times theirs, and only names that a word
-        opening names (`Index._word_roles`) or a joined reading reaches are counted. The exact
-        sum (`_summed`) subtracts what a joined reading replaces, and adds the words that do
-        not open names only to the names others opened: never more. Parties with
-        identifiers, or whose name equals one here, are always kept."""
-        gathered = _Gathered(parties)
-        singles, joins = list(gathered.singles), list(gathered.joins)
-        self.prepare(
-            [(token, key, False) for token, key in singles] + [(j, j, True) for j in joins]
-        )
-        roles = [self._word_role(token, key) for token, key in singles]
-        weight = np.array([w for w, _, _ in roles] or [0.0])
-        # Words that open names on their own unless every word of the variant is common:
-        # neither initials nor common (in more than COMMON_DF names of the full index).
-        rare = np.array([not initial and not common for _, initial, common in roles] or [False])
-        plain = np.array([not initial for _, initial, _ in roles] or [False])
-        hits = [self._with_common((token, key, False)) for token, key in singles]
-        hits += [self._found[(j, j, True)] for j in joins]
-        whole = (self._weights_of_names, self.name_length)
-        bound, explains = gathered.bound(weight, rare, plain, hits, whole)
-        floors = np.array([covering_floor(party) for party in parties])
-        kept = (bound + FLOAT_SLACK >= floors) | explains
-        # Identifier hits, and names equal to one here, are found whatever the coverage: a
-        # name can equal one here only when each key of one of its variants is a word here.
-        own = self._own
-        unlisted = np.array([key not in own for _, key in singles] or [False])
-        left_out = np.bincount(
-            gathered.single_rows,
-            weights=unlisted[gathered.single_words].astype(np.float64),
-            minlength=len(gathered.row_party),
-        )
-        maybe = np.zeros(len(parties), dtype=np.bool_)
-        maybe[gathered.row_party[left_out == 0]] = True
-        maybe |= np.array([bool(party.identifiers) for party in parties], dtype=np.bool_)
-        exact = self._exact
-        for number in np.flatnonzero(maybe & ~kept).tolist():
-            party = parties[number]
-            if party.identifiers or any(tuple(words) in exact for words in party.tokens[2]):
-                kept[number] = True
-        return [party for party, keep in zip(parties, kept.tolist(), strict=True) if keep]
-
-    def _with_common(self, lookup: Lookup) -> dict[int, float]:
-        """What a single word adds to each name at most: its similarity, or the index's
-        similarity of a word near a common word for the names holding that word only."""
-        found = self._found[lookup]
-        common = self._found_common.get(lookup)
-        if not common:
-            return found
-        return {**dict.fromkeys(common, NEAR_SIMILARITY), **found}
-
-    def _reached(self, variant: Sequence[str], keyed: Sequence[str]) -> _Reached | None:
-        """What the words of a variant reach here, or None when that cannot cover what a
-        name needs to be compared at all."""
-        # The lookups were made by `prepare` (when it ran): read here without a call each.
-        found = self._found
-        singles = []
-        for token, key in zip(variant, keyed, strict=True):
-            hits = found.get((token, key, False))
-            singles.append(self.hits(token, key) if hits is None else hits)
-        joins: list[dict[int, float]] = []
-        for first, second in itertools.pairwise(variant):
-            joined = first + second
-            hits = found.get((joined, joined, True)) if len(joined) >= JOINED_LENGTH else {}
-            joins.append(self.hits(joined, joined, joined=True) if hits is None else hits)
-        if not any(singles) and not any(joins):
-            return None  # most parties: none of their words reaches a new name
-        # Weighed and opened as the index weighs and opens them (`Index._word_roles`).
-        weights, opening = self._word_roles(variant, keyed)
-        total = sum(weights) or 1.0
-        # Nothing to sum when no word that opens names reaches one, or when the words that
-        # reach any name weigh too little to cover what a name needs to be compared at all.
-        opened = any(found for found, opens in zip(singles, opening, strict=True) if opens)
-        if not opened and not any(joins):
-            return None
-        # Read only now: most parties have returned above.
-        common = self._found_common
-        adds = [
-            common.get((token, key, False), _NONE)
-            for token, key in zip(variant, keyed, strict=True)
-        ]
-        reaching = sum(
-            w for w, found, more in zip(weights, singles, adds, strict=True) if found or more
-        )
-        reaching += sum(weights[i] + weights[i + 1] for i, found in enumerate(joins) if found)
-        # No name can be covered beyond this share (each word adds at most its weight, and a
-        # joined reading at most the weight of its two words), give or take float rounding.
-        share = reaching / total + FLOAT_SLACK
-        if share < MIN_COVERAGE - COVERAGE_MARGIN:
-            return None
-        return _Reached(singles, joins, weights, opening, total, share, adds, variant)
-
 
 class _Gathered:
     """The words of many parties' variants, each distinct word and each two adjacent words
-    written as one numbered once (as `ChangedIndex.worth_covering` looks them up), and which
+    written as one numbered once (as `ChangedIndex.covering` looks them up), and which
     variant (row) holds which, as arrays. Gathered with iterations that run in C (chained,
     zipped, mapped): a population's 130,000 variants hold some 400,000 words and 300,000
     pairs, and a Python step for each cost more than the vector work it feeds."""
 
     def __init__(self, parties: Sequence[Party]) -> None:
-        self.count = len(parties)
         tokens = [party.tokens for party in parties]
         variants = list(itertools.chain.from_iterable(t[0] for t in tokens))
         words = list(itertools.chain.from_iterable(variants))
@@ -660,137 +626,136 @@ class _Gathered:
         self.join_words = np.fromiter(
             map(self.joins.__getitem__, joined), dtype=np.int64, count=len(joined)
         )
+        self.variants = variants
         self.join_rows = self.single_rows[at]
-        self.join_firsts = self.single_words[at]
-        self.join_seconds = self.single_words[at + 1]
+        self.join_at = at  # where each joined pair's first word is among the words
 
-    def bound(
+    def coverage(
         self,
         weight: npt.NDArray[np.float64],
         rare: npt.NDArray[np.bool_],
         plain: npt.NDArray[np.bool_],
-        hits: Sequence[dict[int, float]],
-        names_whole: tuple[npt.NDArray[np.float64], Positions],
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-        """Each party's bound of the coverage of any name (see `worth_covering`), and
-        whether it may explain a name whole (`Index._explained`, with these bounds):
-        `weight`, `rare` and `plain` (not an initial) by single word, `hits` by single word
-        then by joined pair, `names_whole` each name's weight and length."""
-        name_weight, name_length = names_whole
-        size = len(name_weight)
-        rows = len(self.row_party)
-        single_rows, single_words, join_rows = self.single_rows, self.single_words, self.join_rows
-        first, second = self.join_firsts, self.join_seconds
-        total = np.bincount(single_rows, weights=weight[single_words], minlength=rows)
+        hits: tuple[Hits, Hits, Hits],
+        size: int,
+    ) -> Coverage:
+        """Each variant's coverage of each name its words reach, summed as `Index._cover`
+        sums it: the words that open names (`Index._word_roles`) open them, the others add to
+        the names opened, a word near a common word adds to the opened names holding that word
+        (`NEAR_SIMILARITY`) that it missed, and two adjacent words written as one add where
+        that reading beats the words' own. `weight`, `rare` and `plain` (not an initial) by
+        single word; `hits`: by single word the names it reaches and those holding a word near
+        it that is common (`ChangedIndex._near_common`), by joined pair the names it reaches;
+        `size`: how many names there are."""
+        found, near_common, joined = hits
+        variants = len(self.row_party)
+        rows, words = self.single_rows, self.single_words
+        total = np.bincount(rows, weights=weight[words], minlength=variants)
         total[total == 0.0] = 1.0
         # A variant whose words are all common (or initials) opens names with its common words.
-        rare_words = rare[single_words].astype(np.float64)
-        every_common = np.bincount(single_rows, weights=rare_words, minlength=rows) == 0
-        opens = plain[single_words] & (rare[single_words] | every_common[single_rows])
-        # One list of (row, lookup, share, opens) for singles and joined pairs alike; lookups
-        # numbered singles first, as `hits` is.
-        entry_rows = np.concatenate([single_rows, join_rows])
-        lookups = np.concatenate([single_words, self.join_words + len(self.singles)])
-        share = np.concatenate([weight[single_words], weight[first] + weight[second]])
-        share /= total[entry_rows]
-        opening = np.concatenate([opens, np.ones(len(join_rows), dtype=np.bool_)])
-        counts = np.array([len(found) for found in hits], dtype=np.int64)
-        starts = np.concatenate([[0], np.cumsum(counts)])
-        names = np.fromiter(
-            itertools.chain.from_iterable(hits), dtype=np.int64, count=int(starts[-1])
+        every_common = np.bincount(rows, weights=rare[words].astype(np.float64), minlength=variants)
+        opens = plain[words] & (rare[words] | (every_common == 0)[rows])
+        share = weight[words] / total[rows]  # each word's, in the order the index divides
+        # Each word's names, and the names it adds to only where others opened them.
+        word, name, similarity = _expanded(words, found)
+        keys = rows[word] * size + name
+        opened = np.unique(keys[opens[word]])
+        near, near_name, _ = _expanded(words, near_common)
+        near_keys = rows[near] * size + near_name
+        kept = _holds(opened, near_keys)
+        near, near_name, near_keys = near[kept], near_name[kept], near_keys[kept]
+        # What each word adds to a name (a word holds a name once: its own hits and the names
+        # near a common word it missed are apart).
+        at_word = np.concatenate([word * size + name, near * size + near_name])
+        added = np.concatenate([share[word] * similarity, share[near] * NEAR_SIMILARITY])
+        adds_to = np.concatenate([keys, near_keys])
+        counted = _holds(opened, adds_to)
+        place = opened.searchsorted(adds_to[counted])
+        summed_words = np.bincount(place, weights=added[counted], minlength=len(opened))
+        # Two adjacent words written as one: its reading counts where it beats theirs (on the
+        # names opened; on the others it adds all it covers).
+        pair, pair_name, pair_similarity = _expanded(self.join_words, joined)
+        first = self.join_at[pair]
+        pair_keys = self.join_rows[pair] * size + pair_name
+        both = (weight[words[first]] + weight[words[first + 1]]) / total[rows[first]]
+        gain = both * pair_similarity
+        replaced = _holds(opened, pair_keys)
+        order = np.argsort(at_word, kind="stable")
+        sorted_words, sorted_added = at_word[order], added[order]
+        for step in (0, 1):
+            own = _value_at(sorted_words, sorted_added, (first + step) * size + pair_name)
+            gain -= np.where(replaced, own, 0.0)
+        better = gain > 0.0
+        every = np.concatenate([opened, pair_keys[better]])
+        value = np.concatenate([summed_words, gain[better]])
+        distinct, group = np.unique(every, return_inverse=True)
+        summed = np.bincount(group, weights=value).astype(np.float64, copy=False)
+        initials = np.bincount(rows, weights=(~plain[words]).astype(np.float64), minlength=variants)
+        return Coverage(
+            distinct // size,
+            distinct % size,
+            summed,
+            total.astype(np.float64, copy=False),
+            initials.astype(np.float64, copy=False),
         )
-        similarity = np.fromiter(
-            itertools.chain.from_iterable(found.values() for found in hits),
-            dtype=np.float64,
-            count=int(starts[-1]),
-        )
-        reaching = counts[lookups] > 0
-        entry_rows, lookups = entry_rows[reaching], lookups[reaching]
-        share, opening = share[reaching], opening[reaching]
-        at, entry = spans(starts[lookups], counts[lookups])
-        keys = entry_rows[entry] * size + names[at]
-        distinct, group = np.unique(keys, return_inverse=True)
-        summed = np.bincount(group, weights=share[entry] * similarity[at])
-        opened = np.bincount(group, weights=opening[entry].astype(np.float64)) > 0
-        best = np.zeros(rows)
-        np.maximum.at(best, distinct[opened] // size, summed[opened])
-        out = np.zeros(self.count)
-        np.maximum.at(out, self.row_party, best)
-        # A name explained whole: its words' weights (the bound times the variant's total)
-        # and what the variant's initials may stand for (a word's weight at most, each)
-        # reach the name's, and it covers what the index passes on at all.
-        initials = np.bincount(
-            single_rows, weights=(~plain[single_words]).astype(np.float64), minlength=rows
-        )
-        row, name = distinct[opened] // size, distinct[opened] % size
-        lengths = name_length[name]
-        weighed = summed[opened] * total[row] + MOST_WEIGHT * initials[row] + FLOAT_SLACK
-        whole = (
-            (weighed >= EXPLAINED * name_weight[name])
-            & (summed[opened] + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN)
-            & (lengths >= 2)
-            & (lengths <= self.row_size[row])
-        )
-        explains = np.zeros(self.count, dtype=np.bool_)
-        explains[self.row_party[row[whole]]] = True
-        return out, explains
+
+
+class Coverage(NamedTuple):
+    """What `_Gathered.coverage` sums: for each (variant, name) reached, the variant's row,
+    the name's position and the coverage; and by row the words' summed weights and how many
+    initials the variant holds."""
+
+    rows: npt.NDArray[np.int64]
+    names: npt.NDArray[np.int64]
+    values: npt.NDArray[np.float64]
+    totals: npt.NDArray[np.float64]
+    initials: npt.NDArray[np.float64]
+
+
+# By single word (or joined pair) numbered: the names it reaches, with a similarity.
+Hits = Sequence[dict[int, float]]
+
+
+def _expanded(
+    lookups: npt.NDArray[np.int64], hits: Hits
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """For words (or pairs) looked up as `lookups` (each one's number in `hits`), every name
+    each reaches: which of them (a place in `lookups`), the name, the similarity."""
+    counts = np.array([len(found) for found in hits] or [0], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(counts)])
+    names = np.fromiter(itertools.chain.from_iterable(hits), dtype=np.int64, count=int(starts[-1]))
+    similarity = np.fromiter(
+        itertools.chain.from_iterable(found.values() for found in hits),
+        dtype=np.float64,
+        count=int(starts[-1]),
+    )
+    reaching = np.flatnonzero(counts[lookups] > 0) if len(lookups) else np.zeros(0, np.int64)
+    at, which = spans(starts[lookups[reaching]], counts[lookups[reaching]])
+    return reaching[which], names[at], similarity[at]
+
+
+def _holds(distinct: npt.NDArray[np.int64], keys: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Whether each of `keys` is among `distinct` (sorted, unique)."""
+    if not len(distinct):
+        return np.zeros(len(keys), dtype=np.bool_)
+    place = np.minimum(distinct.searchsorted(keys), len(distinct) - 1)
+    held: npt.NDArray[np.bool_] = distinct[place] == keys
+    return held
+
+
+def _value_at(
+    keys: npt.NDArray[np.int64], values: npt.NDArray[np.float64], asked: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """The value of each `asked` key among `keys` (sorted, unique), 0.0 where it is none."""
+    if not len(keys):
+        return np.zeros(len(asked))
+    place = np.minimum(keys.searchsorted(asked), len(keys) - 1)
+    found: npt.NDArray[np.float64] = np.where(keys[place] == asked, values[place], 0.0)
+    return found
 
 
 def _numbered(items: Iterable[Any]) -> dict[Any, int]:
     """Each distinct item's number, in the order first met."""
     return {item: number for number, item in enumerate(dict.fromkeys(items))}
-
-
-class _Reached(NamedTuple):
-    """What the words of one variant of a party's name reach in a changed index."""
-
-    singles: list[dict[int, float]]  # each word's names and similarities
-    joins: list[dict[int, float]]  # each two adjacent words' as one
-    weights: list[float]
-    opening: list[bool]
-    total: float
-    share: float  # a bound of any name's coverage
-    adds: list[set[int]]  # each word's names holding a word near it that is common
-    variant: Sequence[str]  # its words
-
-
-_NONE: set[int] = set()  # never modified
-
-
-def _summed(reached: _Reached) -> dict[int, float]:
-    """The coverage of each name reached, summed as `Index._cover` sums it."""
-    singles, joins, weights, opening, total, _, adds, _ = reached
-    cover: dict[int, float] = {}
-    for weight, found, opens in zip(weights, singles, opening, strict=True):
-        if opens:
-            for name, similarity in found.items():
-                cover[name] = cover.get(name, 0.0) + weight / total * similarity
-    for weight, found, opens in zip(weights, singles, opening, strict=True):
-        if not opens:
-            for name, similarity in found.items():
-                if name in cover:
-                    cover[name] += weight / total * similarity
-    # A word near a common word adds to the opened names holding it that the word missed.
-    singles = list(singles)
-    for i, (weight, more) in enumerate(zip(weights, adds, strict=True)):
-        added = [n for n in more if n in cover and n not in singles[i]] if weight else []
-        if added:
-            singles[i] = {**singles[i], **dict.fromkeys(added, NEAR_SIMILARITY)}
-            for name in added:
-                cover[name] += weight / total * NEAR_SIMILARITY
-    # The better of the two readings of two words written as one, as the index counts it.
-    opened_names = set(cover)
-    for i, joined_hits in enumerate(joins):
-        share = (weights[i] + weights[i + 1]) / total
-        first, second = singles[i], singles[i + 1]
-        for name, similarity in joined_hits.items():
-            gain = share * similarity
-            if name in opened_names:
-                gain -= weights[i] / total * first.get(name, 0.0)
-                gain -= weights[i + 1] / total * second.get(name, 0.0)
-            if gain > 0.0:
-                cover[name] = cover.get(name, 0.0) + gain
-    return cover
 
 
 class _Vocabulary(dict[str, int]):
@@ -853,15 +818,15 @@ def affected(
     if progress is not None:
         progress("checking", judged, len(parties))
     if index is not None:
-        worth = index.worth_covering(undecided)
-        for number, party in enumerate(worth, 1):
-            if _offered_and_close(index, party, config, screener, cutoff):
+        reached = index.reach(undecided)
+        for number, (party, entities) in enumerate(reached, 1):
+            if _offered_and_close(index, party, entities, config, screener, cutoff):
                 found.add(party.id)
-            if progress is not None and (number % PROGRESS_EVERY == 0 or number == len(worth)):
-                # The parties passed over were judged with the first of those worth covering.
-                done = len(undecided) * number // len(worth)
+            if progress is not None and (number % PROGRESS_EVERY == 0 or number == len(reached)):
+                # The parties that reach nothing were judged with the first of those that do.
+                done = len(undecided) * number // len(reached)
                 progress("checking", judged + done, len(parties))
-        if progress is not None and not worth:
+        if progress is not None and not reached:
             progress("checking", len(parties), len(parties))
     elif progress is not None:
         progress("checking", len(parties), len(parties))
@@ -1088,11 +1053,15 @@ def covering_floor(party: Party) -> float:
 
 
 def _offered_and_close(
-    index: ChangedIndex, party: Party, config: MatchConfig, screener: Screener, cutoff: float
+    index: ChangedIndex,
+    party: Party,
+    reached: dict[int, Reach],
+    config: MatchConfig,
+    screener: Screener,
+    cutoff: float,
 ) -> bool:
-    reached = index.covered(party, covering_floor(party))
-    if not reached:
-        return False
+    """Whether an entity the party reaches (`ChangedIndex.reach`) may score within
+    `SCORE_MARGIN` of the threshold."""
     # Entries whose names cannot reach the name score that `cutoff` needs, given what the
     # party states beside its name (never under MIN_NAME_SIMILARITY, below which screen()
     # drops an entry unscored), cannot make the party affected: proven on the stored
