@@ -508,8 +508,11 @@ class ChangedIndex(Index):
             & (weighed >= EXPLAINED * self._weights_of_names[names])
         )
         out: dict[int, list[int]] = {}
-        for row in np.unique(rows[maybe]).tolist():
-            at = maybe[rows[maybe] == row]
+        # The coverages come by row (ascending): each row's names are one run.
+        held = rows[maybe]
+        starts = np.flatnonzero(np.diff(held, prepend=-1))
+        for at in np.split(maybe, starts[1:]) if len(maybe) else []:
+            row = int(rows[at[0]])
             variant, row_total = gathered.variants[row], float(total[row])
             whole = self.explained_by(variant, row_total, names[at], values[at], FLOAT_SLACK)
             if whole:
@@ -692,7 +695,7 @@ class _Gathered:
         initials = np.bincount(rows, weights=(~plain[words]).astype(np.float64), minlength=variants)
         return Coverage(
             distinct // size,
-            distinct % size,
+            (distinct % size).astype(np.int32),
             summed,
             total.astype(np.float64, copy=False),
             initials.astype(np.float64, copy=False),
@@ -705,7 +708,7 @@ class Coverage(NamedTuple):
     initials the variant holds."""
 
     rows: npt.NDArray[np.int64]
-    names: npt.NDArray[np.int64]
+    names: Positions
     values: npt.NDArray[np.float64]
     totals: npt.NDArray[np.float64]
     initials: npt.NDArray[np.float64]

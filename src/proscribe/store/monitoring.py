@@ -151,8 +151,9 @@ class Monitoring:
         with database_errors(), self._engine.connect() as connection:
             columns = select(*_PARTY_COLUMNS)
             if wanted is None:
+                # Fetched at once: row by row, the fetching cost a third of reading 100,000.
                 query = columns.order_by(monitored_parties.c.id)
-                out = [_party(row) for row in connection.execute(query)]
+                out = [_party(row) for row in connection.execute(query).all()]
             else:
                 for start in range(0, len(wanted), PAGE):
                     chunk = wanted[start : start + PAGE]
@@ -315,8 +316,11 @@ _PARTY_COLUMNS = tuple(
 )
 
 
+_ENCODED = (str, bytes)  # a tuple: `str | bytes` would make a union at every call
+
+
 def _json(value: Any) -> Any:
-    return orjson.loads(value) if isinstance(value, str | bytes) else value
+    return orjson.loads(value) if isinstance(value, _ENCODED) else value
 
 
 def _party(row: Sequence[Any]) -> Party:
