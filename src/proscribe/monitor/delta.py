@@ -52,7 +52,6 @@ scores, which the parties with alerts and near misses cover).
 from __future__ import annotations
 
 import itertools
-import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from typing import Any, NamedTuple
@@ -247,11 +246,8 @@ class ChangedIndex(Index):
                 self._exact[tuple(words)].append(position)
         self._listed: dict[int, list[Listed]] = {}
         # Each name's weight as `Index.name_weights` sums it (with the full index's weights,
-        # as they are by now), and the lightest a query can explain (`EXPLAINED`): a party
-        # whose words weigh less explains none of these names.
+        # as they are by now): what a variant must cover to explain it whole (`EXPLAINED`).
         self._weights_of_names = self.name_weights(np.arange(len(self.name_entity), dtype=np.int32))
-        explainable = self._weights_of_names[self.name_length >= 2]
-        self._lightest = float(explainable.min(initial=math.inf))
 
     def listed(
         self, positions: Iterable[int], weight: Weight, vocabulary: Container[str]
