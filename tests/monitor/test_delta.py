@@ -238,7 +238,7 @@ def test_reach_finds_every_new_entry_the_full_index_offers_a_party(
         replace(party_named(f"p{n}", name), floor=rng.choice(floors))
         for n, name in enumerate(names)
     ]
-    # Identifiers of changed entries, given to parties whose names reach nothing.
+    # Identifiers of changed entries, given to parties with ordinary names.
     numbers = [(i.type, i.value) for e in changed for i in e.identifiers][:20]
     parties += [
         replace(p, id=f"i{p.id}", identifiers=(number,))
