@@ -245,9 +245,6 @@ class ChangedIndex(Index):
             for words in form.sorted_keys:
                 self._exact[tuple(words)].append(position)
         self._listed: dict[int, list[Listed]] = {}
-        # Each name's weight as `Index.name_weights` sums it (with the full index's weights,
-        # as they are by now): what a variant must cover to explain it whole (`EXPLAINED`).
-        self._weights_of_names = self.name_weights(np.arange(len(self.name_entity), dtype=np.int32))
 
     def listed(
         self, positions: Iterable[int], weight: Weight, vocabulary: Container[str]
@@ -501,7 +498,7 @@ class ChangedIndex(Index):
             (values + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN)
             & (lengths >= 2)
             & (lengths <= gathered.row_size[rows])
-            & (weighed >= EXPLAINED * self._weights_of_names[names])
+            & (weighed >= EXPLAINED * self.name_weights(names))
         )
         out: dict[int, list[int]] = {}
         # The coverages come by row (ascending): each row's names are one run.
