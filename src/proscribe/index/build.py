@@ -704,15 +704,19 @@ class Index:
             known = np.full(len(self.name_entity), np.nan)
             self.__dict__["_name_weights"] = known
         found = known[names]
-        for at in np.flatnonzero(np.isnan(found)).tolist():
-            position = int(names[at])
+        missing = np.isnan(found)
+        if not missing.any():
+            return found
+        # Each name weighed once, however often `names` repeats it (a delta asks for the
+        # names of a whole population's coverages at once).
+        for position in np.unique(names[missing]).tolist():
             form = self.forms[position]
             variant, keys = form.variants[0], form.keys[0]
             weight = math.inf
             if all(len(token) != 1 for token in variant):
                 weight = sum(self._words_weights(variant, keys)) or math.inf
-            found[at] = known[position] = weight
-        return found
+            known[position] = weight
+        return known[names]
 
     def _words_weights(self, variant: Sequence[str], keys: Sequence[str]) -> list[float]:
         """Each word's weight as `_word_roles` weighs a query's, without the frequencies it
