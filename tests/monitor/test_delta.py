@@ -10,15 +10,20 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 from faker import Faker
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from proscribe.index import Index
 from proscribe.index.build import COMMON_DF
 from proscribe.match import ALGORITHMS
+from proscribe.match.names import LISTED_KEYS, LISTED_WORDS
 from proscribe.model import Designation, Entity, Name, NameKind, Query, Schema
 from proscribe.monitor.delta import (
     JOINED_LENGTH,
     ChangedIndex,
+    kept_apart_once,
     lookup_tokens,
     outcome,
     ref,
@@ -373,3 +378,46 @@ def test_every_entry_a_screening_scores_covers_the_floor_it_leaves() -> None:
     v5 = Screener(screener.index, (), ALGORITHMS["proscribe-v5"])
     drago = v5.screen(Query("NIKOLIC, Dragan", Schema.PERSON))
     assert "us_ofac_sdn:7759" in {m.entity.ref for m in drago.matches if m.match}
+
+
+def test_only_words_kept_apart_once_score_otherwise_when_one_is_listed_no_more(sdn: Sdn) -> None:
+    """A word a change leaves in no list changes a party's score only where proscribe-v6
+    kept it apart from a listed word: `kept_apart_once` names every such pair of the real
+    list's words (compared as words and as keys, as the delta compares them), and the
+    pairs it passes over (one edit apart, short words) score the same listed or not."""
+    rules = ALGORITHMS["proscribe-v6"].names
+    assert rules.listed_apart
+    forms = [name_form(name.full) for entity in sdn.entities for name in entity.names]
+    words = sorted(
+        {
+            (token, key)
+            for form in forms
+            for variant, keys in zip(form.variants, form.keys, strict=True)
+            for token, key in zip(variant, keys, strict=True)
+        }
+    )
+    sample = random.Random(5).sample(words, 600)
+    tokens = [token for token, _ in words]
+    distances = process.cdist(
+        [t for t, _ in sample],
+        tokens,
+        scorer=DamerauLevenshtein.distance,
+        score_cutoff=3,
+        dtype=np.int8,
+        workers=-1,
+    )
+    changed = kept = 0
+    for row, col in zip(*np.nonzero(distances <= 3), strict=True):
+        (a, a_key), (b, b_key) = sample[row], words[col]
+        listed = rules.similarity(a, a_key, b, b_key, LISTED_WORDS | LISTED_KEYS)
+        if listed != rules.similarity(a, a_key, b, b_key, 0):
+            changed += 1
+            assert kept_apart_once(a, b) or kept_apart_once(a_key, b_key), (a, b)
+        elif kept_apart_once(a, b):
+            kept += 1
+    assert changed > 100  # the rule decides many pairs of real words
+    assert kept > 0  # and the test is wider than the rule (two slips in a word too short)
+    assert not kept_apart_once("van", "ivan")  # one edit: scored alike listed or not
+    assert not kept_apart_once("van", "bin")  # two edits in three letters: never paired
+    assert not kept_apart_once("yn", "al")
+    assert kept_apart_once("elcar", "edgar")
