@@ -323,19 +323,26 @@ def _json(value: Any) -> Any:
     return orjson.loads(value) if isinstance(value, _ENCODED) else value
 
 
+# Most parties state no identifier, and many no country: their empty lists are not parsed
+# (a delta rescreen reads the whole population).
+_EMPTY = ("[]", b"[]")
+
+
 def _party(row: Sequence[Any]) -> Party:
     (ident, name, schema, born, countries, identifiers, gender, near, floor, tokens, offered) = row
-    countries, identifiers, tokens, offered = map(_json, (countries, identifiers, tokens, offered))
+    offered = _json(offered)  # JSON null (or no value) before a first screening
     return Party(
         id=str(ident),
         name=str(name),
         schema=schema,
         birth_date=born,
-        countries=tuple(countries),
-        identifiers=tuple((t, str(v)) for t, v in identifiers),
+        countries=() if countries in _EMPTY else tuple(_json(countries)),
+        identifiers=()
+        if identifiers in _EMPTY
+        else tuple((t, str(v)) for t, v in _json(identifiers)),
         gender=gender,
         near_miss=near,
         floor=floor,
-        tokens=tokens,
+        tokens=_json(tokens),
         candidates=tuple(offered) if offered is not None else None,
     )
