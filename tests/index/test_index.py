@@ -85,6 +85,23 @@ def test_a_snapshot_taken_after_queries_holds_none_of_what_they_remembered() -> 
     assert index.to_bytes() == before
 
 
+def test_names_are_weighed_by_their_words_however_often_one_call_asks() -> None:
+    """A delta asks for the weights of a whole population's coverages at once, the same few
+    names many times over: each comes back as its words' weights summed (infinite with an
+    initial in it), at every place it is asked, as when asked alone."""
+    people = [entity("1", "SMITH, Jon"), entity("2", "K, Alice"), entity("3", "BROWN, Alice")]
+    index = build_index(people)
+    asked = np.array([2, 0, 2, 1, 0, 2, 2], dtype=np.int32)
+    weights = index.name_weights(asked)
+    alone = build_index(people)
+    expected = [float(alone.name_weights(np.array([p], dtype=np.int32))[0]) for p in asked]
+    assert weights.tolist() == expected
+    by_words = [sum(index.token_weight(key) for key in index.forms[p].keys[0]) for p in (0, 2)]
+    assert [weights[1], weights[0]] == by_words
+    assert math.isinf(weights[3])  # "K" is an initial
+    assert index.name_weights(asked).tolist() == expected  # remembered, the same
+
+
 def test_the_collector_is_paused_while_a_snapshot_loads_and_as_it_was_after() -> None:
     data = build_index([entity("1", "SMITH, Jon")]).to_bytes()
     collecting: list[bool] = []
