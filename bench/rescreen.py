@@ -20,7 +20,7 @@ locales (people, and some companies), a birth date or a country for some, plus `
 5. The delta is run `--delta-runs` times (default 3), each on its own copy of the store made
    in step 2 and in a fresh process, and each run's alerts are compared with the full
    rescreen's. The ratio is taken on the median delta: a delta lasts about ten seconds, and
-   the machine's pace moves by a third from one minute to the next (the same code gave
+   the machine's pace moves by as much as a third within minutes (the same code gave
    8.61 s and 12.53 s in two runs ten minutes apart), while the full rescreen's three
    minutes even that out.
 
