@@ -62,7 +62,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein, Indel
 
 from proscribe.index import Candidate, Index
-from proscribe.index.arrays import Positions, spans
+from proscribe.index.arrays import Positions, find_in, spans
 from proscribe.index.build import (
     COMMON_DF,
     DISTANCE_TWO_LENGTH,
@@ -444,10 +444,10 @@ class ChangedIndex(Index):
         # A name equal to one here needs each key of one of the party's variants to be a
         # word here: only such parties are looked up by their names' sorted keys.
         own = self._own
-        unlisted = np.array([key not in own for _, key in gathered.singles] or [False])
+        elsewhere = np.array([key not in own for _, key in gathered.singles] or [False])
         left_out = np.bincount(
             gathered.single_rows,
-            weights=unlisted[gathered.single_words].astype(np.float64),
+            weights=elsewhere[gathered.single_words].astype(np.float64),
             minlength=len(gathered.row_party),
         )
         listed = set(gathered.row_party[left_out == 0].tolist())
@@ -657,16 +657,15 @@ class _Gathered:
         opened = np.unique(keys[opens[word]])
         near, near_name, _ = _expanded(words, near_common)
         near_keys = rows[near] * size + near_name
-        kept = _holds(opened, near_keys)
+        _, kept = find_in(opened, near_keys)
         near, near_name, near_keys = near[kept], near_name[kept], near_keys[kept]
         # What each word adds to a name (a word holds a name once: its own hits and the names
         # near a common word it missed are apart).
         at_word = np.concatenate([word * size + name, near * size + near_name])
         added = np.concatenate([share[word] * similarity, share[near] * NEAR_SIMILARITY])
         adds_to = np.concatenate([keys, near_keys])
-        counted = _holds(opened, adds_to)
-        place = opened.searchsorted(adds_to[counted])
-        summed_words = np.bincount(place, weights=added[counted], minlength=len(opened))
+        slots, counted = find_in(opened, adds_to)
+        summed_words = np.bincount(slots[counted], weights=added[counted], minlength=len(opened))
         # Two adjacent words written as one: its reading counts where it beats theirs (on the
         # names opened; on the others it adds all it covers).
         pair, pair_name, pair_similarity = _expanded(self.join_words, joined)
@@ -674,11 +673,13 @@ class _Gathered:
         pair_keys = self.join_rows[pair] * size + pair_name
         both = (weight[words[first]] + weight[words[first + 1]]) / total[rows[first]]
         gain = both * pair_similarity
-        replaced = _holds(opened, pair_keys)
+        _, replaced = find_in(opened, pair_keys)
         order = np.argsort(at_word, kind="stable")
         sorted_words, sorted_added = at_word[order], added[order]
         for step in (0, 1):
-            own = _value_at(sorted_words, sorted_added, (first + step) * size + pair_name)
+            slots, held = find_in(sorted_words, (first + step) * size + pair_name)
+            own = np.zeros(len(slots))
+            own[held] = sorted_added[slots[held]]
             gain -= np.where(replaced, own, 0.0)
         better = gain > 0.0
         every = np.concatenate([opened, pair_keys[better]])
@@ -727,26 +728,6 @@ def _expanded(
     reaching = np.flatnonzero(counts[lookups] > 0) if len(lookups) else np.zeros(0, np.int64)
     at, which = spans(starts[lookups[reaching]], counts[lookups[reaching]])
     return reaching[which], names[at], similarity[at]
-
-
-def _holds(distinct: npt.NDArray[np.int64], keys: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-    """Whether each of `keys` is among `distinct` (sorted, unique)."""
-    if not len(distinct):
-        return np.zeros(len(keys), dtype=np.bool_)
-    place = np.minimum(distinct.searchsorted(keys), len(distinct) - 1)
-    held: npt.NDArray[np.bool_] = distinct[place] == keys
-    return held
-
-
-def _value_at(
-    keys: npt.NDArray[np.int64], values: npt.NDArray[np.float64], asked: npt.NDArray[np.int64]
-) -> npt.NDArray[np.float64]:
-    """The value of each `asked` key among `keys` (sorted, unique), 0.0 where it is none."""
-    if not len(keys):
-        return np.zeros(len(asked))
-    place = np.minimum(keys.searchsorted(asked), len(keys) - 1)
-    found: npt.NDArray[np.float64] = np.where(keys[place] == asked, values[place], 0.0)
-    return found
 
 
 def _numbered(items: Iterable[Any]) -> dict[Any, int]:
