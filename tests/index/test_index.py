@@ -102,6 +102,20 @@ def test_names_are_weighed_by_their_words_however_often_one_call_asks() -> None:
     assert index.name_weights(asked).tolist() == expected  # remembered, the same
 
 
+def test_names_holding_each_word_are_counted_as_its_postings_are() -> None:
+    """A delta counts the names holding each word of its population at once: as many as the
+    word's postings, for the first and last word numbered, a word held by many names, and
+    words no name holds (none of them)."""
+    index = build_index(story_entities()[::20])
+    numbered = list(index.token_ids)
+    common = max(numbered, key=lambda t: len(index._postings(t)))
+    words = [numbered[0], numbered[-1], common, "zzzqqq", "", *numbered[::97]]
+    counts = index.name_counts(words)
+    assert counts.tolist() == [len(index._postings(w)) for w in words]
+    assert counts[2] > 50 and counts[3] == counts[4] == 0
+    assert index.name_counts([]).tolist() == []
+
+
 def test_the_collector_is_paused_while_a_snapshot_loads_and_as_it_was_after() -> None:
     data = build_index([entity("1", "SMITH, Jon")]).to_bytes()
     collecting: list[bool] = []

@@ -107,7 +107,7 @@ def test_prepared_lookups_find_what_looking_every_word_up_finds(sdn: Sdn, tmp_pa
     prepared = ChangedIndex(index, changed)
     prepared.prepare(pairs)
     everything = ChangedIndex(index, changed)
-    found = {pair: prepared._found[pair] for pair in pairs}
+    found = {pair: prepared.found(pair) for pair in pairs}
     # Each word looked up, whatever the tests say.
     expected = {pair: everything._look_up(pair, True) for pair in pairs}
     assert found == expected

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, compress, islice
+from itertools import chain, compress, islice, repeat
 from typing import NamedTuple, TypeVar
 
 import numpy as np
@@ -731,6 +731,16 @@ class Index:
 
     def _frequency(self, token: str, key: str) -> int:
         return max(len(self._postings(token)), len(self._postings(key)))
+
+    def name_counts(self, tokens: Sequence[str]) -> npt.NDArray[np.int64]:
+        """How many names hold each of `tokens` (0 for a word no name holds): the lengths of
+        their `_postings`, for many words at once (a delta rescreen asks for every word of
+        its population)."""
+        numbers = np.fromiter(
+            map(self.token_ids.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens)
+        )
+        counts = np.diff(self.post_start)
+        return np.where(numbers >= 0, counts[numbers], 0) if len(counts) else numbers * 0
 
     def _postings(self, token: str) -> Positions:
         """The sorted positions of the names holding `token` (a view, never modified)."""

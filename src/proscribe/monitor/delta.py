@@ -111,6 +111,11 @@ JOINED_LENGTH = 6  # the index looks two query words up as one from this length 
 PROGRESS_EVERY = 5_000  # parties judged between two reports
 
 
+# The schemas a party's admits, by the name stored with it (making the enum of each of the
+# 20,000 parties reaching a new content cost as much as the rest of its reach).
+_COMPATIBLE: dict[str, frozenset[Schema]] = {s.value: c for s, c in COMPATIBLE.items()}
+NOTHING: dict[int, float] = {}  # what a word that reaches no name here finds (never modified)
+
 # A word looked up in the changed index: (token, key, whether it is two words written as one).
 Lookup = tuple[str, str, bool]
 
@@ -218,6 +223,9 @@ class ChangedIndex(Index):
         # postings stay this index's (a word only the full index knows has none here).
         self.token_ids = _Vocabulary(self.token_ids, full.token_ids)
         self._found: dict[Lookup, dict[int, float]] = {}
+        # Two words written as one: those that reach names here, and every one tested.
+        self._joined: dict[str, dict[int, float]] = {}
+        self._joins_tested: set[str] = set()
         # The names here holding a word near a looked-up word that is common in the full
         # index: they only add to names other words opened (`Index._cover`).
         self._found_common: dict[Lookup, set[int]] = {}
@@ -245,6 +253,10 @@ class ChangedIndex(Index):
             for words in form.sorted_keys:
                 self._exact[tuple(words)].append(position)
         self._listed: dict[int, list[Listed]] = {}
+        # Each name's entity and each entity's schema as plain lists: asked for each of the
+        # 20,000 parties that reach a name here, numpy's scalars cost a fifth of the reach.
+        self._owners: list[int] = self.name_entity.tolist()
+        self._schemas = [entity.schema for entity in self.entities]
 
     def listed(
         self, positions: Iterable[int], weight: Weight, vocabulary: Container[str]
@@ -305,16 +317,34 @@ class ChangedIndex(Index):
     def prepare(self, lookups: Iterable[Lookup]) -> None:
         """Look many words up at once (word, key, joined; two words written as one are looked
         up as `Index._cover` looks them up), each once: the names each finds here, with the
-        index's similarity, kept in `_found`. The cheap tests of `_may_reach` run first, the
+        index's similarity, kept for `found`. The cheap tests of `_may_reach` run first, the
         one-edit and two-edit tests for all the words that need them in one vectorised pass
         each: most words reach nothing, and are not looked up."""
+        singles: list[Lookup] = []
+        joins: list[str] = []
+        for lookup in lookups:
+            if lookup[2]:
+                joins.append(lookup[0])
+            else:
+                singles.append(lookup)
+        self._prepare_words(singles)
+        self._prepare_joined(joins)
+
+    def found(self, lookup: Lookup) -> dict[int, float]:
+        """The names a prepared lookup finds here, with the index's similarity."""
+        if lookup[2]:
+            return self._joined.get(lookup[0], NOTHING)
+        return self._found[lookup]
+
+    def _prepare_words(self, lookups: Iterable[Lookup]) -> None:
+        """`prepare` for single words."""
         pending = set(lookups).difference(self._found)
         near_one = self._within_one_edit({token for token, _, _ in pending})
         undecided: list[Lookup] = []
         reaching: list[Lookup] = []
         for lookup in pending:
-            token, key, joined = lookup
-            reach = self._may_reach(token, key, token in near_one, joined=joined)
+            token, key, _ = lookup
+            reach = self._may_reach(token, key, token in near_one)
             if reach is None:
                 undecided.append(lookup)
             elif reach:
@@ -323,11 +353,8 @@ class ChangedIndex(Index):
                 self._found[lookup] = {}
         # The words found otherwise are tested too: their lookup tries two edits as well
         # when it finds nothing nearer, and a test of one word costs as much as of hundreds.
-        # Two words written as one are never looked up two edits away.
         tested = {token for token, _, _ in undecided} | {
-            token
-            for token, _, joined in reaching
-            if len(token) >= DISTANCE_TWO_LENGTH and not joined
+            token for token, _, _ in reaching if len(token) >= DISTANCE_TWO_LENGTH
         }
         near = self._within_two_edits(tested)
         self._two_tested.update((token, token in near) for token in tested)
@@ -335,6 +362,41 @@ class ChangedIndex(Index):
             self._look_up(lookup, lookup[0] in near)
         for lookup in reaching:
             self._look_up(lookup, True)
+
+    def _prepare_joined(self, joins: Iterable[str]) -> None:
+        """`prepare` for two words written as one (each looked up as (word, word, True)), all
+        at once: the index looks them up by their exact form, one edit, sound and
+        completions only (`Index._near_tokens`), so a word reaches nothing here unless it is
+        a word here, may be one edit from one (`_within_one_edit`), sounds like one, or,
+        unknown to the lists, begins one; asked with set operations. A population's 157,000
+        such words, nearly all reaching nothing, cost 1.1 s asked one by one, 0.7 s so. Only
+        those that reach something are kept (`_joined`); the others are remembered as
+        tested."""
+        pending = set(joins).difference(self._joins_tested)
+        self._joins_tested.update(pending)
+        reaching = pending & self._own
+        rest = pending - reaching
+        if rest and min(map(len, rest)) < MIN_DELETE_LENGTH - 1:
+            # Shorter than any word the index looks up by one edit, sound or beginning.
+            rest = {token for token in rest if len(token) >= MIN_DELETE_LENGTH - 1}
+        reaching |= self._within_one_edit(rest)
+        rest -= reaching
+        known = self.full.token_ids
+        reaching.update(
+            token
+            for token in rest & self._prefixes
+            if len(token) >= PREFIX_LENGTH and token not in known
+        )
+        rest -= reaching
+        # Keyed without the shared cache, which they would otherwise fill with keys no later
+        # lookup asks for again, pushing out the single words' keys that the name ceiling's
+        # similarities need.
+        sounds, key = self._sounds, phonetic_key.__wrapped__
+        reaching.update(token for token in rest if key(token) in sounds)
+        for token in reaching:
+            found = self._look_up((token, token, True), True)
+            if found:
+                self._joined[token] = found
 
     def _look_up(self, lookup: Lookup, reach: bool) -> dict[int, float]:
         found: dict[int, float] = {}
@@ -347,17 +409,13 @@ class ChangedIndex(Index):
         self._found[lookup] = found
         return found
 
-    def _may_reach(
-        self, token: str, key: str, one_edit: bool, *, joined: bool = False
-    ) -> bool | None:
-        """False when the lookup of `_find_token` surely finds nothing here, None when only
-        its two-edit step could find something: each test is the cheap half of one of its
-        ways to find a word (exact, one edit, sound, completion, beginning), so a word failing
-        all of them need not be looked up. Most words of a population reach none of the few
-        names a change brings. `one_edit`: whether the word may be one edit from a word here,
-        as `_within_one_edit` says for many words at once. `joined`: two words written
-        as one, which the index looks up by their exact form, one edit, sound and completions
-        only (`Index._near_tokens`): most of a population's lookups, and the longest."""
+    def _may_reach(self, token: str, key: str, one_edit: bool) -> bool | None:
+        """False when the lookup of `_find_token` surely finds nothing here for a single word,
+        None when only its two-edit step could find something: each test is the cheap half
+        of one of its ways to find a word (exact, one edit, sound, completion, beginning), so
+        a word failing all of them need not be looked up. Most words of a population reach
+        none of the few names a change brings. `one_edit`: whether the word may be one edit
+        from a word here, as `_within_one_edit` says for many words at once."""
         own = self._own
         if token in own or key in own:
             return True
@@ -365,19 +423,12 @@ class ChangedIndex(Index):
             return False
         if one_edit:
             return True
-        # Two words written as one are nearly all met once: keyed without the shared cache,
-        # which they would otherwise fill with keys no later lookup asks for again, pushing
-        # out the single words' keys that the name ceiling's similarities need.
-        sound = phonetic_key.__wrapped__(token) if joined else phonetic_key(token)
-        if sound in self._sounds:
+        if phonetic_key(token) in self._sounds:
             return True
-        # Completions and two edits are for unknown words only; beginnings for every single
-        # word, and none for two words written as one.
+        # Completions and two edits are for unknown words only; beginnings for every word.
         known = token in self.full.token_ids
         if not known and len(token) >= PREFIX_LENGTH and token in self._prefixes:
             return True
-        if joined:
-            return False
         if token[:PREFIX_LENGTH] in self._starts and any(
             token[:end] in own for end in range(PREFIX_LENGTH, len(token))
         ):
@@ -461,20 +512,37 @@ class ChangedIndex(Index):
         up first, each once (`prepare`; most reach nothing)."""
         gathered = _Gathered(parties)
         singles, joins = list(gathered.singles), list(gathered.joins)
-        self.prepare(
-            [(token, key, False) for token, key in singles] + [(j, j, True) for j in joins]
-        )
-        roles = [self._word_role(token, key) for token, key in singles]
-        weight = np.array([w for w, _, _ in roles] or [0.0])
+        self._prepare_words([(token, key, False) for token, key in singles])
+        self._prepare_joined(joins)
+        weight, initial, common = self._word_roles_of(singles)
         # Words that open names on their own unless every word of the variant is common:
         # neither initials nor common (in more than COMMON_DF names of the full index).
-        rare = np.array([not initial and not common for _, initial, common in roles] or [False])
-        plain = np.array([not initial for _, initial, _ in roles] or [False])
+        rare = ~initial & ~common
+        plain = ~initial
         found = [self._found[(token, key, False)] for token, key in singles]
         near_common = [self._near_common((token, key, False)) for token, key in singles]
-        joined = [self._found[(j, j, True)] for j in joins]
+        joined = [self._joined.get(j, NOTHING) for j in joins]
         hits = (found, near_common, joined)
         return gathered, gathered.coverage(weight, rare, plain, hits, len(self.name_entity))
+
+    def _word_roles_of(
+        self, words: Sequence[tuple[str, str]]
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """`Index._word_role` of many (token, key) pairs at once, as arrays: each word's
+        weight, whether it is an initial, whether it is common (in more than COMMON_DF names
+        of the full index); one entry, no word, when there are none. Asked word by word, the
+        population's 60,000 distinct words cost a quarter of a second."""
+        if not words:
+            return np.zeros(1), np.zeros(1, np.bool_), np.zeros(1, np.bool_)
+        tokens, keys = [t for t, _ in words], [k for _, k in words]
+        initial = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) == 1
+        counts = np.maximum(self.full.name_counts(tokens), self.full.name_counts(keys))
+        known = map(self.weights.get, keys)
+        weight = np.array(
+            [self.token_weight(k) if w is None else w for w, k in zip(known, keys, strict=True)]
+        )
+        weight[initial] = 0.0  # the index cannot look an initial up: the matcher pairs it
+        return weight, initial, counts > COMMON_DF
 
     def _near_common(self, lookup: Lookup) -> dict[int, float]:
         """The names holding a word near a looked-up word that is common in the full index,
@@ -566,21 +634,20 @@ class ChangedIndex(Index):
     ) -> dict[int, Reach]:
         """The entities of the names `reaching`, each with its names among `comparable`
         (ascending), and the party's identifier hits; those of a schema the party's admits."""
-        names: dict[int, list[int]] = {int(self.name_entity[n]): [] for n in reaching}
+        owner = self._owners
+        names: dict[int, list[int]] = {owner[n]: [] for n in reaching}
         for name in sorted(comparable):
-            found = names.get(int(self.name_entity[name]))
+            found = names.get(owner[name])
             if found is not None:
                 found.append(name)
         out = {entity: Reach(tuple(found), False) for entity, found in names.items()}
         if party.identifiers:
             for entity in self._identifier_hits(query_of(party)):
                 out[entity] = Reach(self.entity_names[entity], True)
-        schemas = COMPATIBLE.get(Schema(party.schema)) if party.schema else None
-        return {
-            e: found
-            for e, found in out.items()
-            if schemas is None or self.entities[e].schema in schemas
-        }
+        schemas = _COMPATIBLE.get(party.schema) if party.schema else None
+        if schemas is None:
+            return out
+        return {e: found for e, found in out.items() if self._schemas[e] in schemas}
 
 
 class _Gathered:
