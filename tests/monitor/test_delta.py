@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 from faker import Faker
@@ -18,18 +19,23 @@ from rapidfuzz.distance import DamerauLevenshtein
 from proscribe.index import Index
 from proscribe.index.build import COMMON_DF
 from proscribe.match import ALGORITHMS
+from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.match.names import LISTED_KEYS, LISTED_WORDS
 from proscribe.model import Designation, Entity, Name, NameKind, Query, Schema
 from proscribe.monitor.delta import (
     JOINED_LENGTH,
+    ROUNDING,
     ChangedIndex,
+    _Gathered,
+    _name_bar,
+    holders,
     kept_apart_once,
     lookup_tokens,
     outcome,
     ref,
 )
 from proscribe.monitor.parties import query_of
-from proscribe.screen.screen import COMPATIBLE, MIN_COVERAGE
+from proscribe.screen.screen import COMPATIBLE, MIN_COVERAGE, MIN_NAME_SIMILARITY
 from proscribe.screener import Screener
 from proscribe.store.monitoring import Party
 from proscribe.text.forms import name_form
@@ -251,6 +257,12 @@ def test_reach_finds_every_new_entry_the_full_index_offers_a_party(
     ]
     prepared = ChangedIndex(index, changed)
     reached = {party.id: entities for party, entities in prepared.reach(parties)}
+    # Asked about a third of them, the population gathered as a whole: what it says of those.
+    among = range(0, len(parties), 3)
+    part = {party.id: entities for party, entities in prepared.reach(parties, None, among)}
+    asked = {parties[n].id for n in among}
+    assert part == {i: entities for i, entities in reached.items() if i in asked}
+    assert len(part) > 300
     refs = {ref(e) for e in changed}
     offered = equal = whole = by_initial = by_identifier = 0
     for number, party in enumerate(parties):
@@ -271,6 +283,54 @@ def test_reach_finds_every_new_entry_the_full_index_offers_a_party(
     assert whole > 10
     assert by_initial > 10
     assert by_identifier > 5
+
+
+def test_the_parties_holding_words_are_told_over_arrays_as_word_by_word() -> None:
+    """The parties holding any of some words, as a word of one of their variants or as its
+    key, told for a whole population at once as each party's words tell it; a party never
+    screened holds none."""
+    fakers = [Faker(locale) for locale in LOCALES]
+    for number, faker in enumerate(fakers):
+        faker.seed_instance(number)
+    names = [fakers[n % len(fakers)].name() for n in range(700)]
+    names += ["Mohammed Ali", "Muhammad Hassan", "Mohamed Salah"]
+    parties = [party_named(f"p{n}", name) for n, name in enumerate(names)]
+    parties.insert(5, Party("never", "Mohammed Ivanov"))  # no tokens yet
+    words = {"muhammad", "petrov", "smith", *(w for n in names[:40:8] for w in n.lower().split())}
+    expected = {
+        n
+        for n, party in enumerate(parties)
+        if party.tokens
+        and not words.isdisjoint(itertools.chain(*party.tokens[0], *party.tokens[1]))
+    }
+    assert holders(words, _Gathered(parties)) == expected
+    by_key_only = [n for n in expected if words.isdisjoint(itertools.chain(*parties[n].tokens[0]))]
+    assert len(by_key_only) >= 2  # MOHAMMED and MOHAMED, by their key MUHAMMAD
+    assert len(expected) > 10
+    assert 5 not in expected
+
+
+def test_the_name_bar_is_the_bisection_s_for_each_algorithm_and_what_a_party_states() -> None:
+    """Remembered per algorithm: each algorithm, and each thing a party may state beside its
+    name, gets its own bar, the one `match.highest` finds."""
+    bars = []
+    for name in ("proscribe-v2", "proscribe-v6", "proscribe-v2"):
+        algorithm = ALGORITHMS[name]
+        screener = SimpleNamespace(algorithm=algorithm)
+        for born, countries, ids in itertools.product((False, True), repeat=3):
+            party = Party(
+                "p",
+                "Someone",
+                birth_date="1970-01-01" if born else None,
+                countries=("US",) if countries else (),
+                identifiers=((None, "A1"),) if ids else (),
+            )
+            needed = lowest_name_score(algorithm, 0.7 - ROUNDING, Stated(born, countries, ids))
+            bar = _name_bar(screener, party, 0.7)  # type: ignore[arg-type]
+            assert bar == max(MIN_NAME_SIMILARITY, needed)
+            bars.append(bar)
+    assert bars[:8] == bars[16:]
+    assert bars[:8] != bars[8:16]  # the two algorithms need other name scores
 
 
 def offered_by_the_full_index(index: Index, party: Party, refs: set[str]) -> set[str]:

@@ -74,7 +74,7 @@ from proscribe.index.build import (
     RANKED_NAMES_PER_CANDIDATE,
 )
 from proscribe.index.filing import entity_forms, name_tokens
-from proscribe.match import MatchConfig, Pair
+from proscribe.match import Algorithm, MatchConfig, Pair
 from proscribe.match.compare import Aligned, score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.match.names import ruled_vocabulary
@@ -115,6 +115,7 @@ PROGRESS_EVERY = 5_000  # parties judged between two reports
 # 20,000 parties reaching a new content cost as much as the rest of its reach).
 _COMPATIBLE: dict[str, frozenset[Schema]] = {s.value: c for s, c in COMPATIBLE.items()}
 NOTHING: dict[int, float] = {}  # what a word that reaches no name here finds (never modified)
+_NO_TOKENS: tuple[list[list[str]], ...] = ([], [], [])  # a party's tokens before any screening
 
 # A word looked up in the changed index: (token, key, whether it is two words written as one).
 Lookup = tuple[str, str, bool]
@@ -483,14 +484,21 @@ class ChangedIndex(Index):
             found.update(t for t, near_one in zip(group, close, strict=True) if near_one)
         return found
 
-    def reach(self, parties: Sequence[Party]) -> list[tuple[Party, dict[int, Reach]]]:
+    def reach(
+        self,
+        parties: Sequence[Party],
+        gathered: _Gathered | None = None,
+        among: Collection[int] | None = None,
+    ) -> list[tuple[Party, dict[int, Reach]]]:
         """The parties that may be offered a new content, each with the entities (positions
         here) whose names may cover its floor (`covering_floor`) in the full index, and for
         each the names screen() may compare: those that may cover MIN_COVERAGE, below which
         the index passes no name on, and exact names; all names for an identifier hit. Found
         also: the entities holding a name equal to the party's or one it explains whole
-        (offered whatever the floor), and its identifier hits."""
-        gathered, coverage = self.covering(parties)
+        (offered whatever the floor), and its identifier hits. `gathered`: the parties'
+        words gathered already; `among`: the numbers of the parties asked about (all when
+        None)."""
+        gathered, coverage = self.covering(parties, gathered)
         whole = self._explained_rows(gathered, coverage)
         # A name equal to one here needs each key of one of the party's variants to be a
         # word here: only such parties are looked up by their names' sorted keys.
@@ -502,15 +510,19 @@ class ChangedIndex(Index):
             minlength=len(gathered.row_party),
         )
         listed = set(gathered.row_party[left_out == 0].tolist())
-        return self._reaching(parties, gathered, coverage, whole, listed)
+        asked = range(len(parties)) if among is None else among
+        return self._reaching(parties, gathered, coverage, whole, listed, asked)
 
-    def covering(self, parties: Sequence[Party]) -> tuple[_Gathered, Coverage]:
+    def covering(
+        self, parties: Sequence[Party], gathered: _Gathered | None = None
+    ) -> tuple[_Gathered, Coverage]:
         """Each variant of each party (a row of `_Gathered`) with its coverage of each name
         here its words reach, summed for all of them at once over arrays
         (`_Gathered.coverage`) as `Index._cover` sums it, from lookups that find at least what
         the full index finds among these names: the words of the whole population are looked
         up first, each once (`prepare`; most reach nothing)."""
-        gathered = _Gathered(parties)
+        if gathered is None:
+            gathered = _Gathered(parties)
         singles, joins = list(gathered.singles), list(gathered.joins)
         self._prepare_words([(token, key, False) for token, key in singles])
         self._prepare_joined(joins)
@@ -587,14 +599,20 @@ class ChangedIndex(Index):
         coverage: Coverage,
         whole: dict[int, list[int]],
         listed: Iterable[int],
+        asked: Collection[int],
     ) -> list[tuple[Party, dict[int, Reach]]]:
         """Each party's entities reached (see `reach`), from its variants' coverages, the
         names they explain whole, and for the parties `listed` (by number: those that may
-        hold a name equal to one here) their equal names."""
+        hold a name equal to one here) their equal names; of the parties `asked` (numbers,
+        ascending)."""
         rows, names, values, _, _ = coverage
-        comparable = values + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN
-        floors = np.array([covering_floor(party) for party in parties] or [0.0])
         owners = gathered.row_party[rows]
+        kept = np.zeros(len(parties) + 1, dtype=np.bool_)
+        kept[np.fromiter(asked, dtype=np.int64, count=len(asked))] = True
+        comparable = (values + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN) & kept[owners]
+        floors = np.zeros(len(parties) + 1)
+        for number in np.unique(owners[comparable]).tolist():
+            floors[number] = covering_floor(parties[number])
         at_floor = values + FLOAT_SLACK >= floors[owners]
         # Per party: the names it may compare, and those that reach its floor.
         compared: dict[int, set[int]] = defaultdict(set)
@@ -609,19 +627,20 @@ class ChangedIndex(Index):
             if enough:
                 reaching[owner].add(name)
         for row, explained in whole.items():
-            reaching[int(gathered.row_party[row])].update(explained)
+            owner = int(gathered.row_party[row])
+            if kept[owner]:
+                reaching[owner].update(explained)
         equal: dict[int, set[int]] = {}
-        for number in sorted(listed):
+        for number in sorted(n for n in listed if kept[n]):
             sorted_keys = parties[number].tokens[2]
             exact = {n for words in sorted_keys for n in self._exact.get(tuple(words), ())}
             if exact:
                 equal[number] = exact
                 reaching[number].update(exact)
         out = []
-        for number, party in enumerate(parties):
-            held = reaching.get(number, set())
-            if not held and not party.identifiers:
-                continue
+        identified = (n for n in asked if parties[n].identifiers)
+        for number in sorted(reaching.keys() | set(identified)):
+            party, held = parties[number], reaching.get(number, set())
             entities = self._entities_reached(
                 party, held, compared.get(number, set()) | equal.get(number, set())
             )
@@ -658,7 +677,8 @@ class _Gathered:
     pairs, and a Python step for each cost more than the vector work it feeds."""
 
     def __init__(self, parties: Sequence[Party]) -> None:
-        tokens = [party.tokens for party in parties]
+        # A party never screened has no tokens: no variant, no row.
+        tokens = [party.tokens or _NO_TOKENS for party in parties]
         variants = list(itertools.chain.from_iterable(t[0] for t in tokens))
         words = list(itertools.chain.from_iterable(variants))
         sizes = np.fromiter(map(len, variants), dtype=np.int64, count=len(variants))
@@ -839,16 +859,20 @@ def affected(
         if config.names.listed_apart
         else None
     )
-    for party in parties:
+    # The population's words, gathered once: for the words no list holds any more, and for
+    # the changed index's reach.
+    gathered = _Gathered(parties) if index is not None or unlisted is not None else None
+    holding = holders(unlisted.words, gathered) if unlisted is not None and gathered else set()
+    for number, party in enumerate(parties):
         if party.floor is None or not party.tokens or party.candidates is None:
             found.add(party.id)  # never screened by this code: nothing to go by
-        elif unlisted is not None and unlisted.may_pair_again(party):
+        elif unlisted is not None and number in holding and unlisted.may_pair_again(party):
             found.add(party.id)  # its words may pair now with entries it was scored against
         elif _loses_a_candidate(party, gone):
             left = _left_far_behind(screener, party, gone, config, cutoff, listed, refs)
             if left is not None:
                 kept[party.id] = left
-                undecided.append(party)  # the new contents are judged as for any party
+                undecided.append(number)  # the new contents are judged as for any party
                 continue
             # Its lookup in the full index meets the new contents too: no second look needed.
             moved = _moved_up(screener, party, gone, config, cutoff, listed)
@@ -857,12 +881,12 @@ def affected(
             else:
                 kept[party.id] = moved
         else:
-            undecided.append(party)
+            undecided.append(number)
     judged = len(parties) - len(undecided)
     if progress is not None:
         progress("checking", judged, len(parties))
     if index is not None:
-        reached = index.reach(undecided)
+        reached = index.reach(parties, gathered, undecided)
         for number, (party, entities) in enumerate(reached, 1):
             if _offered_and_close(index, party, entities, config, screener, cutoff):
                 found.add(party.id)
@@ -957,6 +981,20 @@ class _Unlisted:
                 w for tokens in (*form.variants, *form.keys) for w in tokens
             }
         return found
+
+
+def holders(words: Container[str], gathered: _Gathered) -> set[int]:
+    """The numbers of the gathered parties that hold one of `words`, as a word of a variant
+    or as its key (a word's key is `canonical_token` of it, as `_Gathered` keys it): told
+    for the whole population over arrays, instead of a pass over each party's words (a
+    fifth of a second of a delta)."""
+    held = np.array([w in words or k in words for w, k in gathered.singles] or [False])
+    rows = np.bincount(
+        gathered.single_rows,
+        weights=held[gathered.single_words].astype(np.float64),
+        minlength=len(gathered.row_party),
+    )
+    return set(gathered.row_party[rows > 0].tolist())
 
 
 def kept_apart_once(word: str, other: str) -> bool:
@@ -1162,8 +1200,19 @@ def _name_bar(screener: Screener, party: Party, cutoff: float) -> float:
     states beside its name (`match.highest`); never under MIN_NAME_SIMILARITY, below which
     screen() drops an entry unscored."""
     stated = Stated(party.birth_date is not None, bool(party.countries), bool(party.identifiers))
-    needed = lowest_name_score(screener.algorithm, cutoff - ROUNDING, stated)
-    return max(MIN_NAME_SIMILARITY, needed)
+    # Asked for some 20,000 parties a delta, of eight answers: remembered by the algorithm's
+    # identity, since its cached function hashes the whole algorithm at every call (a tenth
+    # of a second a delta). The entry holds the algorithm: its identity is not reused.
+    algorithm = screener.algorithm
+    _, bars = _BARS.setdefault(id(algorithm), (algorithm, {}))
+    bar = bars.get((cutoff, stated))
+    if bar is None:
+        needed = lowest_name_score(algorithm, cutoff - ROUNDING, stated)
+        bar = bars[(cutoff, stated)] = max(MIN_NAME_SIMILARITY, needed)
+    return bar
+
+
+_BARS: dict[int, tuple[Algorithm, dict[tuple[float, Stated], float]]] = {}
 
 
 def _best_score(
