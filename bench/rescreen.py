@@ -178,9 +178,8 @@ def run(folder: Path, population: tuple[int, int, int], deltas: int, *, audited:
     print(f"audit records of the rescreens: {'written' if audited else 'none (--no-audit)'}")
     print(
         f"delta rescreen: {median:.2f} s, the median of {len(reports)} "
-        f"({', '.join(f'{r.seconds:.2f}' for r in reports[: len(early)])} s before the full "
-        f"rescreen, {', '.join(f'{r.seconds:.2f}' for r in reports[len(early) :]) or 'none'} "
-        "s after it; "
+        f"({_seconds(reports[: len(early)])} before the full rescreen, "
+        f"{_seconds(reports[len(early) :])} after it; "
         f"{delta.changed_entries} changed entries, {delta.screened:,} parties screened in "
         f"full; {delta.opened} opened, {delta.closed} closed, {delta.refreshed} refreshed)"
     )
@@ -192,6 +191,10 @@ def run(folder: Path, population: tuple[int, int, int], deltas: int, *, audited:
     print(f"open alerts: {len(expected)} full; every delta's identical: {all(same)} {same}")
     if not all(same):
         sys.exit(1)
+
+
+def _seconds(reports: list[Report]) -> str:
+    return ", ".join(f"{r.seconds:.2f}" for r in reports) + " s" if reports else "none"
 
 
 def rescreened(path: Path, snapshots: Path, full: bool, audited: bool) -> Report:
