@@ -106,15 +106,24 @@ def test_names_holding_each_word_are_counted_as_its_postings_are() -> None:
     """A delta counts the names holding each word of its population at once: as many as the
     word's postings, for the first and last word numbered, a word held by many names, and
     words no name holds (none of them)."""
-    index = build_index(story_entities()[::20])
+    index = story_screener().index
     numbered = list(index.token_ids)
     common = max(numbered, key=lambda t: len(index._postings(t)))
     words = [numbered[0], numbered[-1], common, "zzzqqq", "", *numbered[::97]]
     counts = index.name_counts(words)
     assert counts.tolist() == [len(index._postings(w)) for w in words]
-    assert counts[2] > 50
+    assert counts[2] > 400  # more than COMMON_DF
     assert counts[3] == counts[4] == 0
     assert index.name_counts([]).tolist() == []
+    # And the roles built on them, as `_word_role` gives them word by word.
+    pairs = [(w, w) for w in words if w] + [("J", "j"), ("ltd", "limited")]
+    weights, initials, commons = index.word_roles(pairs)
+    roles = [index._word_role(t, k) for t, k in pairs]
+    assert weights.tolist() == [w for w, _, _ in roles]
+    assert initials.tolist() == [i for _, i, _ in roles]
+    assert commons.tolist() == [c for _, _, c in roles]
+    assert any(commons)
+    assert any(initials)
 
 
 def test_the_collector_is_paused_while_a_snapshot_loads_and_as_it_was_after() -> None:

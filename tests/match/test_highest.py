@@ -113,3 +113,25 @@ def test_no_bound_under_a_calibration_that_is_not_monotone() -> None:
     bent = replace(algorithm, calibration=((0.0, 0.0), (0.5, 0.9), (1.0, 0.6)))
     assert highest_score(bent, 0.0, Stated(False, False, False)) == 1.0
     assert lowest_name_score(bent, 0.45, Stated(False, False, False)) == 0.0
+
+
+def test_an_algorithm_hashes_as_it_compares_so_the_cached_bars_follow_it() -> None:
+    """`lowest_name_score` is cached by algorithm, whose hash is worked out once: equal
+    algorithms (made apart) hash alike and share an answer; one differing in any field is
+    another key, with its own answer."""
+    algorithm = ALGORITHMS[DEFAULT_ALGORITHM]
+    again = replace(algorithm)
+    assert again is not algorithm
+    assert again == algorithm
+    assert hash(again) == hash(algorithm)
+    stated = Stated(birth_date=True, countries=False, identifiers=False)
+    assert lowest_name_score(again, 0.7, stated) == lowest_name_score(algorithm, 0.7, stated)
+    for changed in (
+        replace(algorithm, threshold=algorithm.threshold + 0.05),
+        replace(algorithm, bias=algorithm.bias - 1.0),
+        replace(algorithm, names=ALGORITHMS["proscribe-v2"].names),
+    ):
+        assert changed != algorithm
+        assert hash(changed) != hash(algorithm)
+    weaker = replace(algorithm, bias=algorithm.bias - 1.0)
+    assert lowest_name_score(weaker, 0.7, stated) > lowest_name_score(algorithm, 0.7, stated)

@@ -576,6 +576,25 @@ class Index:
         common = self._frequency(token, key) > COMMON_DF
         return self._word_weight(token, key), len(token) == 1, common
 
+    def word_roles(
+        self, words: Sequence[tuple[str, str]]
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """`_word_role` of many (token, key) pairs at once, as arrays: each word's weight,
+        whether it is an initial, whether it is common (`name_counts` over COMMON_DF); one
+        entry, no word, when there are none. Asked word by word, the 20,000 distinct words of
+        a delta rescreen's population cost 0.08-0.15 s, 0.055 s so."""
+        if not words:
+            return np.zeros(1), np.zeros(1, np.bool_), np.zeros(1, np.bool_)
+        tokens, keys = [t for t, _ in words], [k for _, k in words]
+        initial = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) == 1
+        counts = np.maximum(self.name_counts(tokens), self.name_counts(keys))
+        known = map(self.weights.get, keys)
+        weight = np.array(
+            [self.token_weight(k) if w is None else w for w, k in zip(known, keys, strict=True)]
+        )
+        weight[initial] = 0.0  # as `_word_weight`: the matcher pairs initials
+        return weight, initial, counts > COMMON_DF
+
     def _cover(self, variant: Sequence[str], keys: Sequence[str]) -> Hits:
         """The names reached by this query variant, and for each the weighted share of the
         variant it covers."""

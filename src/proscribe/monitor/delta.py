@@ -74,7 +74,7 @@ from proscribe.index.build import (
     RANKED_NAMES_PER_CANDIDATE,
 )
 from proscribe.index.filing import entity_forms, name_tokens
-from proscribe.match import Algorithm, MatchConfig, Pair
+from proscribe.match import MatchConfig, Pair
 from proscribe.match.compare import Aligned, score_pair, with_names
 from proscribe.match.highest import Stated, lowest_name_score
 from proscribe.match.names import ruled_vocabulary
@@ -111,10 +111,11 @@ JOINED_LENGTH = 6  # the index looks two query words up as one from this length 
 PROGRESS_EVERY = 5_000  # parties judged between two reports
 
 
-# The schemas a party's schema admits, by the name stored with it (making the enum of each of the
-# 20,000 parties reaching a new content cost as much as the rest of its reach).
+# The schemas a party's schema admits, by the name stored with it: making the enum for each
+# of the 20,000 parties reaching a new content took a sixth of `_entities_reached` (line
+# profiler, 54 of 319 ms).
 _COMPATIBLE: dict[str, frozenset[Schema]] = {s.value: c for s, c in COMPATIBLE.items()}
-NOTHING: dict[int, float] = {}  # what a word that reaches no name here finds (never modified)
+_NOTHING: dict[int, float] = {}  # what a word that reaches no name here finds (never modified)
 _NO_TOKENS: tuple[list[list[str]], ...] = ([], [], [])  # a party's tokens before any screening
 
 # A word looked up in the changed index: (token, key, whether it is two words written as one).
@@ -212,8 +213,6 @@ class ChangedIndex(Index):
     def __init__(self, full: Index, entities: Iterable[Entity]) -> None:
         super().__init__()
         self.full = full
-        self._frequencies: dict[tuple[str, str], int] = {}
-        self._roles: dict[tuple[str, str], tuple[float, bool, bool]] = {}
         for entity in entities:
             self.add(entity)
         self.finish()
@@ -224,9 +223,8 @@ class ChangedIndex(Index):
         # postings stay this index's (a word only the full index knows has none here).
         self.token_ids = _Vocabulary(self.token_ids, full.token_ids)
         self._found: dict[Lookup, dict[int, float]] = {}
-        # Two words written as one: those that reach names here, and every one tested.
+        # Two words written as one that reach names here (`_prepare_joined`).
         self._joined: dict[str, dict[int, float]] = {}
-        self._joins_tested: set[str] = set()
         # The names here holding a word near a looked-up word that is common in the full
         # index: they only add to names other words opened (`Index._cover`).
         self._found_common: dict[Lookup, set[int]] = {}
@@ -255,7 +253,8 @@ class ChangedIndex(Index):
                 self._exact[tuple(words)].append(position)
         self._listed: dict[int, list[Listed]] = {}
         # Each name's entity and each entity's schema as plain lists: asked for each of the
-        # 20,000 parties that reach a name here, numpy's scalars cost a fifth of the reach.
+        # 20,000 parties that reach a name here, where indexing numpy's arrays makes a scalar
+        # object each time.
         self._owners: list[int] = self.name_entity.tolist()
         self._schemas = [entity.schema for entity in self.entities]
 
@@ -275,19 +274,11 @@ class ChangedIndex(Index):
         super()._finish_tokens(set(self.token_ids), counts, total)
 
     def _frequency(self, token: str, key: str) -> int:
-        # Remembered: a population repeats its given names and surnames many times over.
-        frequency = self._frequencies.get((token, key))
-        if frequency is None:
-            frequency = self._frequencies[(token, key)] = self.full._frequency(token, key)
-        return frequency
+        return self.full._frequency(token, key)
 
-    def _word_role(self, token: str, key: str) -> tuple[float, bool, bool]:
-        # Remembered by word: a population's 130,000 name variants are made of some 20,000
-        # words.
-        role = self._roles.get((token, key))
-        if role is None:
-            role = self._roles[(token, key)] = super()._word_role(token, key)
-        return role
+    def name_counts(self, tokens: Sequence[str]) -> npt.NDArray[np.int64]:
+        # Common as the full index counts it, word by word (`_frequency`) or all at once.
+        return self.full.name_counts(tokens)
 
     def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
         # The full index looks no further than the exact names of a word in more than
@@ -315,26 +306,20 @@ class ChangedIndex(Index):
             near = self._two_tested[token] = token in self._within_two_edits((token,))
         return near
 
-    def prepare(self, lookups: Iterable[Lookup]) -> None:
-        """Look many words up at once (word, key, joined; two words written as one are looked
-        up as `Index._cover` looks them up), each once: the names each finds here, with the
-        index's similarity, kept for `found`. The cheap tests of `_may_reach` run first, the
-        one-edit and two-edit tests for all the words that need them in one vectorised pass
-        each: most words reach nothing, and are not looked up."""
-        singles: list[Lookup] = []
-        joins: list[str] = []
-        for lookup in lookups:
-            if lookup[2]:
-                joins.append(lookup[0])
-            else:
-                singles.append(lookup)
-        self._prepare_words(singles)
+    def prepare(self, words: Iterable[Lookup], joins: Iterable[str]) -> None:
+        """Look many words up at once, each once: single words (word, key, False), and two
+        words written as one (the joined text, looked up as `Index._cover` looks it up); the
+        names each finds here, with the index's similarity, kept for `found`. The cheap tests
+        of `_may_reach` run first, the one-edit and two-edit tests for all the words that
+        need them in one vectorised pass each: most words reach nothing, and are not looked
+        up."""
+        self._prepare_words(words)
         self._prepare_joined(joins)
 
     def found(self, lookup: Lookup) -> dict[int, float]:
         """The names a prepared lookup finds here, with the index's similarity."""
         if lookup[2]:
-            return self._joined.get(lookup[0], NOTHING)
+            return self._joined.get(lookup[0], _NOTHING)
         return self._found[lookup]
 
     def _prepare_words(self, lookups: Iterable[Lookup]) -> None:
@@ -371,10 +356,9 @@ class ChangedIndex(Index):
         a word here, may be one edit from one (`_within_one_edit`), sounds like one, or,
         unknown to the lists, begins one; asked with set operations. A population's 157,000
         such words, nearly all reaching nothing, cost 1.1 s asked one by one, 0.7 s so. Only
-        those that reach something are kept (`_joined`); the others are remembered as
-        tested."""
-        pending = set(joins).difference(self._joins_tested)
-        self._joins_tested.update(pending)
+        those that reach something are kept (`_joined`); a delta asks for each once, so
+        none is remembered as tested."""
+        pending = set(joins)
         reaching = pending & self._own
         rest = pending - reaching
         if rest and min(map(len, rest)) < MIN_DELETE_LENGTH - 1:
@@ -524,37 +508,17 @@ class ChangedIndex(Index):
         if gathered is None:
             gathered = _Gathered(parties)
         singles, joins = list(gathered.singles), list(gathered.joins)
-        self._prepare_words([(token, key, False) for token, key in singles])
-        self._prepare_joined(joins)
-        weight, initial, common = self._word_roles_of(singles)
+        self.prepare([(token, key, False) for token, key in singles], joins)
+        weight, initial, common = self.word_roles(singles)
         # Words that open names on their own unless every word of the variant is common:
         # neither initials nor common (in more than COMMON_DF names of the full index).
         rare = ~initial & ~common
         plain = ~initial
         found = [self._found[(token, key, False)] for token, key in singles]
         near_common = [self._near_common((token, key, False)) for token, key in singles]
-        joined = [self._joined.get(j, NOTHING) for j in joins]
+        joined = [self._joined.get(j, _NOTHING) for j in joins]
         hits = (found, near_common, joined)
         return gathered, gathered.coverage(weight, rare, plain, hits, len(self.name_entity))
-
-    def _word_roles_of(
-        self, words: Sequence[tuple[str, str]]
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-        """`Index._word_role` of many (token, key) pairs at once, as arrays: each word's
-        weight, whether it is an initial, whether it is common (in more than COMMON_DF names
-        of the full index); one entry, no word, when there are none. Asked word by word, the
-        benchmark population's 20,000 distinct words cost 0.08-0.15 s, 0.055 s so."""
-        if not words:
-            return np.zeros(1), np.zeros(1, np.bool_), np.zeros(1, np.bool_)
-        tokens, keys = [t for t, _ in words], [k for _, k in words]
-        initial = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) == 1
-        counts = np.maximum(self.full.name_counts(tokens), self.full.name_counts(keys))
-        known = map(self.weights.get, keys)
-        weight = np.array(
-            [self.token_weight(k) if w is None else w for w, k in zip(known, keys, strict=True)]
-        )
-        weight[initial] = 0.0  # the index cannot look an initial up: the matcher pairs it
-        return weight, initial, counts > COMMON_DF
 
     def _near_common(self, lookup: Lookup) -> dict[int, float]:
         """The names holding a word near a looked-up word that is common in the full index,
@@ -989,8 +953,8 @@ class _Unlisted:
 def holders(words: Container[str], gathered: _Gathered) -> set[int]:
     """The numbers of the gathered parties that hold one of `words`, as a word of a variant
     or as its key (a word's key is `canonical_token` of it, as `_Gathered` keys it): told
-    for the whole population over arrays, instead of a pass over each party's words (a
-    fifth of a second of a delta)."""
+    for the whole population over arrays, instead of a pass over each party's words
+    (`_Unlisted.may_pair_again` asked of all 100,000 parties took 0.22-0.31 s)."""
     held = np.array([w in words or k in words for w, k in gathered.singles] or [False])
     rows = np.bincount(
         gathered.single_rows,
@@ -1203,23 +1167,8 @@ def _name_bar(screener: Screener, party: Party, cutoff: float) -> float:
     states beside its name (`match.highest`); never under MIN_NAME_SIMILARITY, below which
     screen() drops an entry unscored."""
     stated = Stated(party.birth_date is not None, bool(party.countries), bool(party.identifiers))
-    # Asked for some 20,000 parties a delta, of eight answers: remembered by the algorithm's
-    # identity, since its cached function hashes the whole algorithm at every call (a tenth
-    # of a second a delta). The entry holds the algorithm: its identity is not reused. The
-    # published algorithms are a handful; forgotten all past that, should callers make more.
-    algorithm = screener.algorithm
-    if len(_BARS) > BARS_KEPT and id(algorithm) not in _BARS:
-        _BARS.clear()
-    _, bars = _BARS.setdefault(id(algorithm), (algorithm, {}))
-    bar = bars.get((cutoff, stated))
-    if bar is None:
-        needed = lowest_name_score(algorithm, cutoff - ROUNDING, stated)
-        bar = bars[(cutoff, stated)] = max(MIN_NAME_SIMILARITY, needed)
-    return bar
-
-
-_BARS: dict[int, tuple[Algorithm, dict[tuple[float, Stated], float]]] = {}
-BARS_KEPT = 16  # algorithms whose name bars are remembered at once
+    needed = lowest_name_score(screener.algorithm, cutoff - ROUNDING, stated)
+    return max(MIN_NAME_SIMILARITY, needed)
 
 
 def _best_score(

@@ -10,7 +10,7 @@ import bisect
 import hashlib
 import inspect
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from proscribe.match.names import V1_NAMES, NameRules
@@ -36,6 +36,13 @@ class Algorithm:
         # Looked up for every feature of every candidate: a dict, not a scan of the table.
         weights = {feature.__name__: weight for feature, weight in self.features}
         object.__setattr__(self, "_weights", weights)
+        # Hashed once: caches keyed by the algorithm (`match.highest`) hash it at every call,
+        # and the table and name rules inside make that many times dearer than the lookup.
+        object.__setattr__(self, "_hash", hash(tuple(getattr(self, f.name) for f in fields(self))))
+
+    def __hash__(self) -> int:
+        hashed: int = self.__dict__["_hash"]
+        return hashed
 
     def calibrate(self, raw: float) -> float:
         """The score reported for a logistic score `raw` in [0, 1]."""
