@@ -179,3 +179,20 @@ def test_an_initial_counts_for_the_word_it_may_stand_for_in_a_name_explained_who
     bare = Query("AL-ADNANI, Abu", Schema.PERSON)
     found = index.candidates(bare, [name_form(bare.name, None)], limit=10, min_coverage=0.3)
     assert "us_ofac_sdn:28697" not in {index.entities[c.entity].ref for c in found}
+
+
+def test_a_name_explained_word_by_word_through_a_near_spelling_is_offered() -> None:
+    # WALI, Mohammad (SDN 13125; Mohammad Wali, MOHAMMED, Wali and Wali Mohammad on UN TAi.078,
+    # SDN 15831 and UN TAi.007): the query's words are both common, so ALI's near spellings
+    # were never looked up and the entries covered the query through MOHAMMAD alone, as
+    # hundreds of others do (not among the first 300). The matcher pairs ALI with WALI and
+    # flags all four (0.69). ALI's list words one edit away now add to the names opened, and
+    # a name whose every word a word of the query meets, equal or one edit away, is offered.
+    screener = bench_screener()
+    index = screener.index
+    wali = {"us_ofac_sdn:13125", "us_ofac_sdn:15831", "un_sc:TAi.007", "un_sc:TAi.078"}
+    for name in ("ALI, Mohammad", "Muhammad 'ALI"):
+        query = Query(name)
+        found = index.candidates(query, [name_form(name, None)], limit=10, min_coverage=0.3)
+        assert wali <= {index.entities[c.entity].ref for c in found}, name
+        assert wali <= {m.entity.ref for m in screener.screen(query).matches if m.match}, name

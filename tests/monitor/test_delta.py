@@ -130,6 +130,14 @@ def with_initials(name: str, rng: random.Random) -> str:
     )
 
 
+def one_slip(word: str, rng: random.Random) -> str:
+    """The word one edit off: a letter dropped (from four letters on), else one doubled."""
+    at = rng.randrange(len(word))
+    if len(word) >= 4:
+        return word[:at] + word[at + 1 :]
+    return word[:at] + word[at] + word[at:]
+
+
 def split_word(name: str, rng: random.Random) -> str:
     """The name with one of its longer words written as two ('TAWA SUL' for TAWASUL)."""
     words = name.replace(",", " ").split()
@@ -244,6 +252,14 @@ def test_reach_finds_every_new_entry_the_full_index_offers_a_party(
         words = name_form(name, True).variants[0]
         at = rng.randrange(len(words))
         names.append(" ".join([*words[:at], words[at][0], *words[at + 1 :]]))
+    # A changed name with one word one slip off: explained whole word by word through a near
+    # spelling (`Index.explained_near`), whatever the floor. The slip may make a common word
+    # (WALI -> ALI), whose list words one edit away only add to the names others opened.
+    slipped = len(names)
+    for name in rng.sample(listed, 300):
+        words = name_form(name, True).variants[0]
+        at = rng.randrange(len(words))
+        names.append(" ".join([*words[:at], one_slip(words[at], rng), *words[at + 1 :]]))
     floors = (MIN_COVERAGE, 0.5, 0.7, 0.9, 2.0)
     parties = [
         replace(party_named(f"p{n}", name), floor=rng.choice(floors))
@@ -264,7 +280,7 @@ def test_reach_finds_every_new_entry_the_full_index_offers_a_party(
     assert part == {i: entities for i, entities in reached.items() if i in asked}
     assert len(part) > 300
     refs = {ref(e) for e in changed}
-    offered = equal = whole = by_initial = by_identifier = 0
+    offered = equal = whole = by_initial = by_slip = by_identifier = 0
     for number, party in enumerate(parties):
         expected = offered_by_the_full_index(index, party, refs)
         found = {ref(prepared.entities[e]) for e in reached.get(party.id, {})}
@@ -273,7 +289,8 @@ def test_reach_finds_every_new_entry_the_full_index_offers_a_party(
         beyond = bool(expected) and party.floor == 2.0 and not party.identifiers
         equal += beyond and number < inside
         whole += beyond and inside <= number < initialled
-        by_initial += beyond and initialled <= number < len(names)
+        by_initial += beyond and initialled <= number < slipped
+        by_slip += beyond and slipped <= number < len(names)
         by_identifier += bool(party.identifiers) and bool(expected)
     # Both answers are well represented, and names equal to a changed name or holding one
     # whole, and identifiers, are offered where no coverage reaches the floor.
@@ -282,7 +299,49 @@ def test_reach_finds_every_new_entry_the_full_index_offers_a_party(
     assert equal > 5
     assert whole > 10
     assert by_initial > 10
+    assert by_slip > 10
     assert by_identifier > 5
+
+
+def test_a_common_word_adds_through_its_near_words_in_the_changed_index_too(sdn: Sdn) -> None:
+    """A common word's list words one edit away add to the names the query's other words
+    opened (`Index._one_edit_names`: ALI adds to WALI, Mohammad). The changed index must add
+    at least as much, or a party covering a new name above its floor only so is passed
+    over: parties of a common word and a rare one, against new names of that rare word, the
+    common word with a letter put before it and a third word, each party at a floor its full
+    coverage just reaches."""
+    counts: dict[str, int] = defaultdict(int)
+    for entity in sdn.entities:
+        for name in entity.names:
+            for word in set(name_form(name.full, True).variants[0]):
+                counts[word] += 1
+    common = sorted(w for w, n in counts.items() if n > COMMON_DF and len(w) >= 3 and w.isalpha())
+    assert len(common) >= 5  # ABU, ALI, MUHAMMAD, COMPANY, ...
+    rng = random.Random(11)
+    common *= 3
+    rare = ["".join(rng.choices("bcdfghklmnprstvz", k=4)) + "ov" for _ in common]
+    changed = [
+        replace(listed_entity(f"near{n}", [f"Q{word} {other} Ostrowiak"]), schema=Schema.PERSON)
+        for n, (word, other) in enumerate(zip(common, rare, strict=True))
+    ]
+    full = Screener.from_entities([*sdn.entities, *changed]).index
+    prepared = ChangedIndex(full, changed)
+    parties = []
+    for n, (word, other) in enumerate(zip(common, rare, strict=True)):
+        party = party_named(f"p{n}", f"{word} {other}")
+        variant, keys = party.tokens[0][0], party.tokens[1][0]
+        found, cover = full._covered(variant, keys, *full._word_roles(variant, keys))
+        position = int(full.entity_names[full.entities.index(changed[n])][0])
+        parties.append(replace(party, floor=float(cover[found == position][0])))
+    reached = {party.id: entities for party, entities in prepared.reach(parties)}
+    refs = {ref(e) for e in changed}
+    near = 0
+    for party in parties:
+        expected = offered_by_the_full_index(full, party, refs)
+        found = {ref(prepared.entities[e]) for e in reached.get(party.id, {})}
+        assert expected <= found, (party.name, party.floor, expected - found)
+        near += bool(expected)
+    assert near >= 10
 
 
 def test_the_parties_holding_words_are_told_over_arrays_as_word_by_word() -> None:
@@ -344,7 +403,9 @@ def offered_by_the_full_index(index: Index, party: Party, refs: set[str]) -> set
         found, cover = index._covered(variant, keyed, weights, opens)
         names.update(found[cover >= (party.floor or 0.0)].tolist())
         kept = cover >= MIN_COVERAGE
-        names.update(index._explained(variant, sum(weights) or 1.0, found[kept], cover[kept]))
+        names.update(
+            index._explained(variant, keyed, sum(weights) or 1.0, found[kept], cover[kept])
+        )
     for words in sorted_keys:
         names.update(index.exact.get(tuple(words), ()))
     entities = {int(index.name_entity[n]) for n in names}

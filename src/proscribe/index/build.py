@@ -33,6 +33,7 @@ from proscribe.index.arrays import (
     find_in,
     first,
     sorted_unique,
+    spans,
     summed,
 )
 from proscribe.index.filing import (
@@ -43,6 +44,7 @@ from proscribe.index.filing import (
     identifier_key,
 )
 from proscribe.index.fragments import FRAGMENT_SIZE, Filing, Fragment, make_fragment
+from proscribe.index.near import explains_near
 from proscribe.index.packed import Coders, Entities, HashLookup
 from proscribe.index.spelling import form_texts, spelled_alike
 from proscribe.index.twins import NO_TWINS, find_twins, with_twins
@@ -104,7 +106,9 @@ TIED_FROM = 0.8
 # of UN KPi.040, 25th by coverage). Short of 1.0 for floats summed in another order. A query's
 # initial weighs nothing in the coverage, but here it counts for a word of the name that it
 # may stand for ('AL-ADNANI, Abu M.' explains the alias AL-ADNANI, Muhammad of SDN 28697,
-# which the matcher flags, 11th by coverage behind eight entries holding ABU and AL).
+# which the matcher flags, 11th by coverage behind eight entries holding ABU and AL). A name
+# is explained whole word by word too, through near spellings (`index.near`: 'ALI, Mohammad'
+# and WALI, Mohammad, which the matcher flags and the weights alone never offered).
 EXPLAINED = 0.999
 MOST_WEIGHT = 1.0  # no word weighs more (`Index.token_weight`)
 
@@ -400,7 +404,7 @@ class Index:
                 reached.append(names[kept])
                 values.append(cover[kept])
                 total = sum(roles[0]) or 1.0
-                explained.update(self._explained(variant, total, names[kept], cover[kept]))
+                explained.update(self._explained(variant, keys, total, names[kept], cover[kept]))
             for sorted_keys in form.sorted_keys:
                 exact = np.array(self.exact.get(sorted_keys, ()), dtype=np.int32)
                 reached.append(exact)
@@ -659,16 +663,79 @@ class Index:
         return added_to(names, cover, joined_names[1:], joined_cover[1:], len(self.name_entity))
 
     def _explained(
-        self, variant: Sequence[str], total: float, names: Positions, cover: Values
+        self,
+        variant: Sequence[str],
+        keys: Sequence[str],
+        total: float,
+        names: Positions,
+        cover: Values,
     ) -> list[int]:
-        """Those of `names` (reached by a query variant whose words' weights sum to `total`,
-        with its `cover` of them) that it explains whole: names of two words or more, no
-        more than the variant's (`explained_by`)."""
+        """Those of `names` (reached by a query variant, with these `keys`, whose words'
+        weights sum to `total`, with its `cover` of them) that it explains whole: names of two
+        words or more, no more than the variant's, by their words' weights (`explained_by`)
+        or word by word through near spellings (`explained_near`)."""
         lengths = self.name_length[names]
         maybe = (lengths >= 2) & (lengths <= len(variant))
         if not maybe.any():
             return []
-        return self.explained_by(variant, total, names[maybe], cover[maybe])
+        whole = self.explained_by(variant, total, names[maybe], cover[maybe])
+        return whole + self.explained_near(variant, keys, names[maybe], set(whole))
+
+    def explained_near(
+        self,
+        variant: Sequence[str],
+        keys: Sequence[str],
+        names: Positions,
+        known: Collection[int] = (),
+    ) -> list[int]:
+        """Those of `names` (positions; not those `known` already) that a query `variant`
+        (with its `keys`) explains whole word by word (`index.near.explains_near`: each word
+        of the name's first rendering met by its own word of the variant, equal or one edit
+        away, a list word the delete-neighbourhoods find), no word of it an initial, and one
+        of them such a near word (a name of the variant's own words is weighed by
+        `explained_by`). Asked of every name a variant reaches, of two words or more and no
+        more than its own; the delta asks it of the changed names alike."""
+        # Only a name holding a list word one edit from a word of the variant (not one of its
+        # own), and holding as many of those words and of the variant's own as it has words,
+        # can be explained so: told over the postings first, for the thousands of names a
+        # common word reaches (paired word by word, they cost up to 37 ms a query). A name
+        # repeating a word is left to the weights.
+        own = {*variant, *keys}
+        near = {other for word in own for other in self._words_one_edit(word)} - own
+        if not near or not len(names):
+            return []
+        # Each near word's names, over the postings arrays at once; a common word one edit
+        # away is more likely another name (as `_too_common` counts in `_find_token`).
+        words = sorted(near)
+        numbers = np.fromiter(
+            map(self.token_ids.get, words, repeat(-1)), dtype=np.int64, count=len(words)
+        )
+        kept = (numbers >= 0) & (self.name_counts(words) <= COMMON_DF)
+        starts = self.post_start[numbers[kept]]
+        at, _ = spans(starts, self.post_start[numbers[kept] + 1] - starts)
+        held = np.bincount(self.post_flat[at], minlength=len(self.name_entity))
+        holding = names[held[names] > 0]
+        if not len(holding):
+            return []
+        counts = held[holding]
+        for word in own:  # common words hold thousands of names: only these few are asked
+            counts += find_in(self._postings(word), holding)[1]
+        holding = holding[counts >= self.name_length[holding]]
+        allowed = own | near
+        forms = self.forms  # a property: read once
+        out: list[int] = []
+        for name in holding.tolist():
+            if name in known:
+                continue
+            form = forms[name]
+            words, name_keys = form.variants[0], form.keys[0]
+            if not all(w in allowed or k in allowed for w, k in zip(words, name_keys, strict=True)):
+                continue
+            if any(len(word) == 1 for word in words):
+                continue  # an initial: `initials_credit` judges those
+            if explains_near(variant, keys, words, name_keys):
+                out.append(name)
+        return out
 
     def explained_by(
         self,
@@ -793,9 +860,15 @@ class Index:
         exact = self._postings(token)
         if key != token:
             exact = sorted_unique(np.concatenate((exact, self._postings(key))))
-        # A common word's near spellings are mostly other common words: not worth their cost.
-        if len(token) < MIN_DELETE_LENGTH - 1 or len(exact) > COMMON_DF:
+        if len(token) < MIN_DELETE_LENGTH - 1:
             return (exact, np.ones(len(exact))), NO_POSITIONS
+        if len(exact) > COMMON_DF:
+            # A common word's near spellings are mostly other common words: not worth their
+            # cost as names of their own. Its list words one edit away only add to the names
+            # the query's other words opened, as a common word near a rarer one does ('ALI,
+            # Mohammad' / WALI, Mohammad: without them the entry covers the query through
+            # MOHAMMAD alone, as hundreds of others do).
+            return (exact, np.ones(len(exact))), self._one_edit_names(token, key, joined)
         near = self._near_tokens(token, joined=joined)
         near.discard(token)
         # A common token one edit away is more likely another name: it opens no names, and
@@ -816,6 +889,16 @@ class Index:
         similarity = np.full(len(names), NEAR_SIMILARITY)
         similarity[names.searchsorted(exact)] = 1.0
         return (names, similarity), near_common
+
+    def _one_edit_names(self, token: str, key: str, joined: bool) -> Positions:
+        """The names holding a list word one edit from a common `token` (by the
+        delete-neighbourhoods; not the token, nor its key), for `_cover` to add to the names
+        opened. None for two words written as one."""
+        if joined:
+            return NO_POSITIONS
+        near = self._delete_neighbours(token) - {token, key}
+        found = [postings for postings in map(self._postings, near) if len(postings)]
+        return sorted_unique(np.concatenate(found)) if found else NO_POSITIONS
 
     def _too_common(self, token: str, postings: Positions) -> bool:  # noqa: ARG002
         """Whether a list word (whose `postings` these are) is in more than COMMON_DF names."""

@@ -282,9 +282,11 @@ class ChangedIndex(Index):
 
     def _near_tokens(self, token: str, *, joined: bool = False) -> set[str]:
         # The full index looks no further than the exact names of a word in more than
-        # COMMON_DF names.
+        # COMMON_DF names, and the names holding a word one edit from it, which only add to
+        # the names others opened (`Index._one_edit_names`): here they are found as near
+        # words, at least what the full index adds.
         if len(self.full._postings(token)) > COMMON_DF:
-            return set()
+            return set() if joined else self._delete_neighbours(token)
         return super()._near_tokens(token, joined=joined)
 
     def _too_common(self, token: str, postings: Positions) -> bool:  # noqa: ARG002
@@ -531,29 +533,35 @@ class ChangedIndex(Index):
         return {name: NEAR_SIMILARITY for name in common if name not in found}
 
     def _explained_rows(self, gathered: _Gathered, coverage: Coverage) -> dict[int, list[int]]:
-        """The names each variant (row) explains whole (`Index.explained_by`), from its
-        coverages of them, of the names it may pass on at all: asked only of the few a cheap
-        test lets through (its words' weight, and a word's weight at most for each initial,
-        reach the name's)."""
+        """The names each variant (row) explains whole, of the names it may pass on at all
+        (at least every name the full index asks about): by weight (`Index.explained_by`),
+        from its coverages of them, asked only of the few a cheap test lets through (its
+        words' weight, and a word's weight at most for each initial, reach the name's); and
+        word by word through near spellings (`Index.explained_near`)."""
         rows, names, values, total, initials = coverage
         lengths = self.name_length[names]
-        weighed = values * total[rows] + MOST_WEIGHT * initials[rows] + FLOAT_SLACK
-        maybe = np.flatnonzero(
+        passed_on = (
             (values + FLOAT_SLACK >= MIN_COVERAGE - COVERAGE_MARGIN)
             & (lengths >= 2)
             & (lengths <= gathered.row_size[rows])
-            & (weighed >= EXPLAINED * self.name_weights(names))
         )
-        out: dict[int, list[int]] = {}
+        weighed = values * total[rows] + MOST_WEIGHT * initials[rows] + FLOAT_SLACK
+        maybe = np.flatnonzero(passed_on & (weighed >= EXPLAINED * self.name_weights(names)))
+        out: dict[int, list[int]] = defaultdict(list)
         # The coverages come by row (ascending): each row's names are one run.
-        held = rows[maybe]
-        starts = np.flatnonzero(np.diff(held, prepend=-1))
-        for at in np.split(maybe, starts[1:]) if len(maybe) else []:
+        for at in _runs(rows, maybe):
             row = int(rows[at[0]])
             variant, row_total = gathered.variants[row], float(total[row])
             whole = self.explained_by(variant, row_total, names[at], values[at], FLOAT_SLACK)
             if whole:
                 out[row] = whole
+        for at in _runs(rows, np.flatnonzero(passed_on)):
+            row = int(rows[at[0]])
+            near = self.explained_near(
+                gathered.variants[row], gathered.keys[row], names[at], out.get(row, ())
+            )
+            if near:
+                out[row] += near
         return out
 
     def _reaching(
@@ -644,6 +652,7 @@ class _Gathered:
         # A party never screened has no tokens: no variant, no row.
         tokens = [party.tokens or _NO_TOKENS for party in parties]
         variants = list(itertools.chain.from_iterable(t[0] for t in tokens))
+        self.keys = list(itertools.chain.from_iterable(t[1] for t in tokens))  # by row
         words = list(itertools.chain.from_iterable(variants))
         sizes = np.fromiter(map(len, variants), dtype=np.int64, count=len(variants))
         self.row_size = sizes
@@ -745,6 +754,14 @@ class _Gathered:
             total.astype(np.float64, copy=False),
             initials.astype(np.float64, copy=False),
         )
+
+
+def _runs(rows: npt.NDArray[np.int64], chosen: npt.NDArray[np.intp]) -> list[npt.NDArray[np.intp]]:
+    """The places `chosen` (ascending) split into runs of one row each (`rows` ascending)."""
+    if not len(chosen):
+        return []
+    starts = np.flatnonzero(np.diff(rows[chosen], prepend=-1))
+    return np.split(chosen, starts[1:])
 
 
 class Coverage(NamedTuple):
