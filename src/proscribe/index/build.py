@@ -896,7 +896,7 @@ class Index:
         opened. None for two words written as one."""
         if joined:
             return NO_POSITIONS
-        near = self._delete_neighbours(token) - {token, key}
+        near = [word for word in self._words_one_edit(token) if word != key]
         found = [postings for postings in map(self._postings, near) if len(postings)]
         return sorted_unique(np.concatenate(found)) if found else NO_POSITIONS
 
